@@ -1,0 +1,117 @@
+// Une base PostgreSQL pour les remplaçants locaux : PGlite (fichiers sous .data/) par défaut,
+// un serveur PostgreSQL quand DATABASE_URL est donné.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export interface Requetes {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /** Exécute plusieurs instructions SQL sans paramètres. */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Requetes {
+  /** Exécute fn dans une transaction : validée s'il réussit, annulée s'il lève. */
+  transaction<T>(fn: (tx: Requetes) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  readonly genre: 'pglite' | 'postgres';
+}
+
+export interface OptionsBase {
+  /** URL d'un serveur PostgreSQL ; sinon PGlite. */
+  url?: string;
+  /** Dossier des fichiers PGlite ; absent : base en mémoire. */
+  dossier?: string;
+}
+
+/** Ouvre la base décrite par les options. */
+export async function createDatabase(options: OptionsBase = {}): Promise<Database> {
+  return options.url ? ouvrirPostgres(options.url) : ouvrirPglite(options.dossier);
+}
+
+async function ouvrirPglite(dossier?: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  let liberer = () => {};
+  if (dossier) {
+    mkdirSync(dossier, { recursive: true });
+    liberer = verrouiller(join(dossier, '..', `${dossier.split('/').pop()}.verrou`));
+  }
+  const db = await PGlite.create(dossier ? { dataDir: dossier } : {});
+  return {
+    genre: 'pglite',
+    query: async (sql, params) => ({ rows: (await db.query(sql, params as unknown[])).rows as never[] }),
+    exec: async (sql) => {
+      await db.exec(sql);
+    },
+    transaction: (fn) =>
+      db.transaction((tx) =>
+        fn({
+          query: async (sql, params) => ({ rows: (await tx.query(sql, params as unknown[])).rows as never[] }),
+          exec: async (sql) => {
+            await tx.exec(sql);
+          },
+        }),
+      ),
+    close: async () => {
+      await db.close();
+      liberer();
+    },
+  };
+}
+
+async function ouvrirPostgres(url: string): Promise<Database> {
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  await pool.query('select 1');
+  return {
+    genre: 'postgres',
+    query: async (sql, params) => ({ rows: (await pool.query(sql, params as unknown[])).rows }),
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const resultat = await fn({
+          query: async (sql, params) => ({ rows: (await client.query(sql, params as unknown[])).rows }),
+          exec: async (sql) => {
+            await client.query(sql);
+          },
+        });
+        await client.query('commit');
+        return resultat;
+      } catch (erreur) {
+        await client.query('rollback').catch(() => {});
+        throw erreur;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Un seul processus possède les fichiers PGlite : un verrou avec le pid du propriétaire. */
+function verrouiller(fichier: string): () => void {
+  mkdirSync(dirname(fichier), { recursive: true });
+  if (existsSync(fichier)) {
+    const pid = Number(readFileSync(fichier, 'utf8'));
+    if (pid && pid !== process.pid && vivant(pid)) {
+      throw new Error(
+        `La base locale est déjà ouverte par le processus ${pid} (verrou ${fichier}). ` +
+          'Arrêtez l’autre « npm start » ou « npm run dev », ou donnez DATABASE_URL pour utiliser PostgreSQL.',
+      );
+    }
+  }
+  writeFileSync(fichier, String(process.pid));
+  return () => rmSync(fichier, { force: true });
+}
+
+function vivant(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

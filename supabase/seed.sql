@@ -1,0 +1,49 @@
+-- Données de démonstration UNIQUEMENT : personnes et lycées fictifs, domaine réservé exemple.test.
+-- Ne jamais charger en production.
+
+insert into prive.etablissements (uai, nom, commune, departement) values
+  ('0119901A', 'Lycée professionnel des Remparts (fictif)', 'Carcassonne', '11'),
+  ('0119902B', 'Lycée polyvalent du Canal (fictif)', 'Narbonne', '11'),
+  ('0309901C', 'Lycée professionnel des Arènes (fictif)', 'Nîmes', '30'),
+  ('0309902D', 'Lycée polyvalent des Cévennes (fictif)', 'Alès', '30'),
+  ('0349901E', 'Lycée professionnel de l’Écusson (fictif)', 'Montpellier', '34'),
+  ('0349902F', 'Lycée professionnel du Port (fictif)', 'Sète', '34'),
+  ('0349903G', 'Lycée polyvalent de l’Orb (fictif)', 'Béziers', '34'),
+  ('0489901H', 'Lycée professionnel du Gévaudan (fictif)', 'Mende', '48'),
+  ('0669901J', 'Lycée professionnel du Canigou (fictif)', 'Perpignan', '66'),
+  ('0669902K', 'Lycée polyvalent de la Têt (fictif)', 'Prades', '66')
+on conflict do nothing;
+
+insert into auth.users (id, email) values
+  ('00000000-0000-4000-8000-000000000001', 'admin@exemple.test'),
+  ('00000000-0000-4000-8000-000000000002', 'organisation@exemple.test'),
+  ('00000000-0000-4000-8000-000000000003', 'membre@exemple.test'),
+  ('00000000-0000-4000-8000-000000000004', 'alice.martin@exemple.test'),
+  ('00000000-0000-4000-8000-000000000005', 'bruno.garcia@exemple.test'),
+  ('00000000-0000-4000-8000-000000000006', 'chloe.bernard@exemple.test'),
+  ('00000000-0000-4000-8000-000000000007', 'david.roux@exemple.test'),
+  ('00000000-0000-4000-8000-000000000008', 'emma.fabre@exemple.test'),
+  ('00000000-0000-4000-8000-000000000009', 'farid.benali@exemple.test'),
+  ('00000000-0000-4000-8000-000000000010', 'gaelle.vidal@exemple.test'),
+  ('00000000-0000-4000-8000-000000000011', 'hugo.mas@exemple.test'),
+  ('00000000-0000-4000-8000-000000000012', 'ines.puig@exemple.test'),
+  ('00000000-0000-4000-8000-000000000013', 'jules.teissier@exemple.test'),
+  ('00000000-0000-4000-8000-000000000014', 'karima.soler@exemple.test')
+on conflict do nothing;
+
+insert into prive.membres (user_id, email, role, prenom, nom, fonction, uai, telephone) values
+  ('00000000-0000-4000-8000-000000000001', 'admin@exemple.test', 'admin', 'Adèle', 'Administratrice', 'Coordinatrice académique du réseau (fictive)', '0349901E', '04 00 00 00 01'),
+  ('00000000-0000-4000-8000-000000000002', 'organisation@exemple.test', 'organisateur', 'Olivier', 'Organisateur', 'Chargé des rencontres académiques (fictif)', '0349902F', null),
+  ('00000000-0000-4000-8000-000000000003', 'membre@exemple.test', 'membre', 'Marie', 'Membre', 'Responsable du bureau des entreprises', '0309901C', '04 00 00 00 03'),
+  ('00000000-0000-4000-8000-000000000004', 'alice.martin@exemple.test', 'membre', 'Alice', 'Martin', 'Responsable du bureau des entreprises', '0119901A', null),
+  ('00000000-0000-4000-8000-000000000005', 'bruno.garcia@exemple.test', 'membre', 'Bruno', 'Garcia', 'Responsable du bureau des entreprises', '0119902B', null),
+  ('00000000-0000-4000-8000-000000000006', 'chloe.bernard@exemple.test', 'membre', 'Chloé', 'Bernard', 'Responsable du bureau des entreprises', '0309902D', null),
+  ('00000000-0000-4000-8000-000000000007', 'david.roux@exemple.test', 'membre', 'David', 'Roux', 'Responsable du bureau des entreprises', '0349903G', null),
+  ('00000000-0000-4000-8000-000000000008', 'emma.fabre@exemple.test', 'membre', 'Emma', 'Fabre', 'Responsable du bureau des entreprises', '0489901H', null),
+  ('00000000-0000-4000-8000-000000000009', 'farid.benali@exemple.test', 'membre', 'Farid', 'Benali', 'Responsable du bureau des entreprises', '0669901J', null),
+  ('00000000-0000-4000-8000-000000000010', 'gaelle.vidal@exemple.test', 'membre', 'Gaëlle', 'Vidal', 'Responsable du bureau des entreprises', '0669902K', null),
+  ('00000000-0000-4000-8000-000000000011', 'hugo.mas@exemple.test', 'membre', 'Hugo', 'Mas', 'Responsable du bureau des entreprises', '0349901E', null),
+  ('00000000-0000-4000-8000-000000000012', 'ines.puig@exemple.test', 'membre', 'Inès', 'Puig', 'Responsable du bureau des entreprises', '0669901J', null),
+  ('00000000-0000-4000-8000-000000000013', 'jules.teissier@exemple.test', 'membre', 'Jules', 'Teissier', 'Responsable du bureau des entreprises', '0489901H', null),
+  ('00000000-0000-4000-8000-000000000014', 'karima.soler@exemple.test', 'membre', 'Karima', 'Soler', 'Responsable du bureau des entreprises', '0309901C', null)
+on conflict do nothing;
