@@ -1,0 +1,77 @@
+// Une seule erreur métier, un seul tableau code → statut HTTP.
+
+export type ErrorCode =
+  | 'REQUETE_INVALIDE'
+  | 'JSON_INVALIDE'
+  | 'TYPE_CONTENU'
+  | 'TROP_VOLUMINEUX'
+  | 'ORIGINE_REFUSEE'
+  | 'METHODE_NON_AUTORISEE'
+  | 'INTROUVABLE'
+  | 'NON_CONNECTE'
+  | 'SESSION_INVALIDE'
+  | 'SESSION_EXPIREE'
+  | 'NON_MEMBRE'
+  | 'INTERDIT'
+  | 'CODE_INVALIDE'
+  | 'CODE_EPUISE'
+  | 'TROP_DE_DEMANDES'
+  | 'SERVICE_INDISPONIBLE'
+  | 'ERREUR_INTERNE';
+
+export const STATUTS = {
+  REQUETE_INVALIDE: 400,
+  JSON_INVALIDE: 400,
+  TYPE_CONTENU: 415,
+  TROP_VOLUMINEUX: 413,
+  ORIGINE_REFUSEE: 403,
+  METHODE_NON_AUTORISEE: 405,
+  INTROUVABLE: 404,
+  NON_CONNECTE: 401,
+  SESSION_INVALIDE: 401,
+  SESSION_EXPIREE: 401,
+  NON_MEMBRE: 403,
+  INTERDIT: 403,
+  CODE_INVALIDE: 400,
+  CODE_EPUISE: 400,
+  TROP_DE_DEMANDES: 429,
+  SERVICE_INDISPONIBLE: 503,
+  ERREUR_INTERNE: 500,
+} as const satisfies Record<ErrorCode, number>;
+
+/** Message par défaut de chaque code, en français, pour une personne. */
+export const MESSAGES = {
+  REQUETE_INVALIDE: 'Certains champs sont absents ou mal remplis.',
+  JSON_INVALIDE: 'Le corps de la requête n’est pas du JSON valide.',
+  TYPE_CONTENU: 'La requête doit être envoyée en JSON (Content-Type: application/json).',
+  TROP_VOLUMINEUX: 'La requête dépasse la taille autorisée (64 Ko).',
+  ORIGINE_REFUSEE: 'Requête refusée : elle ne vient pas de ce site.',
+  METHODE_NON_AUTORISEE: 'Cette adresse n’accepte pas cette méthode.',
+  INTROUVABLE: 'Cette adresse n’existe pas.',
+  NON_CONNECTE: 'Vous devez être connecté pour accéder à cette page.',
+  SESSION_INVALIDE: 'Votre session n’est pas valide. Reconnectez-vous.',
+  SESSION_EXPIREE: 'Votre session a expiré. Reconnectez-vous.',
+  NON_MEMBRE: 'Ce compte n’est pas, ou plus, membre actif du réseau.',
+  INTERDIT: 'Vous n’avez pas le droit de faire cette action.',
+  CODE_INVALIDE: 'Ce code est incorrect ou a expiré.',
+  CODE_EPUISE: 'Trop d’essais pour ce code. Demandez un nouveau code.',
+  TROP_DE_DEMANDES: 'Trop de demandes rapprochées. Patientez un peu avant de réessayer.',
+  SERVICE_INDISPONIBLE: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
+  ERREUR_INTERNE: 'Une erreur inattendue est survenue. L’équipe a été prévenue ; réessayez plus tard.',
+} as const satisfies Record<ErrorCode, string>;
+
+/** Erreur prévue, renvoyée telle quelle au client avec son statut. */
+export class DomainError extends Error {
+  readonly statut: number;
+  readonly code: ErrorCode;
+  readonly details?: Record<string, unknown>;
+  constructor(code: ErrorCode, message: string = MESSAGES[code], details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.statut = STATUTS[code];
+    this.details = details;
+  }
+}
+
+export const estCodeErreur = (c: unknown): c is ErrorCode => typeof c === 'string' && c in STATUTS;

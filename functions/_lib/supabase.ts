@@ -1,0 +1,51 @@
+// Accès à Supabase : toujours par supabase-js (RPC du schéma api, Auth).
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { env } from './env.ts';
+import { DomainError, estCodeErreur, MESSAGES } from './errors.ts';
+
+const optionsAuth = { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } as const;
+
+let anonyme: SupabaseClient | undefined;
+let service: SupabaseClient | undefined;
+
+/** Client sans utilisateur (clé anon) : Auth et fonctions publiques. */
+export function clientAnonyme(): SupabaseClient {
+  return (anonyme ??= createClient(env().SUPABASE_URL, env().SUPABASE_ANON_KEY, { auth: optionsAuth, db: { schema: 'api' } }));
+}
+
+/** Client serveur (clé service_role) : réservé aux opérations sans utilisateur connecté. */
+export function clientService(): SupabaseClient {
+  return (service ??= createClient(env().SUPABASE_URL, env().SUPABASE_SERVICE_ROLE_KEY, { auth: optionsAuth, db: { schema: 'api' } }));
+}
+
+/** Client qui agit au nom d'un membre : son jeton est transmis, la RLS s'applique. */
+export function clientAppelant(accessToken: string): SupabaseClient {
+  return createClient(env().SUPABASE_URL, env().SUPABASE_ANON_KEY, {
+    auth: optionsAuth,
+    db: { schema: 'api' },
+    global: { headers: { Authorization: `Bearer ${accessToken}` } },
+  });
+}
+
+interface ErreurPostgrest {
+  code?: string;
+  message?: string;
+  details?: string | null;
+}
+
+/** Appelle api.<fn> ; traduit les erreurs métier (code levé en SQL) en DomainError. */
+export async function appelerRpc<T>(client: SupabaseClient, fn: string, args: Record<string, unknown> = {}): Promise<T> {
+  const { data, error, status } = await client.rpc(fn, args);
+  if (!error) return data as T;
+  throw traduireErreur(error as ErreurPostgrest, status, fn);
+}
+
+function traduireErreur(error: ErreurPostgrest, status: number, fn: string): Error {
+  if (error.code === 'P0001' && estCodeErreur(error.message)) {
+    return new DomainError(error.message, MESSAGES[error.message]);
+  }
+  if (error.code === 'PGRST301' || error.code === 'PGRST303') return new DomainError('SESSION_EXPIREE');
+  if (error.code === '42501') return new DomainError('INTERDIT');
+  if (status === 0 || status >= 502) return new DomainError('SERVICE_INDISPONIBLE');
+  return new Error(`api.${fn} : ${error.code ?? status} ${error.message ?? ''}`);
+}

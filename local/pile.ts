@@ -1,0 +1,85 @@
+// Démarre la pile locale : base (PGlite ou PostgreSQL), remplaçant Supabase, capteur SMTP, et le site.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Server as ServeurTcp } from 'node:net';
+import { join } from 'node:path';
+import { createDatabase, type Database } from './base.ts';
+import { environnementLocal, JWT_SECRET_LOCAL, PORTS } from './config.ts';
+import { migrer } from './migrer.ts';
+import { creerCapteurSmtp, type MessageCapte } from './smtp.ts';
+import { creerSupabaseLocal } from './supabase.ts';
+
+export const RACINE = join(import.meta.dirname, '..');
+
+export interface OptionsPile {
+  /** Dossier des données locales (PGlite, boîte d'envoi) ; défaut .data/ */
+  donnees?: string;
+  /** PGlite en mémoire plutôt que sur disque (tests). */
+  enMemoire?: boolean;
+  /** Serveur PostgreSQL à utiliser à la place de PGlite. */
+  databaseUrl?: string;
+  /** Ports ; 0 = un port libre. */
+  ports?: { site?: number; supabase?: number; smtp?: number };
+  /** Servir aussi le site (dist/ et /api/*). */
+  site?: boolean;
+  /** Durée des jetons d'accès en secondes. */
+  dureeJeton?: number;
+  surMessage?: (m: MessageCapte) => void;
+  hote?: string;
+}
+
+export interface Pile {
+  db: Database;
+  ports: { site: number; supabase: number; smtp: number };
+  env: Record<string, string>;
+  outbox: string;
+  arreter(): Promise<void>;
+}
+
+const ecouter = (s: Server | ServeurTcp, port: number, hote: string) =>
+  new Promise<number>((ok, ko) => {
+    s.once('error', ko);
+    s.listen(port, hote, () => ok((s.address() as AddressInfo).port));
+  });
+
+/** Démarre la pile et pose ses variables dans process.env (celles des fonctions). */
+export async function demarrerPile(options: OptionsPile = {}): Promise<Pile> {
+  const donnees = options.donnees ?? join(RACINE, '.data');
+  const outbox = join(donnees, 'outbox');
+  const hote = options.hote ?? '127.0.0.1';
+  const demandes = { ...PORTS, ...options.ports };
+  const db = await createDatabase(
+    options.databaseUrl ? { url: options.databaseUrl } : { dossier: options.enMemoire ? undefined : join(donnees, 'pglite') },
+  );
+  await migrer(db);
+
+  const smtp = creerCapteurSmtp({ dossier: outbox, surMessage: options.surMessage });
+  const portSmtp = await ecouter(smtp, demandes.smtp, hote);
+  const supabase = creerSupabaseLocal({ db, jwtSecret: JWT_SECRET_LOCAL, smtpUrl: `smtp://${hote}:${portSmtp}`, mailFrom: environnementLocal().MAIL_FROM, dureeJeton: options.dureeJeton });
+  const portSupabase = await ecouter(supabase, demandes.supabase, hote);
+
+  let site: Server | undefined;
+  let portSite = demandes.site;
+  const env = environnementLocal({ supabase: portSupabase, smtp: portSmtp, site: portSite });
+  for (const [k, v] of Object.entries(env)) process.env[k] = v;
+  if (options.site) {
+    const { creerServeurSite } = await import('./serveur.ts');
+    site = await creerServeurSite({ dist: join(RACINE, 'dist') });
+    portSite = await ecouter(site, demandes.site, options.hote ?? '127.0.0.1');
+    env.SITE_URL = `http://localhost:${portSite}`;
+  }
+  return {
+    db,
+    ports: { site: portSite, supabase: portSupabase, smtp: portSmtp },
+    env,
+    outbox,
+    async arreter() {
+      for (const s of [site, supabase, smtp]) {
+        if (!s) continue;
+        (s as Server).closeAllConnections?.();
+        await new Promise((ok) => s.close(() => ok(null)));
+      }
+      await db.close();
+    },
+  };
+}
