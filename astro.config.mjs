@@ -1,0 +1,29 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import react from '@astrojs/react';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { academie } from './src/academie.ts';
+
+const dev = process.argv.includes('dev');
+
+export default defineConfig({
+  site: academie.site,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx(), react(), sitemap({ filter: (page) => !/\/(connexion|mon-espace)\//.test(page) })],
+  devToolbar: { enabled: false },
+  telemetry: false,
+  vite: {
+    plugins: dev
+      ? [
+          (await import('@netlify/vite-plugin')).default({
+            edgeFunctions: { enabled: false },
+            blobs: { enabled: false },
+            images: { enabled: false },
+            db: { enabled: false },
+          }),
+        ]
+      : [],
+  },
+});

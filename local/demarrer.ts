@@ -1,0 +1,42 @@
+// npm start : construit le site et son index, migre et peuple la base locale, démarre les remplaçants,
+// et sert le tout sur une seule adresse. Hors ligne, sans rien à configurer.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { demarrerPile, RACINE } from './pile.ts';
+
+const debut = performance.now();
+if (!process.argv.includes('--sans-construction')) {
+  console.log('Construction du site et de son index de recherche…');
+  const r = spawnSync(process.execPath, [join(RACINE, 'scripts/construire.ts')], { stdio: 'inherit', cwd: RACINE });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const port = Number(process.env.PORT ?? 4321);
+let pile;
+try {
+  pile = await demarrerPile({ site: true, ports: { site: port }, databaseUrl: process.env.DATABASE_URL, hote: process.env.HOTE ?? '127.0.0.1' });
+} catch (e) {
+  const err = e as NodeJS.ErrnoException;
+  console.error(err.code === 'EADDRINUSE' ? `Le port ${(err as { port?: number }).port ?? ''} est déjà pris : un autre « npm start » tourne-t-il ? Sinon, choisissez un autre port avec PORT=4322 npm start.` : err.message);
+  process.exit(1);
+}
+
+const duree = ((performance.now() - debut) / 1000).toFixed(1);
+console.log(`
+Réseau BDE est prêt en ${duree} s.
+
+  Site et API        http://localhost:${pile.ports.site}
+  Supabase (local)   http://127.0.0.1:${pile.ports.supabase}   (RPC /rest/v1/rpc, Auth /auth/v1)
+  SMTP (local)       smtp://127.0.0.1:${pile.ports.smtp}       courriels écrits dans ${pile.outbox}
+  Base de données    ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite, fichiers dans ${join(RACINE, '.data', 'pglite')}`}
+
+Pour se connecter : membre@exemple.test, organisation@exemple.test ou admin@exemple.test ;
+le code s'affiche ci-dessous et dans .data/outbox/. Ctrl+C pour arrêter.
+`);
+
+const arreter = async () => {
+  await pile.arreter().catch(() => {});
+  process.exit(0);
+};
+process.on('SIGINT', arreter);
+process.on('SIGTERM', arreter);

@@ -1,0 +1,25 @@
+// npm run build : construit le site (Astro) puis son index de recherche (Pagefind), en une fois.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+
+const racine = join(import.meta.dirname, '..');
+const debut = performance.now();
+
+const astro = spawnSync(process.execPath, [join(racine, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { cwd: racine, stdio: 'inherit' });
+if (astro.status !== 0) {
+  console.error('La construction du site a échoué (voir ci-dessus).');
+  process.exit(astro.status ?? 1);
+}
+const finAstro = performance.now();
+
+const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
+if (!index) throw new Error(`Pagefind : ${errors.join(' ; ')}`);
+const ajout = await index.addDirectory({ path: join(racine, 'dist') });
+if (ajout.errors.length) throw new Error(`Pagefind : ${ajout.errors.join(' ; ')}`);
+const ecriture = await index.writeFiles({ outputPath: join(racine, 'dist', 'pagefind') });
+if (ecriture.errors.length) throw new Error(`Pagefind : ${ecriture.errors.join(' ; ')}`);
+await pagefind.close();
+
+const fin = performance.now();
+console.log(`Site construit en ${((finAstro - debut) / 1000).toFixed(1)} s, ${ajout.page_count} pages indexées en ${((fin - finAstro) / 1000).toFixed(1)} s.`);

@@ -1,0 +1,40 @@
+// La SEULE configuration propre à une académie. Une autre académie change ce fichier et content/, rien d'autre.
+
+export const academie = {
+  /** Nom du service, affiché dans l'en-tête et les titres. */
+  nomService: 'Réseau BDE',
+  /** Sous-titre sous le nom du service. */
+  baseline: 'Le réseau des responsables du bureau des entreprises',
+  /** Nom de l'académie, avec son article. */
+  nom: 'académie de Montpellier',
+  /** Lignes du bloc-marque (sous « République française »). */
+  blocMarque: ['Académie', 'de Montpellier'],
+  /** Région académique, pour les textes. */
+  regionAcademique: 'région académique Occitanie',
+  /** Départements de l'académie, numéro et nom. */
+  departements: [
+    { code: '11', nom: 'Aude' },
+    { code: '30', nom: 'Gard' },
+    { code: '34', nom: 'Hérault' },
+    { code: '48', nom: 'Lozère' },
+    { code: '66', nom: 'Pyrénées-Orientales' },
+  ],
+  /** Adresse de contact du réseau (questions, accessibilité, données personnelles). */
+  contact: 'reseau-bde@ac-montpellier.fr',
+  /** Adresse du délégué à la protection des données de l'académie. */
+  contactDpd: 'dpd@ac-montpellier.fr',
+  /** Adresse publique du site (liens absolus, flux RSS, plan du site). */
+  site: 'https://reseau-bde.ac-montpellier.fr',
+  /** Dépôt du code et du contenu. */
+  depot: {
+    url: 'https://github.com/ac-montpellier/reseau-bde',
+    branche: 'main',
+  },
+  /** Site de l'académie, lié depuis le pied de page. */
+  siteAcademie: { libelle: 'ac-montpellier.fr', url: 'https://www.ac-montpellier.fr' },
+} as const;
+
+export type Academie = typeof academie;
+
+/** Lien « Proposer une modification » vers le fichier d'un contenu dans le dépôt. */
+export const lienModification = (chemin: string) => `${academie.depot.url}/edit/${academie.depot.branche}/${chemin}`;

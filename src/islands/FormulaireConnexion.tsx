@@ -1,0 +1,134 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { appelApi, ErreurApi } from '../lib/api-client.ts';
+import type { Profil } from '../schemas/membre.ts';
+
+type Etape = 'email' | 'code';
+
+/** Connexion en deux temps : l'adresse, puis le code à 6 chiffres reçu par courriel. */
+export default function FormulaireConnexion({ retour = '/mon-espace/' }: { retour?: string }) {
+  const [etape, setEtape] = useState<Etape>('email');
+  const [email, setEmail] = useState('');
+  const [code, setCode] = useState('');
+  const [envoi, setEnvoi] = useState(false);
+  const [info, setInfo] = useState<string | null>(null);
+  const [erreur, setErreur] = useState<{ message: string; champ?: 'email' | 'code' } | null>(null);
+  const id = useId();
+  const champCode = useRef<HTMLInputElement>(null);
+
+  async function demanderCode(e: FormEvent) {
+    e.preventDefault();
+    if (envoi) return;
+    setEnvoi(true);
+    setErreur(null);
+    try {
+      const r = await appelApi<{ message: string }>('/api/auth/code', { method: 'POST', corps: { email } });
+      setInfo(r.message);
+      setEtape('code');
+      setTimeout(() => champCode.current?.focus(), 0);
+    } catch (err) {
+      const e2 = err as ErreurApi;
+      const champs = e2.details?.champs as Record<string, string[]> | undefined;
+      setErreur({ message: champs?.email?.[0] ?? e2.message, champ: champs?.email ? 'email' : undefined });
+    } finally {
+      setEnvoi(false);
+    }
+  }
+
+  async function verifierCode(e: FormEvent) {
+    e.preventDefault();
+    if (envoi) return;
+    setEnvoi(true);
+    setErreur(null);
+    try {
+      await appelApi<Profil>('/api/auth/session', { method: 'POST', corps: { email, code } });
+      window.location.assign(retour);
+    } catch (err) {
+      const e2 = err as ErreurApi;
+      const champs = e2.details?.champs as Record<string, string[]> | undefined;
+      setErreur({ message: champs?.code?.[0] ?? e2.message, champ: 'code' });
+      setEnvoi(false);
+    }
+  }
+
+  const erreurId = `${id}-erreur`;
+  if (etape === 'email') {
+    return (
+      <form onSubmit={demanderCode} noValidate aria-label="Recevoir un code de connexion">
+        <div className={`fr-input-group${erreur ? ' fr-input-group--error' : ''}`}>
+          <label className="fr-label" htmlFor={`${id}-email`}>
+            Adresse électronique professionnelle
+            <span className="fr-hint-text">Celle sous laquelle vous êtes inscrit dans le réseau. Format attendu : prenom.nom@ac-exemple.fr</span>
+          </label>
+          <input
+            className={`fr-input${erreur ? ' fr-input--error' : ''}`}
+            id={`${id}-email`}
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            aria-describedby={erreur ? erreurId : undefined}
+            aria-invalid={erreur ? true : undefined}
+          />
+          {erreur && <p id={erreurId} className="fr-error-text">{erreur.message}</p>}
+        </div>
+        <button className="fr-btn" type="submit" disabled={envoi}>
+          {envoi ? 'Envoi en cours…' : 'Recevoir un code'}
+        </button>
+      </form>
+    );
+  }
+  return (
+    <form onSubmit={verifierCode} noValidate aria-label="Saisir le code reçu">
+      {info && (
+        <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" role="status">
+          <p>{info}</p>
+        </div>
+      )}
+      <div className={`fr-input-group${erreur ? ' fr-input-group--error' : ''}`}>
+        <label className="fr-label" htmlFor={`${id}-code`}>
+          Code reçu par courriel
+          <span className="fr-hint-text">6 chiffres, envoyés à {email}</span>
+        </label>
+        <input
+          ref={champCode}
+          className={`fr-input${erreur ? ' fr-input--error' : ''}`}
+          id={`${id}-code`}
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9]{6}"
+          maxLength={7}
+          required
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          aria-describedby={erreur ? erreurId : undefined}
+          aria-invalid={erreur ? true : undefined}
+        />
+        {erreur && <p id={erreurId} className="fr-error-text">{erreur.message}</p>}
+      </div>
+      <ul className="fr-btns-group fr-btns-group--inline-sm">
+        <li>
+          <button className="fr-btn" type="submit" disabled={envoi}>
+            {envoi ? 'Vérification…' : 'Se connecter'}
+          </button>
+        </li>
+        <li>
+          <button
+            className="fr-btn fr-btn--secondary"
+            type="button"
+            onClick={() => {
+              setEtape('email');
+              setCode('');
+              setErreur(null);
+              setInfo(null);
+            }}
+          >
+            Changer d’adresse ou redemander un code
+          </button>
+        </li>
+      </ul>
+    </form>
+  );
+}
