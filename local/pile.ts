@@ -18,6 +18,8 @@ export interface OptionsPile {
   enMemoire?: boolean;
   /** Serveur PostgreSQL à utiliser à la place de PGlite. */
   databaseUrl?: string;
+  /** Une base déjà ouverte et migrée (tests) ; la pile la fermera. */
+  db?: Database;
   /** Ports ; 0 = un port libre. */
   ports?: { site?: number; supabase?: number; smtp?: number };
   /** Servir aussi le site (dist/ et /api/*). */
@@ -48,10 +50,10 @@ export async function demarrerPile(options: OptionsPile = {}): Promise<Pile> {
   const outbox = join(donnees, 'outbox');
   const hote = options.hote ?? '127.0.0.1';
   const demandes = { ...PORTS, ...options.ports };
-  const db = await createDatabase(
-    options.databaseUrl ? { url: options.databaseUrl } : { dossier: options.enMemoire ? undefined : join(donnees, 'pglite') },
-  );
-  await migrer(db);
+  const db =
+    options.db ??
+    (await createDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dossier: options.enMemoire ? undefined : join(donnees, 'pglite') }));
+  if (!options.db) await migrer(db);
 
   const smtp = creerCapteurSmtp({ dossier: outbox, surMessage: options.surMessage });
   const portSmtp = await ecouter(smtp, demandes.smtp, hote);
@@ -68,12 +70,15 @@ export async function demarrerPile(options: OptionsPile = {}): Promise<Pile> {
     portSite = await ecouter(site, demandes.site, options.hote ?? '127.0.0.1');
     env.SITE_URL = `http://localhost:${portSite}`;
   }
+  let arretee = false;
   return {
     db,
     ports: { site: portSite, supabase: portSupabase, smtp: portSmtp },
     env,
     outbox,
     async arreter() {
+      if (arretee) return;
+      arretee = true;
       for (const s of [site, supabase, smtp]) {
         if (!s) continue;
         (s as Server).closeAllConnections?.();

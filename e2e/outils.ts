@@ -1,0 +1,140 @@
+// Outils des tests navigateur : Chromium de Debian piloté par playwright-core, pile locale isolée, contrôle axe-core.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { demarrerPileDeTest, type PileDeTest } from '../local/pile-test.ts';
+
+const RACINE = join(import.meta.dirname, '..');
+const DIST = join(RACINE, 'dist');
+const CHROMIUM = process.env.RBDE_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Vérifie que le site est construit (npm test construit avant les tests) ; sinon, un message clair. */
+export function verifierSiteConstruit(): void {
+  const manquants = ['index.html', '404.html', 'pagefind/pagefind.js'].filter((f) => !existsSync(join(DIST, f)));
+  if (manquants.length) {
+    throw new Error(
+      `Le site n’est pas construit : ${manquants.map((f) => `dist/${f}`).join(', ')} introuvable. ` +
+        'Lancez « npm run build » (ou « npm test », qui construit avant de tester) puis relancez les tests navigateur.',
+    );
+  }
+}
+
+/** Lance le Chromium du système (sans téléchargement de navigateur par Playwright). */
+export async function lancerNavigateur(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium introuvable à ${CHROMIUM} : installez le paquet Debian « chromium » ou indiquez son chemin dans RBDE_CHROMIUM.`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function fermerNavigateur(navigateur: Browser | undefined): Promise<void> {
+  await navigateur?.close();
+}
+
+/** Démarre une pile isolée qui sert aussi le site (dist/ et /api/*). */
+export async function demarrerPileAvecSite(): Promise<PileDeTest> {
+  verifierSiteConstruit();
+  return demarrerPileDeTest({ site: true });
+}
+
+/** L'adresse du site : localhost (contexte sûr, les cookies Secure y sont acceptés). */
+export const adresseSite = (pile: PileDeTest, chemin = '/') => `http://localhost:${pile.ports.site}${chemin}`;
+
+/** Un contexte neuf (cookies vides), en français, avec une fenêtre de bureau. */
+export async function nouveauContexte(navigateur: Browser, pile: PileDeTest): Promise<BrowserContext> {
+  const contexte = await navigateur.newContext({
+    baseURL: adresseSite(pile),
+    locale: 'fr-FR',
+    viewport: { width: 1280, height: 900 },
+    colorScheme: 'light',
+  });
+  contexte.setDefaultTimeout(10_000);
+  contexte.setDefaultNavigationTimeout(15_000);
+  return contexte;
+}
+
+/** Erreurs JavaScript et ressources en échec d'une page, relevées pendant le test. */
+export function surveillerErreurs(page: Page): string[] {
+  const erreurs: string[] = [];
+  page.on('pageerror', (e) => erreurs.push(`Erreur JavaScript : ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 40[14]/.test(m.text())) erreurs.push(`Console : ${m.text()}`);
+  });
+  return erreurs;
+}
+
+const require = createRequire(import.meta.url);
+const SOURCE_AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface ViolationAxe {
+  id: string;
+  impact: string | null;
+  description: string;
+  help: string;
+  helpUrl: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** Texte lisible d'une liste de violations axe. */
+export function decrireViolations(violations: ViolationAxe[]): string {
+  return violations
+    .map((v) => {
+      const cibles = v.nodes.map((n) => `    - ${n.target.map(String).join(' ')}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`);
+      return `• ${v.id} (${v.impact ?? 'impact inconnu'}) : ${v.description}\n  ${v.helpUrl}\n${cibles.join('\n')}`;
+    })
+    .join('\n');
+}
+
+/** Attend que le JS du DSFR ait appliqué le thème demandé sur <html>. */
+async function attendreTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: theme });
+  try {
+    await page.waitForFunction((t) => document.documentElement.getAttribute('data-fr-theme') === t, theme, { timeout: 5_000 });
+  } catch {
+    const actuel = await page.evaluate(() => document.documentElement.getAttribute('data-fr-theme'));
+    throw new Error(`Le DSFR n’a pas appliqué le thème « ${theme} » (data-fr-theme vaut « ${actuel} ») sur ${page.url()}.`);
+  }
+  // Laisse passer les transitions de couleur du DSFR avant de mesurer les contrastes.
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+}
+
+/** Exécute axe (WCAG 2.0/2.1 A et AA) sur l'état actuel de la page ; renvoie les violations. */
+async function executerAxe(page: Page): Promise<ViolationAxe[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: SOURCE_AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: ViolationAxe[] }> } }).axe;
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      description: v.description,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  });
+}
+
+/**
+ * Contrôle axe de la page en thème clair ET en thème sombre (le site suit le thème du système :
+ * data-fr-scheme="system", et le JS du DSFR pose data-fr-theme). Échoue en listant chaque violation.
+ * Laisse la page en thème clair.
+ */
+export async function verifierAccessibilite(page: Page, libelle: string): Promise<void> {
+  const rapports: string[] = [];
+  for (const theme of ['dark', 'light'] as const) {
+    await attendreTheme(page, theme);
+    const violations = await executerAxe(page);
+    if (violations.length) {
+      rapports.push(`Thème ${theme === 'dark' ? 'sombre' : 'clair'} — ${violations.length} règle(s) enfreinte(s) :\n${decrireViolations(violations)}`);
+    }
+  }
+  if (rapports.length) throw new Error(`Accessibilité (axe, WCAG 2.1 A et AA) : « ${libelle} » (${page.url()})\n${rapports.join('\n\n')}`);
+}
