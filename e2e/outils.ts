@@ -57,12 +57,23 @@ export async function nouveauContexte(navigateur: Browser, pile: PileDeTest): Pr
   return contexte;
 }
 
-/** Erreurs JavaScript et ressources en échec d'une page, relevées pendant le test. */
+/**
+ * Erreurs JavaScript et ressources en échec d'une page, relevées pendant le test.
+ * Les réponses 4xx de /api/* (401 sans session, 400 pour un code erroné) et le document d'une page 404
+ * sont attendues : seules les ressources du site (scripts, styles, index de recherche…) en échec comptent.
+ */
 export function surveillerErreurs(page: Page): string[] {
   const erreurs: string[] = [];
   page.on('pageerror', (e) => erreurs.push(`Erreur JavaScript : ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 40[14]/.test(m.text())) erreurs.push(`Console : ${m.text()}`);
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) erreurs.push(`Console : ${m.text()}`);
+  });
+  page.on('requestfailed', (r) => erreurs.push(`Requête en échec : ${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => {
+    const url = new URL(r.url());
+    if (r.status() >= 400 && !url.pathname.startsWith('/api/') && r.request().resourceType() !== 'document') {
+      erreurs.push(`Ressource en échec : ${r.status()} ${url.pathname}`);
+    }
   });
   return erreurs;
 }

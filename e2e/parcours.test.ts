@@ -159,6 +159,8 @@ describe('Connexion des membres', () => {
     expect(idErreur).toBeTruthy();
     expect((await champ.getAttribute('aria-describedby'))?.split(/\s+/)).toContain(idErreur);
     expect(await champ.getAttribute('aria-invalid')).toBe('true');
+    // Annoncée dès son apparition par les lecteurs d'écran, même si le focus est sur le bouton.
+    expect(await erreur.getAttribute('role')).toBe('alert');
     await verifierAccessibilite(page, 'connexion, code erroné');
     expect(new URL(page.url()).pathname).toBe('/connexion/');
     expect((await contexte.request.get('/api/moi')).status()).toBe(401);

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { appelApi, ErreurApi } from '../lib/api-client.ts';
 import type { Profil } from '../schemas/membre.ts';
 
@@ -14,6 +14,16 @@ export default function FormulaireConnexion({ retour = '/mon-espace/' }: { retou
   const [erreur, setErreur] = useState<{ message: string; champ?: 'email' | 'code' } | null>(null);
   const id = useId();
   const champCode = useRef<HTMLInputElement>(null);
+  const champEmail = useRef<HTMLInputElement>(null);
+  const etapeAffichee = useRef<Etape>(etape);
+
+  // Au changement d'étape, le formulaire précédent disparaît avec l'élément qui avait le focus :
+  // on place le focus sur le champ de la nouvelle étape, une fois celle-ci affichée (sinon il tombe sur <body>).
+  useEffect(() => {
+    if (etapeAffichee.current === etape) return;
+    etapeAffichee.current = etape;
+    (etape === 'code' ? champCode : champEmail).current?.focus();
+  }, [etape]);
 
   async function demanderCode(e: FormEvent) {
     e.preventDefault();
@@ -24,7 +34,6 @@ export default function FormulaireConnexion({ retour = '/mon-espace/' }: { retou
       const r = await appelApi<{ message: string }>('/api/auth/code', { method: 'POST', corps: { email } });
       setInfo(r.message);
       setEtape('code');
-      setTimeout(() => champCode.current?.focus(), 0);
     } catch (err) {
       const e2 = err as ErreurApi;
       const champs = e2.details?.champs as Record<string, string[]> | undefined;
@@ -60,6 +69,7 @@ export default function FormulaireConnexion({ retour = '/mon-espace/' }: { retou
             <span className="fr-hint-text">Celle sous laquelle vous êtes inscrit dans le réseau. Format attendu : prenom.nom@ac-exemple.fr</span>
           </label>
           <input
+            ref={champEmail}
             className={`fr-input${erreur ? ' fr-input--error' : ''}`}
             id={`${id}-email`}
             name="email"
@@ -71,7 +81,11 @@ export default function FormulaireConnexion({ retour = '/mon-espace/' }: { retou
             aria-describedby={erreur ? erreurId : undefined}
             aria-invalid={erreur ? true : undefined}
           />
-          {erreur && <p id={erreurId} className="fr-error-text">{erreur.message}</p>}
+          {erreur && (
+            <p id={erreurId} className="fr-error-text" role="alert">
+              {erreur.message}
+            </p>
+          )}
         </div>
         <button className="fr-btn" type="submit" disabled={envoi}>
           {envoi ? 'Envoi en cours…' : 'Recevoir un code'}
@@ -106,7 +120,11 @@ export default function FormulaireConnexion({ retour = '/mon-espace/' }: { retou
           aria-describedby={erreur ? erreurId : undefined}
           aria-invalid={erreur ? true : undefined}
         />
-        {erreur && <p id={erreurId} className="fr-error-text">{erreur.message}</p>}
+        {erreur && (
+          <p id={erreurId} className="fr-error-text" role="alert">
+            {erreur.message}
+          </p>
+        )}
       </div>
       <ul className="fr-btns-group fr-btns-group--inline-sm">
         <li>
