@@ -9,7 +9,7 @@ const dev = process.argv.includes('dev');
 
 export default defineConfig({
   site: academie.site,
-  trailingSlash: 'always',
+  trailingSlash: dev ? 'ignore' : 'always',
   build: { format: 'directory' },
   integrations: [mdx(), react(), sitemap({ filter: (page) => !/\/(connexion|mon-espace)\//.test(page) })],
   devToolbar: { enabled: false },
@@ -18,10 +18,12 @@ export default defineConfig({
     plugins: dev
       ? [
           (await import('@netlify/vite-plugin')).default({
+            // Émulations qui téléchargent ou appellent un service : coupées (hors ligne).
             edgeFunctions: { enabled: false },
+            database: { enabled: false },
             blobs: { enabled: false },
             images: { enabled: false },
-            db: { enabled: false },
+            geolocation: { enabled: false },
           }),
         ]
       : [],

@@ -100,7 +100,11 @@ export function decrireViolations(violations: ViolationAxe[]): string {
     .join('\n');
 }
 
-/** Attend que le JS du DSFR ait appliqué le thème demandé sur <html>. */
+/**
+ * Passe le système en thème clair ou sombre et attend que la page le suive : le JS du DSFR pose
+ * data-fr-theme sur <html>, PUIS les couleurs du thème s'appliquent vraiment (fond de page sombre ou clair).
+ * Le second contrôle évite un contrôle « sombre » fait en réalité sur des couleurs claires.
+ */
 async function attendreTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await page.emulateMedia({ colorScheme: theme });
   try {
@@ -109,7 +113,26 @@ async function attendreTheme(page: Page, theme: 'light' | 'dark'): Promise<void>
     const actuel = await page.evaluate(() => document.documentElement.getAttribute('data-fr-theme'));
     throw new Error(`Le DSFR n’a pas appliqué le thème « ${theme} » (data-fr-theme vaut « ${actuel} ») sur ${page.url()}.`);
   }
-  // Laisse passer les transitions de couleur du DSFR avant de mesurer les contrastes.
+  try {
+    await page.waitForFunction(
+      (t) => {
+        // Luminance relative (WCAG) du fond de <body> : 0 noir, 1 blanc.
+        const [r, g, b] = (getComputedStyle(document.body).backgroundColor.match(/[\d.]+/g) ?? []).map(Number);
+        const lin = (c = 255) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+        const l = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+        return t === 'dark' ? l < 0.05 : l > 0.8;
+      },
+      theme,
+      { timeout: 5_000 },
+    );
+  } catch {
+    const fond = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    throw new Error(
+      `data-fr-theme vaut « ${theme} » mais le fond de la page reste ${fond} sur ${page.url()} : ` +
+        'les couleurs du thème ne sont pas chargées (feuille « scheme » du DSFR manquante ?).',
+    );
+  }
+  // Laisse passer une image de plus avant de mesurer les contrastes.
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
 }
 
