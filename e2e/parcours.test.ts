@@ -127,7 +127,7 @@ describe('Connexion des membres', () => {
     await page.getByLabel('Code reçu par courriel').fill(code);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL('**/mon-espace/');
-    const bonjour = page.getByRole('heading', { name: 'Bonjour Marie Membre' });
+    const bonjour = page.getByRole('heading', { name: 'Bonjour Marie Membres' });
     await bonjour.waitFor();
     expect(await page.getByRole('main').textContent()).toContain('Marie Membre');
     await verifierAccessibilite(page, 'mon espace, connecté');

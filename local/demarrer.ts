@@ -14,7 +14,12 @@ if (!process.argv.includes('--sans-construction')) {
 const port = Number(process.env.PORT ?? 4321);
 let pile;
 try {
-  pile = await demarrerPile({ site: true, ports: { site: port }, databaseUrl: process.env.DATABASE_URL, hote: process.env.HOTE ?? '127.0.0.1' });
+  pile = await demarrerPile({
+    site: true,
+    ports: { site: port, ...(process.env.RBDE_PORTS_LIBRES ? { supabase: 0, smtp: 0 } : {}) },
+    databaseUrl: process.env.DATABASE_URL,
+    donnees: process.env.RBDE_DONNEES,
+  });
 } catch (e) {
   const err = e as NodeJS.ErrnoException;
   console.error(err.code === 'EADDRINUSE' ? `Le port ${(err as { port?: number }).port ?? ''} est déjà pris : un autre « npm start » tourne-t-il ? Sinon, choisissez un autre port avec PORT=4322 npm start.` : err.message);
@@ -28,7 +33,7 @@ Réseau BDE est prêt en ${duree} s.
   Site et API        http://localhost:${pile.ports.site}
   Supabase (local)   http://127.0.0.1:${pile.ports.supabase}   (RPC /rest/v1/rpc, Auth /auth/v1)
   SMTP (local)       smtp://127.0.0.1:${pile.ports.smtp}       courriels écrits dans ${pile.outbox}
-  Base de données    ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite, fichiers dans ${join(RACINE, '.data', 'pglite')}`}
+  Base de données    ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite, fichiers dans ${join(process.env.RBDE_DONNEES ?? join(RACINE, '.data'), 'pglite')}`}
 
 Pour se connecter : membre@exemple.test, organisation@exemple.test ou admin@exemple.test ;
 le code s'affiche ci-dessous et dans .data/outbox/. Ctrl+C pour arrêter.

@@ -112,8 +112,8 @@ export function creerSupabaseLocal(options: OptionsSupabaseLocal): Server {
           : `select to_jsonb(${cible}) as v`;
     try {
       const rows = await db.transaction(async (tx) => {
-        await tx.exec(`set local role ${role}`);
-        await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(claims)]);
+        // Comme PostgREST : rôle et revendications posés pour la seule transaction.
+        await tx.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`, [role, JSON.stringify(claims)]);
         return (await tx.query<{ v: unknown }>(sql, params)).rows;
       });
       if (meta.rettype === 'void') return { statut: 204 };

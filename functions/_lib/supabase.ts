@@ -18,13 +18,18 @@ export function clientService(): SupabaseClient {
   return (service ??= createClient(env().SUPABASE_URL, env().SUPABASE_SERVICE_ROLE_KEY, { auth: optionsAuth, db: { schema: 'api' } }));
 }
 
-/** Client qui agit au nom d'un membre : son jeton est transmis, la RLS s'applique. */
-export function clientAppelant(accessToken: string): SupabaseClient {
-  return createClient(env().SUPABASE_URL, env().SUPABASE_ANON_KEY, {
-    auth: optionsAuth,
-    db: { schema: 'api' },
-    global: { headers: { Authorization: `Bearer ${accessToken}` } },
-  });
+/** Ce dont appelerRpc a besoin d'un client. */
+export interface ClientRpc {
+  rpc: SupabaseClient['rpc'];
+}
+
+/** Client qui agit au nom d'un membre : son jeton est transmis, la RLS s'applique.
+ *  Il réutilise le client anonyme en remplaçant l'en-tête Authorization de chaque appel. */
+export function clientAppelant(accessToken: string): ClientRpc {
+  return {
+    rpc: ((fn: string, args?: Record<string, unknown>) =>
+      clientAnonyme().rpc(fn, args).setHeader('Authorization', `Bearer ${accessToken}`)) as SupabaseClient['rpc'],
+  };
 }
 
 interface ErreurPostgrest {
@@ -34,7 +39,7 @@ interface ErreurPostgrest {
 }
 
 /** Appelle api.<fn> ; traduit les erreurs métier (code levé en SQL) en DomainError. */
-export async function appelerRpc<T>(client: SupabaseClient, fn: string, args: Record<string, unknown> = {}): Promise<T> {
+export async function appelerRpc<T>(client: ClientRpc, fn: string, args: Record<string, unknown> = {}): Promise<T> {
   const { data, error, status } = await client.rpc(fn, args);
   if (!error) return data as T;
   throw traduireErreur(error as ErreurPostgrest, status, fn);
