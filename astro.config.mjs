@@ -4,6 +4,7 @@ import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { academie } from './src/academie.ts';
+import marquerSigles from './src/integrations/marquer-sigles.ts';
 
 const dev = process.argv.includes('dev');
 
@@ -11,7 +12,7 @@ export default defineConfig({
   site: academie.site,
   trailingSlash: dev ? 'ignore' : 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), react(), sitemap({ filter: (page) => !/\/(connexion|mon-espace)\//.test(page) })],
+  integrations: [mdx(), react(), marquerSigles(), sitemap({ filter: (page) => !/\/(connexion|mon-espace)\//.test(page) })],
   devToolbar: { enabled: false },
   telemetry: false,
   vite: {

@@ -1,0 +1,111 @@
+// Marque les sigles du glossaire dans le HTML d'un guide : la première occurrence de chaque sigle
+// devient <abbr title="forme longue">, et la forme longue est indexée par Pagefind ; un guide qui
+// n'écrit que la forme longue reçoit le sigle en attribut indexé. Fonction pure, testée à part.
+import { motifTerme } from './glossaire.ts';
+
+export interface TermeAMarquer {
+  terme: string;
+  forme: string;
+  variantes: string[];
+  abreviation: boolean;
+}
+
+const SAUTER = new Set(['a', 'abbr', 'code', 'pre', 'script', 'style', 'svg', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'button', 'textarea', 'title']);
+const VIDES = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'source', 'wbr', 'col', 'area', 'base', 'embed', 'track']);
+const echapperAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** Décode les entités que l'on rencontre dans le texte produit par Astro. */
+function decoder(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi, (m, e: string) => {
+    const l = e.toLowerCase();
+    if (l === 'amp') return '&';
+    if (l === 'lt') return '<';
+    if (l === 'gt') return '>';
+    if (l === 'quot') return '"';
+    if (l === 'apos') return "'";
+    if (l === 'nbsp') return '\u00a0';
+    if (l.startsWith('#x')) return String.fromCodePoint(parseInt(l.slice(2), 16));
+    if (l.startsWith('#')) return String.fromCodePoint(parseInt(l.slice(1), 10));
+    return m;
+  });
+}
+const encoder = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * Transforme le HTML d'une zone de contenu.
+ * @returns le HTML transformé et les termes rencontrés (sigle ou forme longue).
+ */
+export function marquerSigles(html: string, termes: TermeAMarquer[]): { html: string; trouves: string[] } {
+  const restants = termes
+    .filter((t) => t.abreviation)
+    .map((t) => ({ t, motifSigle: motifTerme(t), motifForme: motifTerme({ terme: t.forme, variantes: [], abreviation: false }), sigleVu: false, formeVue: false }));
+  // Sigles longs d'abord : « GRETA-CFA » avant « GRETA ».
+  restants.sort((a, b) => b.t.terme.length - a.t.terme.length);
+  const trouves = new Set<string>();
+  const pile: string[] = [];
+  const morceaux = html.split(/(<[^>]*>)/);
+  for (let i = 0; i < morceaux.length; i++) {
+    const m = morceaux[i]!;
+    if (m.startsWith('<')) {
+      const nom = m.match(/^<\/?([a-zA-Z0-9-]+)/)?.[1]?.toLowerCase();
+      if (!nom || m.startsWith('<!')) continue;
+      if (m.startsWith('</')) {
+        const j = pile.lastIndexOf(nom);
+        if (j >= 0) pile.length = j;
+      } else if (!VIDES.has(nom) && !m.endsWith('/>')) pile.push(nom);
+      continue;
+    }
+    if (!m.trim() || pile.some((p) => SAUTER.has(p))) continue;
+    let texte = decoder(m);
+    // Remplacements repérés par des marqueurs pour ne pas retravailler le HTML inséré.
+    const insertions: string[] = [];
+    for (const r of restants) {
+      if (!r.sigleVu) {
+        const trouve = texte.match(r.motifSigle);
+        if (trouve && trouve.index !== undefined) {
+          r.sigleVu = true;
+          trouves.add(r.t.terme);
+          insertions.push(`<abbr title="${echapperAttr(r.t.forme)}" data-pagefind-index-attrs="title">${encoder(trouve[0])}</abbr>`);
+          texte = `${texte.slice(0, trouve.index)}\u0000${insertions.length - 1}\u0000${texte.slice(trouve.index + trouve[0].length)}`;
+        }
+      }
+      if (!r.formeVue) {
+        const trouve = texte.match(r.motifForme);
+        if (trouve && trouve.index !== undefined) {
+          r.formeVue = true;
+          trouves.add(r.t.terme);
+          insertions.push(`<span data-sigle="${echapperAttr(r.t.terme)}" data-pagefind-index-attrs="data-sigle">${encoder(trouve[0])}</span>`);
+          texte = `${texte.slice(0, trouve.index)}\u0000${insertions.length - 1}\u0000${texte.slice(trouve.index + trouve[0].length)}`;
+        }
+      }
+    }
+    if (insertions.length) {
+      morceaux[i] = texte
+        .split(/\u0000(\d+)\u0000/)
+        .map((p, k) => (k % 2 === 1 ? insertions[Number(p)]! : encoder(p)))
+        .join('');
+    }
+  }
+  return { html: morceaux.join(''), trouves: [...trouves] };
+}
+
+/** Applique marquerSigles à la zone <div class="rbde-contenu"> d'une page complète. */
+export function marquerPage(page: string, termes: TermeAMarquer[]): string {
+  const debut = page.indexOf('<div class="rbde-contenu">');
+  if (debut < 0) return page;
+  const ouverture = debut + '<div class="rbde-contenu">'.length;
+  // Trouver la fermeture correspondante en comptant les <div>.
+  const re = /<(\/?)div\b[^>]*>/g;
+  re.lastIndex = ouverture;
+  let profondeur = 1;
+  let fin = -1;
+  for (let m = re.exec(page); m; m = re.exec(page)) {
+    profondeur += m[1] ? -1 : 1;
+    if (profondeur === 0) {
+      fin = m.index;
+      break;
+    }
+  }
+  if (fin < 0) return page;
+  return page.slice(0, ouverture) + marquerSigles(page.slice(ouverture, fin), termes).html + page.slice(fin);
+}
