@@ -29,8 +29,8 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await contexte?.close();
-  // Une page qui lève une erreur JavaScript fait échouer le parcours, même si le reste a marché.
-  expect(erreurs, 'erreurs JavaScript pendant le parcours').toEqual([]);
+  // Une erreur JavaScript ou une ressource du site en échec fait échouer le parcours, même si le reste a marché.
+  expect(erreurs, 'erreurs JavaScript ou ressources en échec pendant le parcours').toEqual([]);
 });
 
 /** Le h1 de la page, une fois présent. */
@@ -127,7 +127,7 @@ describe('Connexion des membres', () => {
     await page.getByLabel('Code reçu par courriel').fill(code);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL('**/mon-espace/');
-    const bonjour = page.getByRole('heading', { name: 'Bonjour Marie Membres' });
+    const bonjour = page.getByRole('heading', { name: 'Bonjour Marie Membre' });
     await bonjour.waitFor();
     expect(await page.getByRole('main').textContent()).toContain('Marie Membre');
     await verifierAccessibilite(page, 'mon espace, connecté');
