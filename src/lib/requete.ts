@@ -1,12 +1,78 @@
-// Préparation d'une requête de recherche en français avant Pagefind.
+// Préparation d'une requête de recherche en français avant Pagefind (fonctions pures, testées).
+// Pagefind sait déjà : racines françaises (pluriels, flexions), accents (é = e), sigles.
+// On ajoute ici : élisions, ligatures œ/æ, et la correction d'une faute de frappe.
 
-/** Normalise la requête : élisions (« l’entreprise » → « entreprise »), œ → oe, apostrophes typographiques. */
+/** Retire les élisions (« l’entreprise » → « entreprise ») et normalise apostrophes et espaces. */
 export function developperRequete(q: string): string {
   return q
-    .replace(/[’‘`]/g, "'")
-    .replace(/\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\p{L})/giu, '')
-    .replace(/œ/g, 'oe')
-    .replace(/Œ/g, 'OE')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/(^|[\s(-])(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\p{L})/giu, '$1')
+    .replace(/'/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Les formes de la requête à chercher : telle quelle, et avec œ/æ écrits en deux lettres ou l'inverse. */
+export function variantesRequete(q: string): string[] {
+  const base = developperRequete(q);
+  const formes = new Set([base]);
+  formes.add(base.replace(/œ/g, 'oe').replace(/Œ/g, 'OE').replace(/æ/g, 'ae').replace(/Æ/g, 'AE'));
+  // « oeuvre », « coeur », « voeu », « oeil » : en français, « oe » devant u ou i s'écrit presque toujours œ.
+  formes.add(base.replace(/oe(?=[ui])/g, 'œ').replace(/OE(?=[UI])/g, 'Œ'));
+  return [...formes].filter(Boolean);
+}
+
+/** Forme de comparaison d'un mot : minuscules, sans accents, ligatures dépliées. */
+export function normaliserMot(m: string): string {
+  return m.toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae').normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** Distance de Damerau-Levenshtein restreinte (une transposition compte pour 1), bornée par max. */
+export function distance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let minLigne = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cout = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cout);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+      minLigne = Math.min(minLigne, v);
+    }
+    if (minLigne > max) return max + 1;
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * Corrige les mots absents du vocabulaire du site par le mot le plus proche (1 faute jusqu'à 7 lettres,
+ * 2 au-delà), le plus fréquent en cas d'égalité. Renvoie null si rien n'est à corriger.
+ * @param vocabulaire mot normalisé → nombre d'occurrences
+ */
+export function corrigerRequete(q: string, vocabulaire: Map<string, number>): string | null {
+  let corrigee = false;
+  const mots = developperRequete(q)
+    .split(' ')
+    .map((mot) => {
+      const n = normaliserMot(mot);
+      if (n.length < 5 || /\d/.test(n) || vocabulaire.has(n)) return mot;
+      const max = n.length >= 8 ? 2 : 1;
+      let meilleur: { mot: string; d: number; f: number } | null = null;
+      for (const [candidat, frequence] of vocabulaire) {
+        if (Math.abs(candidat.length - n.length) > max) continue;
+        const dist = distance(n, candidat, max);
+        if (dist <= max && (!meilleur || dist < meilleur.d || (dist === meilleur.d && frequence > meilleur.f))) meilleur = { mot: candidat, d: dist, f: frequence };
+      }
+      if (!meilleur) return mot;
+      corrigee = true;
+      return meilleur.mot;
+    });
+  return corrigee ? mots.join(' ') : null;
+}
+
+/** Les mots d'un texte, normalisés, pour construire le vocabulaire. */
+export function motsDe(texte: string): string[] {
+  return (texte.match(/[\p{L}][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/gu) ?? []).flatMap((m) => m.split('-')).map(normaliserMot).filter((m) => m.length >= 4);
 }
