@@ -1,7 +1,9 @@
 // npm run build : construit le site (Astro) puis son index de recherche (Pagefind), en une fois.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as pagefind from 'pagefind';
+import { allegerCss, motsClasses } from './alleger-css.ts';
 
 const racine = join(import.meta.dirname, '..');
 const debut = performance.now();
@@ -12,6 +14,13 @@ if (astro.status !== 0) {
   process.exit(astro.status ?? 1);
 }
 const finAstro = performance.now();
+
+// Feuille de style : seulement ce que les pages et les scripts emploient.
+const dist = join(racine, 'dist');
+const fichiers = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? fichiers(join(d, f)) : [join(d, f)]));
+const tous = fichiers(dist);
+const mots = motsClasses(tous.filter((f) => /\.(html|js)$/.test(f)).map((f) => readFileSync(f, 'utf8')));
+for (const css of tous.filter((f) => f.endsWith('.css'))) writeFileSync(css, allegerCss(readFileSync(css, 'utf8'), mots));
 
 const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
 if (!index) throw new Error(`Pagefind : ${errors.join(' ; ')}`);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parse } from 'yaml';
 import { marquerPage, type TermeAMarquer } from '../lib/marquer-sigles.ts';
+import { motsDe } from '../lib/requete.ts';
 import { glossaireSchema } from '../schemas/glossaire.ts';
 
 /** Lit les entrées du glossaire (frontmatter de content/glossaire/*.md). */
@@ -42,6 +43,17 @@ export default function marquerSigles(): AstroIntegration {
           }
         }
         logger.info(`Sigles du glossaire marqués dans ${n} guides.`);
+        // Vocabulaire du site pour corriger les fautes de frappe dans /recherche (chargé à la demande).
+        const frequences = new Map<string, number>();
+        const racine = fileURLToPath(dir);
+        for (const fichier of [...pagesHtml(join(racine, 'guides')), join(racine, 'glossaire', 'index.html')]) {
+          const main = readFileSync(fichier, 'utf8').match(/<main[\s\S]*<\/main>/)?.[0] ?? '';
+          const texte = main.replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ');
+          for (const mot of motsDe(texte)) frequences.set(mot, (frequences.get(mot) ?? 0) + 1);
+        }
+        const vocabulaire = [...frequences].filter(([, f]) => f >= 2).sort((a, b) => b[1] - a[1]);
+        writeFileSync(join(racine, 'recherche', 'vocabulaire.json'), JSON.stringify(vocabulaire));
+        logger.info(`Vocabulaire de recherche : ${vocabulaire.length} mots.`);
       },
     },
   };

@@ -1,17 +1,48 @@
 // Page /recherche : interroge l'index Pagefind (fichiers statiques) ; la requête et les filtres vivent dans l'URL.
-import { developperRequete } from './requete.ts';
+import { corrigerRequete, variantesRequete } from './requete.ts';
 
 interface ResultatPagefind {
   url: string;
   excerpt: string;
   meta: Record<string, string>;
 }
-interface Pagefind {
+interface Resultat {
+  id: string;
+  score: number;
+  data(): Promise<ResultatPagefind>;
+}
+export interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
-  search(q: string | null, o?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<ResultatPagefind> }[] }>;
+  search(q: string | null, o?: { filters?: Record<string, string> }): Promise<{ results: Resultat[] }>;
 }
 
 const echapper = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+let vocabulaire: Promise<Map<string, number>> | undefined;
+const chargerVocabulaire = () =>
+  (vocabulaire ??= fetch('/recherche/vocabulaire.json')
+    .then((r) => (r.ok ? r.json() : []))
+    .then((l: [string, number][]) => new Map(l))
+    .catch(() => new Map()));
+
+/** Cherche toutes les variantes de la requête et fusionne les résultats (meilleur score par page). */
+export async function chercher(pagefind: Pagefind, q: string, filtres: Record<string, string> = {}): Promise<Resultat[]> {
+  const parPage = new Map<string, Resultat>();
+  for (const variante of variantesRequete(q)) {
+    for (const r of (await pagefind.search(variante, { filters: filtres })).results) {
+      const deja = parPage.get(r.id);
+      if (!deja || r.score > deja.score) parPage.set(r.id, r);
+    }
+  }
+  return [...parPage.values()].sort((a, b) => b.score - a.score);
+}
+
+/** Cherche, et si un mot est inconnu du site, cherche aussi sa correction (affichée à la personne). */
+export async function chercherAvecCorrection(pagefind: Pagefind, q: string, filtres: Record<string, string> = {}) {
+  const correction = corrigerRequete(q, await chargerVocabulaire());
+  const resultats = await chercher(pagefind, correction ?? q, filtres);
+  return { resultats, correction };
+}
 
 /** Branche le formulaire et affiche les résultats de l'URL courante. */
 export async function rechercher() {
@@ -37,15 +68,18 @@ export async function rechercher() {
   const chemin = '/pagefind/pagefind.js';
   const pagefind = (await import(/* @vite-ignore */ chemin)) as Pagefind;
   await pagefind.options({ excerptLength: 24 });
-  const recherche = await pagefind.search(developperRequete(q), { filters: filtres });
-  const donnees = await Promise.all(recherche.results.slice(0, 30).map((r) => r.data()));
+  const { resultats, correction } = await chercherAvecCorrection(pagefind, q, filtres);
+  const donnees = await Promise.all(resultats.slice(0, 30).map((r) => r.data()));
+  const avis = correction ? `<p class="fr-mb-2w">Résultats pour « ${echapper(correction)} » (au lieu de « ${echapper(q)} »).</p>` : '';
   if (donnees.length === 0) {
     zone.innerHTML = `<h2 class="fr-h4">Aucun résultat pour « ${echapper(q)} »</h2>`;
     aucun.hidden = false;
     return;
   }
+  const total = resultats.length;
   zone.innerHTML =
-    `<h2 class="fr-h4">${donnees.length}${recherche.results.length > 30 ? ` premiers résultats sur ${recherche.results.length}` : ` résultat${donnees.length > 1 ? 's' : ''}`} pour « ${echapper(q)} »</h2>` +
+    `<h2 class="fr-h4">${total > 30 ? `30 premiers résultats sur ${total}` : `${total} résultat${total > 1 ? 's' : ''}`} pour « ${echapper(q)} »</h2>` +
+    avis +
     `<ol class="fr-raw-list">${donnees
       .map(
         (d) =>

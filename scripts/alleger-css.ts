@@ -1,0 +1,54 @@
+// Allège la feuille de style construite : retire les règles du DSFR dont aucune classe n'est employée
+// (ni dans les pages, ni dans les scripts), puis les variables CSS que plus rien ne lit.
+// Motif : une page de guide doit rester sous 60 Ko compressés ; le DSFR complet en pèse plus de 60 à lui seul.
+import postcss from 'postcss';
+
+/** Les mots qui peuvent être des classes, trouvés dans les pages et les scripts. */
+export function motsClasses(textes: string[]): Set<string> {
+  const mots = new Set<string>();
+  for (const t of textes) for (const m of t.matchAll(/[a-zA-Z][a-zA-Z0-9]*(?:[-_]{1,2}[a-zA-Z0-9]+)*/g)) mots.add(m[0]);
+  return mots;
+}
+
+/** Vrai si la classe peut apparaître dans une page : écrite telle quelle, ou composée par le script du DSFR. */
+function classeEmployee(c: string, mots: Set<string>): boolean {
+  if (mots.has(c) || mots.has(c.replace(/^fr-/, ''))) return true;
+  const [bloc, modificateur] = c.split(/--(.*)/s);
+  return Boolean(modificateur && bloc && (mots.has(bloc) || mots.has(bloc.replace(/^fr-/, ''))) && (mots.has(modificateur) || mots.has(`--${modificateur}`)));
+}
+
+/** Renvoie la feuille allégée. */
+export function allegerCss(css: string, mots: Set<string>): string {
+  const racine = postcss.parse(css);
+  racine.walkRules((regle) => {
+    const parent = regle.parent;
+    if (parent?.type === 'atrule' && /keyframes/i.test((parent as postcss.AtRule).name)) return;
+    const gardes = regle.selectors.filter((s) => [...s.matchAll(/\.((?:\\.|[a-zA-Z0-9_-])+)/g)].every((m) => classeEmployee(m[1]!.replace(/\\/g, ''), mots)));
+    if (gardes.length === 0) regle.remove();
+    else regle.selectors = gardes;
+  });
+  // Variables : on retire celles que plus rien ne lit, jusqu'à stabilité (une variable en lit d'autres).
+  for (let tour = 0; tour < 6; tour++) {
+    const lues = new Set([...racine.toString().matchAll(/var\(\s*(--[a-zA-Z0-9_-]+)/g)].map((m) => m[1]!));
+    let retirees = 0;
+    racine.walkDecls((d) => {
+      if (d.prop.startsWith('--') && !lues.has(d.prop) && !mots.has(d.prop)) {
+        d.remove();
+        retirees++;
+      }
+    });
+    if (retirees === 0) break;
+  }
+  const vider = () => {
+    let n = 0;
+    racine.walk((noeud) => {
+      if ((noeud.type === 'rule' || noeud.type === 'atrule') && 'nodes' in noeud && noeud.nodes?.length === 0) {
+        noeud.remove();
+        n++;
+      }
+    });
+    return n;
+  };
+  while (vider() > 0);
+  return racine.toString();
+}
