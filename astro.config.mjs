@@ -10,6 +10,8 @@ const dev = process.argv.includes('dev');
 
 export default defineConfig({
   site: academie.site,
+  // RBDE_CACHE : un cache à part pour les constructions de mesure (corpus généré).
+  cacheDir: process.env.RBDE_CACHE ?? './node_modules/.astro',
   trailingSlash: dev ? 'ignore' : 'always',
   build: { format: 'directory' },
   integrations: [mdx(), react(), marquerSigles(), sitemap({ filter: (page) => !/\/(connexion|mon-espace)\//.test(page) })],

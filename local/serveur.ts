@@ -17,7 +17,7 @@ const TYPES: Record<string, string> = {
 const COMPRESSIBLES = /^(text\/|application\/(json|xml|manifest)|image\/svg)/;
 
 /** Crée le serveur du site (non démarré). */
-export async function creerServeurSite({ dist }: { dist: string }): Promise<Server> {
+export async function creerServeurSite({ dist, surEnvoi }: { dist: string; surEnvoi?: (chemin: string, octets: number) => void }): Promise<Server> {
   const fonctions = await chargerFonctions();
   const cacheGzip = new Map<string, Buffer>();
 
@@ -40,6 +40,7 @@ export async function creerServeurSite({ dist }: { dist: string }): Promise<Serv
       entetes.vary = 'accept-encoding';
     }
     entetes['content-length'] = String(corps.length);
+    surEnvoi?.(req.url ?? '', corps.length);
     res.writeHead(statut, entetes).end(req.method === 'HEAD' ? undefined : corps);
   }
 

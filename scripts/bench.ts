@@ -1,9 +1,12 @@
 // npm run bench : mesures de vitesse (affichées, jamais des tests).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { creerServeurSite } from '../local/serveur.ts';
 import { demarrerPileDeTest } from '../local/pile-test.ts';
 
 const racine = join(import.meta.dirname, '..');
@@ -40,13 +43,82 @@ const portLibre = () =>
     });
   });
 
-/** Temps de `npm run build`. */
-function mesurerConstruction() {
+/** Temps de `npm run build` (env : autre corpus, autre sortie). */
+function mesurerConstruction(env: Record<string, string> = {}) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(racine, 'scripts/construire.ts')], { cwd: racine, stdio: 'ignore' });
+  const r = spawnSync(process.execPath, [join(racine, 'scripts/construire.ts')], { cwd: racine, stdio: 'ignore', env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error('npm run build a échoué');
   return performance.now() - t0;
 }
+
+/** 1 000 guides générés à partir des vrais (titres et corps variés), dans un dossier temporaire. */
+function genererCorpus(dossier: string, nombre = 1000) {
+  const source = join(racine, 'content', 'guides');
+  const modeles = readdirSync(source).flatMap((f) => readdirSync(join(source, f)).map((g) => readFileSync(join(source, f, g), 'utf8')));
+  const mots = ['bassin', 'filière', 'alternance', 'tutorat', 'partenariat', 'insertion', 'mobilité', 'sécurité', 'atelier', 'calendrier'];
+  for (let i = 0; i < nombre; i++) {
+    const modele = modeles[i % modeles.length]!;
+    const famille = modele.match(/^famille:\s*(\S+)/m)![1]!;
+    mkdirSync(join(dossier, famille), { recursive: true });
+    const texte = modele
+      .replace(/^titre:\s*"?(.*?)"?$/m, (_, t: string) => `titre: "${t.slice(0, 70).replace(/"/g, '')} (${i + 1})"`)
+      .replace(/^connexes:.*$/m, 'connexes: []')
+      .replace(/^## (.*)$/gm, (_, t: string) => `## ${t} ${mots[i % mots.length]} ${i}`);
+    writeFileSync(join(dossier, famille, `guide-genere-${i + 1}.mdx`), texte);
+  }
+}
+
+/** Octets gzip d'une page de guide : HTML, CSS et JS (sans les polices). */
+function poidsPageGuide(dist: string, chemin: string) {
+  const html = readFileSync(join(dist, chemin, 'index.html'), 'utf8');
+  const ressources = [...new Set([...html.matchAll(/(?:href|src)="(\/_astro\/[^"]+\.(?:css|js))"/g)].map((m) => m[1]!))];
+  const detail = { html: gzipSync(html).length, css: 0, js: 0 };
+  for (const r of ressources) detail[r.endsWith('.css') ? 'css' : 'js'] += gzipSync(readFileSync(join(dist, r))).length;
+  // Les scripts importés par les scripts de la page.
+  const importes = ressources.filter((r) => r.endsWith('.js')).flatMap((r) => [...readFileSync(join(dist, r), 'utf8').matchAll(/from"\.\/([^"]+\.js)"/g)].map((m) => `/_astro/${m[1]}`));
+  for (const r of new Set(importes)) detail.js += gzipSync(readFileSync(join(dist, r))).length;
+  const react = ressources.some((r) => /react|client\./i.test(r)) || /astro-island/.test(html);
+  return { ...detail, total: detail.html + detail.css + detail.js, react };
+}
+
+/** Octets servis pour la première recherche puis pour une requête d'un mot, sur un site construit
+ *  (comptés côté serveur : les requêtes du Web Worker de Pagefind comptent aussi). */
+async function mesurerRecherche(dist: string) {
+  const compte = { octets: 0, requetes: 0 };
+  const serveur = await creerServeurSite({
+    dist,
+    surEnvoi: (chemin, n) => {
+      if (chemin.startsWith('/pagefind/') || chemin.startsWith('/recherche/vocabulaire')) {
+        compte.octets += n;
+        compte.requetes++;
+      }
+    },
+  });
+  await new Promise<void>((ok) => serveur.listen(0, '127.0.0.1', ok));
+  const port = (serveur.address() as { port: number }).port;
+  const navigateur = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  try {
+    const page = await navigateur.newPage();
+    await page.goto(`http://localhost:${port}/recherche/?q=allocation`);
+    await page.waitForSelector('#resultats ol, #resultats h2', { timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    const premiere = { ...compte };
+    compte.octets = 0;
+    compte.requetes = 0;
+    await page.evaluate(async () => {
+      const chemin = '/pagefind/pagefind.js';
+      const pf = await import(chemin);
+      const r = await pf.search('convention');
+      await Promise.all(r.results.slice(0, 5).map((x: { data(): Promise<unknown> }) => x.data()));
+    });
+    await page.waitForLoadState('networkidle');
+    return { premiere, unMot: { ...compte } };
+  } finally {
+    await navigateur.close();
+    serveur.close();
+  }
+}
+
 
 /** Temps entre le lancement de `npm start` et la première réponse 200. */
 async function mesurerDemarrage() {
@@ -103,9 +175,24 @@ async function mesurerApi() {
   }
 }
 
+const ko = (n: number) => `${(n / 1024).toFixed(1)} Ko`;
 console.log('Mesures Réseau BDE (2 cœurs ; chiffres indicatifs)\n');
 const construction = mesurerConstruction();
-console.log(`npm run build (site + index)          ${s(construction)}`);
+const nbGuides = readdirSync(join(racine, 'content', 'guides')).flatMap((f) => readdirSync(join(racine, 'content', 'guides', f))).length;
+console.log(`npm run build (site + index, ${nbGuides} guides) ${s(construction)}`);
+const poids = poidsPageGuide(join(racine, 'dist'), 'guides/reglementation/allocation-pfmp');
+console.log(`Page de guide, gzip sans polices       ${ko(poids.total)} (HTML ${ko(poids.html)}, CSS ${ko(poids.css)}, JS ${ko(poids.js)}) ; React : ${poids.react ? 'OUI' : 'non'}`);
+const tmp = mkdtempSync(join(tmpdir(), 'rbde-1000-'));
+try {
+  genererCorpus(join(tmp, 'guides'));
+  const t = mesurerConstruction({ RBDE_GUIDES: join(tmp, 'guides'), RBDE_DIST: join(tmp, 'dist'), RBDE_CACHE: join(tmp, 'cache') });
+  console.log(`Construction + index, 1 000 guides      ${s(t)}`);
+  const r = await mesurerRecherche(join(tmp, 'dist'));
+  console.log(`Recherche (1 000 guides), 1re requête    ${ko(r.premiere.octets)} en ${r.premiere.requetes} requêtes (index, fragments, vocabulaire)`);
+  console.log(`Recherche (1 000 guides), requête d’un mot ensuite ${ko(r.unMot.octets)} en ${r.unMot.requetes} requêtes`);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
 console.log(`npm start → premier 200                ${s(await mesurerDemarrage())}`);
 const { moi, connexions } = await mesurerApi();
 console.log(`GET /api/moi (200 req., 10 en //)      p50 ${ms(moi.p50)}  p95 ${ms(moi.p95)}  max ${ms(moi.max)}`);

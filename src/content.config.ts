@@ -5,7 +5,8 @@ import { guideSchema } from './schemas/guide.ts';
 import { pageSchema } from './schemas/page.ts';
 
 const guides = defineCollection({
-  loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: './content/guides' }),
+  // RBDE_GUIDES : un autre dossier de guides (mesures sur un corpus généré, jamais en production).
+  loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: process.env.RBDE_GUIDES ?? './content/guides' }),
   schema: guideSchema,
 });
 
