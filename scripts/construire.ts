@@ -8,7 +8,9 @@ import { allegerCss, motsClasses } from './alleger-css.ts';
 const racine = join(import.meta.dirname, '..');
 const debut = performance.now();
 
-const astro = spawnSync(process.execPath, [join(racine, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { cwd: racine, stdio: 'inherit' });
+// RBDE_DIST : construire ailleurs que dans dist/ (mesures).
+const dist = process.env.RBDE_DIST ?? join(racine, 'dist');
+const astro = spawnSync(process.execPath, [join(racine, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent', '--outDir', dist], { cwd: racine, stdio: 'inherit' });
 if (astro.status !== 0) {
   console.error('La construction du site a échoué (voir ci-dessus).');
   process.exit(astro.status ?? 1);
@@ -16,7 +18,6 @@ if (astro.status !== 0) {
 const finAstro = performance.now();
 
 // Feuille de style : seulement ce que les pages et les scripts emploient.
-const dist = join(racine, 'dist');
 const fichiers = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? fichiers(join(d, f)) : [join(d, f)]));
 const tous = fichiers(dist);
 const mots = motsClasses(tous.filter((f) => /\.(html|js)$/.test(f)).map((f) => readFileSync(f, 'utf8')));
@@ -24,9 +25,9 @@ for (const css of tous.filter((f) => f.endsWith('.css'))) writeFileSync(css, all
 
 const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
 if (!index) throw new Error(`Pagefind : ${errors.join(' ; ')}`);
-const ajout = await index.addDirectory({ path: join(racine, 'dist') });
+const ajout = await index.addDirectory({ path: dist });
 if (ajout.errors.length) throw new Error(`Pagefind : ${ajout.errors.join(' ; ')}`);
-const ecriture = await index.writeFiles({ outputPath: join(racine, 'dist', 'pagefind') });
+const ecriture = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
 if (ecriture.errors.length) throw new Error(`Pagefind : ${ecriture.errors.join(' ; ')}`);
 await pagefind.close();
 
