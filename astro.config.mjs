@@ -16,7 +16,6 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [mdx(), react(), marquerSigles(), sitemap({ filter: (page) => !/\/(connexion|mon-espace)\//.test(page) })],
   devToolbar: { enabled: false },
-  telemetry: false,
   vite: {
     plugins: dev
       ? [

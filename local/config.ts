@@ -15,7 +15,7 @@ export const CLES = {
 };
 
 /** Variables d'environnement des fonctions en local (lues par functions/_lib/env.ts). */
-export function environnementLocal(ports: { supabase?: number; smtp?: number; site?: number } = {}): Record<string, string> {
+export function environnementLocal(ports: { supabase?: number; smtp?: number; site?: number } = {}) {
   const p = { ...PORTS, ...ports };
   return {
     SUPABASE_URL: `http://127.0.0.1:${p.supabase}`,

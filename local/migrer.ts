@@ -14,7 +14,7 @@ export async function migrer(db: Database, { seed = true } = {}): Promise<string
   const appliquees: string[] = [];
   const fichiers = [
     ...lister('local').map((f) => ({ dossier: 'local', f, version: `local_${f}` })),
-    ...lister('migrations').map((f) => ({ dossier: 'migrations', f, version: f.split('_')[0] })),
+    ...lister('migrations').map((f) => ({ dossier: 'migrations', f, version: f.split('_')[0] ?? f })),
   ];
   for (const { dossier, f, version } of fichiers) {
     if (faites.has(version)) continue;

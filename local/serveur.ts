@@ -29,7 +29,7 @@ export async function creerServeurSite({ dist, surEnvoi }: { dist: string; surEn
 
   function servirFichier(req: IncomingMessage, res: ServerResponse, fichier: string, statut = 200) {
     const type = TYPES[extname(fichier)] ?? 'application/octet-stream';
-    let corps = readFileSync(fichier);
+    let corps: Uint8Array = readFileSync(fichier);
     const entetes: Record<string, string> = { 'content-type': type };
     entetes['cache-control'] = fichier.includes('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache';
     if (COMPRESSIBLES.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {

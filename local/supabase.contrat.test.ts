@@ -1,6 +1,6 @@
 // Contrat : le remplaçant local répond à supabase-js comme Supabase (PostgREST et Auth),
 // pour chaque genre d'appel que font les fonctions, succès et erreurs.
-import { AuthApiError, AuthSessionMissingError, createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { AuthApiError, AuthSessionMissingError, createClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CLES, JWT_SECRET_LOCAL } from './config.ts';
 import { signerJwt } from './jwt.ts';
@@ -9,7 +9,7 @@ import { demarrerPileDeTest, type PileDeTest } from './pile-test.ts';
 let pile: PileDeTest;
 let url: string;
 const auth = { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false };
-const client = (cle = CLES.anon, jeton?: string): SupabaseClient =>
+const client = (cle = CLES.anon, jeton?: string) =>
   createClient(url, cle, { auth, db: { schema: 'api' }, global: jeton ? { headers: { Authorization: `Bearer ${jeton}` } } : {} });
 
 beforeAll(async () => {

@@ -1,26 +1,29 @@
 // Accès à Supabase : toujours par supabase-js (RPC du schéma api, Auth).
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { createClient } from '@supabase/supabase-js';
 import { env } from './env.ts';
 import { DomainError, estCodeErreur, MESSAGES } from './errors.ts';
 
 const optionsAuth = { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } as const;
 
-let anonyme: SupabaseClient | undefined;
-let service: SupabaseClient | undefined;
+const creer = (cle: string) => createClient(env().SUPABASE_URL, cle, { auth: optionsAuth, db: { schema: 'api' } });
+type Client = ReturnType<typeof creer>;
+
+let anonyme: Client | undefined;
+let service: Client | undefined;
 
 /** Client sans utilisateur (clé anon) : Auth et fonctions publiques. */
-export function clientAnonyme(): SupabaseClient {
-  return (anonyme ??= createClient(env().SUPABASE_URL, env().SUPABASE_ANON_KEY, { auth: optionsAuth, db: { schema: 'api' } }));
+export function clientAnonyme(): Client {
+  return (anonyme ??= creer(env().SUPABASE_ANON_KEY));
 }
 
 /** Client serveur (clé service_role) : réservé aux opérations sans utilisateur connecté. */
-export function clientService(): SupabaseClient {
-  return (service ??= createClient(env().SUPABASE_URL, env().SUPABASE_SERVICE_ROLE_KEY, { auth: optionsAuth, db: { schema: 'api' } }));
+export function clientService(): Client {
+  return (service ??= creer(env().SUPABASE_SERVICE_ROLE_KEY));
 }
 
 /** Ce dont appelerRpc a besoin d'un client. */
 export interface ClientRpc {
-  rpc: SupabaseClient['rpc'];
+  rpc: Client['rpc'];
 }
 
 /** Client qui agit au nom d'un membre : son jeton est transmis, la RLS s'applique.
@@ -28,7 +31,7 @@ export interface ClientRpc {
 export function clientAppelant(accessToken: string): ClientRpc {
   return {
     rpc: ((fn: string, args?: Record<string, unknown>) =>
-      clientAnonyme().rpc(fn, args).setHeader('Authorization', `Bearer ${accessToken}`)) as SupabaseClient['rpc'],
+      clientAnonyme().rpc(fn, args).setHeader('Authorization', `Bearer ${accessToken}`)) as Client['rpc'],
   };
 }
 
