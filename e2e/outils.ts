@@ -172,3 +172,19 @@ export async function verifierAccessibilite(page: Page, libelle: string): Promis
   }
   if (rapports.length) throw new Error(`Accessibilité (axe, WCAG 2.1 A et AA) : « ${libelle} » (${page.url()})\n${rapports.join('\n\n')}`);
 }
+
+/**
+ * Attend la fin d'une recherche sur /recherche/ : « Recherche en cours… » a laissé place au bilan (un h2,
+ * « N résultats pour … » ou « Aucun résultat pour … »). Renvoie les chemins des résultats, dans l'ordre affiché.
+ */
+export async function attendreResultats(page: Page): Promise<string[]> {
+  await page.waitForFunction(
+    () => {
+      const zone = document.getElementById('resultats');
+      return Boolean(zone?.querySelector('h2')) && !zone!.textContent!.includes('Recherche en cours');
+    },
+    null,
+    { timeout: 15_000 },
+  );
+  return page.$$eval('#resultats ol li h3 a', (liens) => liens.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}

@@ -1,5 +1,5 @@
 // Page /recherche : interroge l'index Pagefind (fichiers statiques) ; la requête et les filtres vivent dans l'URL.
-import { corrigerRequete, variantesRequete } from './requete.ts';
+import { corrigerRequete, nombresEnExpressions, poidsVariante, variantesRequete } from './requete.ts';
 
 interface ResultatPagefind {
   url: string;
@@ -25,16 +25,41 @@ const chargerVocabulaire = () =>
     .then((l: [string, number][]) => new Map(l))
     .catch(() => new Map()));
 
-/** Cherche toutes les variantes de la requête et fusionne les résultats (meilleur score par page). */
+/**
+ * Cherche toutes les variantes de la requête et fusionne les résultats : pour chaque page, le meilleur score
+ * pondéré (une variante qui rétablit des élisions compte un peu moins, voir poidsVariante).
+ * @returns les pages et leur score pondéré, du meilleur au moins bon.
+ */
+async function chercherVariantes(pagefind: Pagefind, q: string, filtres: Record<string, string>): Promise<{ resultat: Resultat; score: number }[]> {
+  const parPage = new Map<string, { resultat: Resultat; score: number }>();
+  const variantes = variantesRequete(q);
+  const recherches = await Promise.all(variantes.map((v) => pagefind.search(v, { filters: filtres })));
+  recherches.forEach(({ results }, i) => {
+    const poids = poidsVariante(variantes[i]!);
+    for (const resultat of results) {
+      const score = resultat.score * poids;
+      if (score > (parPage.get(resultat.id)?.score ?? -Infinity)) parPage.set(resultat.id, { resultat, score });
+    }
+  });
+  return [...parPage.values()].sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Cherche la requête (variantes comprises). Si elle contient un montant (« 1200 », « 1 200 € »), seules les pages
+ * qui l'écrivent exactement (« 1 200 ») sont gardées, classées par le score de la requête ordinaire ; à défaut
+ * de telles pages, la recherche ordinaire.
+ */
 export async function chercher(pagefind: Pagefind, q: string, filtres: Record<string, string> = {}): Promise<Resultat[]> {
-  const parPage = new Map<string, Resultat>();
-  for (const variante of variantesRequete(q)) {
-    for (const r of (await pagefind.search(variante, { filters: filtres })).results) {
-      const deja = parPage.get(r.id);
-      if (!deja || r.score > deja.score) parPage.set(r.id, r);
+  const expressions = nombresEnExpressions(q);
+  if (expressions) {
+    const exactes = await chercherVariantes(pagefind, expressions, filtres);
+    if (exactes.length) {
+      const classement = new Map((await chercherVariantes(pagefind, expressions.replace(/"/g, ''), filtres)).map((r) => [r.resultat.id, r.score]));
+      const score = (r: { resultat: Resultat; score: number }) => classement.get(r.resultat.id) ?? 0;
+      return exactes.sort((a, b) => score(b) - score(a) || b.score - a.score).map((r) => r.resultat);
     }
   }
-  return [...parPage.values()].sort((a, b) => b.score - a.score);
+  return (await chercherVariantes(pagefind, q, filtres)).map((r) => r.resultat);
 }
 
 /** Cherche, et si un mot est inconnu du site, cherche aussi sa correction (affichée à la personne). */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { corrigerRequete, developperRequete, distance, motsDe, normaliserMot, variantesRequete } from './requete.ts';
+import { corrigerRequete, developperRequete, distance, formesElidees, motsDe, nombresEnExpressions, normaliserMot, peutEtreElide, POIDS_ELISION, poidsVariante, variantesRequete } from './requete.ts';
 
 describe('préparation des requêtes', () => {
   test('retire les élisions, apostrophe droite ou typographique', () => {
@@ -12,9 +12,66 @@ describe('préparation des requêtes', () => {
     expect(developperRequete("chef-d'œuvre")).toBe('chef-œuvre');
   });
   test('propose les variantes œ et oe', () => {
-    expect(variantesRequete('oeuvre')).toEqual(['oeuvre', 'œuvre']);
+    expect(variantesRequete('oeuvre')).toEqual(['oeuvre', 'l’oeuvre', 'd’oeuvre', 'œuvre', 'l’œuvre', 'd’œuvre']);
     expect(variantesRequete('chef-d’œuvre')).toEqual(['chef-œuvre', 'chef-oeuvre']);
     expect(variantesRequete('PFMP')).toEqual(['PFMP']);
+    expect(variantesRequete('voeux')).toContain('vœux');
+    // Avec une majuscule initiale ou en capitales.
+    expect(variantesRequete('Oeuvre')).toContain('Œuvre');
+    expect(variantesRequete('Mise en Oeuvre')).toContain('Mise en Œuvre');
+    expect(variantesRequete('OEUVRE')).toContain('ŒUVRE');
+  });
+  test('repère les mots qui peuvent s’écrire élidés dans les textes', () => {
+    for (const mot of ['embauche', 'accueil', 'établissement', 'ONISEP', 'hôtellerie', 'âge']) expect(peutEtreElide(mot), mot).toBe(true);
+    for (const mot of ['convention', 'PFMP', 'au', 'aux', 'une', 'ans', '2024', '"1']) expect(peutEtreElide(mot), mot).toBe(false);
+  });
+  test('cherche aussi les formes élidées, que Pagefind indexe comme un seul mot (« l’embauche » → « lembauche »)', () => {
+    expect(formesElidees('embauche')).toEqual(['embauche', 'l’embauche', 'd’embauche']);
+    expect(formesElidees('convention de stage')).toEqual(['convention de stage']);
+    const formes = formesElidees('caisse primaire assurance maladie');
+    expect(formes[0]).toBe('caisse primaire assurance maladie');
+    expect(formes).toContain('caisse primaire d’assurance maladie');
+    // Deux mots élidables : 9 combinaisons, la requête telle quelle d'abord, puis une seule élision, puis deux.
+    const deux = formesElidees('entreprise accueil');
+    expect(deux).toHaveLength(9);
+    const elisions = (f: string) => (f.match(/[ld]’/g) ?? []).length;
+    expect(deux.map(elisions)).toEqual([0, 1, 1, 1, 1, 2, 2, 2, 2]);
+    expect(deux[0]).toBe('entreprise accueil');
+    expect(deux).toContain('l’entreprise d’accueil');
+    // Au plus trois mots élidables : 27 recherches au plus.
+    expect(formesElidees('obligation appui établissement accueil')).toHaveLength(27);
+  });
+  test('une variante compte moins à chaque élision rétablie', () => {
+    expect(poidsVariante('allocation élève mineur')).toBe(1);
+    expect(poidsVariante('l’allocation élève mineur')).toBe(POIDS_ELISION);
+    expect(poidsVariante('d’allocation l’élève mineur')).toBeCloseTo(POIDS_ELISION ** 2);
+    // Une apostrophe dans un mot (jamais produite par formesElidees) ne compte pas.
+    expect(poidsVariante('aujourd’hui')).toBe(1);
+    expect(POIDS_ELISION).toBeGreaterThan(0.5);
+    expect(POIDS_ELISION).toBeLessThan(1);
+  });
+  test('retire l’élision de la requête, puis cherche les deux formes', () => {
+    const v = variantesRequete('l’embauche d’apprentis');
+    expect(v[0]).toBe('embauche apprentis');
+    expect(v).toContain('l’embauche d’apprentis');
+    expect(v).toContain('embauche d’apprentis');
+  });
+  test('réécrit les montants en expression exacte groupée par milliers, comme dans les guides', () => {
+    expect(nombresEnExpressions('1200')).toBe('"1 200"');
+    expect(nombresEnExpressions('1200 €')).toBe('"1 200"');
+    expect(nombresEnExpressions('1 200 €')).toBe('"1 200"');
+    expect(nombresEnExpressions('1\u202f200\u00a0€')).toBe('"1 200"');
+    expect(nombresEnExpressions('aide de 5000 euros')).toBe('aide de "5 000"');
+    expect(nombresEnExpressions('plafond 12000')).toBe('plafond "12 000"');
+    expect(nombresEnExpressions('2000 €')).toBe('"2 000"');
+  });
+  test('laisse les années, les petits nombres et les références de textes', () => {
+    expect(nombresEnExpressions('2024')).toBeNull();
+    expect(nombresEnExpressions('réforme 2024')).toBeNull();
+    expect(nombresEnExpressions('16 ans')).toBeNull();
+    expect(nombresEnExpressions('4,35 €')).toBeNull();
+    expect(nombresEnExpressions('circulaire 2016-053')).toBeNull();
+    expect(nombresEnExpressions('17 février 2026')).toBeNull();
   });
   test('normalise un mot pour la comparaison', () => {
     expect(normaliserMot('Réglementés')).toBe('reglementes');

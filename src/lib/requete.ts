@@ -1,6 +1,6 @@
 // Préparation d'une requête de recherche en français avant Pagefind (fonctions pures, testées).
 // Pagefind sait déjà : racines françaises (pluriels, flexions), accents (é = e), sigles.
-// On ajoute ici : élisions, ligatures œ/æ, et la correction d'une faute de frappe.
+// On ajoute ici : élisions, ligatures œ/æ, nombres à séparateur de milliers, et la correction d'une faute de frappe.
 
 /** Retire les élisions (« l’entreprise » → « entreprise ») et normalise apostrophes et espaces. */
 export function developperRequete(q: string): string {
@@ -12,14 +12,80 @@ export function developperRequete(q: string): string {
     .trim();
 }
 
-/** Les formes de la requête à chercher : telle quelle, et avec œ/æ écrits en deux lettres ou l'inverse. */
+// Mots-outils qui commencent par une voyelle mais ne s'écrivent pas élidés devant un nom cherché.
+const MOTS_OUTILS = new Set(['aux', 'avec', 'une', 'est', 'ont', 'elle', 'elles', 'ils', 'eux', 'entre', 'ici', 'ainsi', 'avant', 'après', 'apres', 'hors', 'selon', 'ans']);
+
+/**
+ * Vrai si le mot peut apparaître élidé dans les textes (« l’entreprise », « d’accueil », « l’ONISEP ») :
+ * il commence par une voyelle ou un h, fait au moins 3 lettres et n'est ni un mot-outil, ni un nombre, ni une expression.
+ */
+export function peutEtreElide(mot: string): boolean {
+  return mot.length >= 3 && /^[aeiouyhàâäéèêëîïôöùûüœæ]/iu.test(mot) && !/[\d"]/.test(mot) && !MOTS_OUTILS.has(mot.toLowerCase());
+}
+
+/** Au plus ce nombre de mots de la requête reçoivent leurs formes élidées (3 formes chacun : 27 recherches au plus). */
+const MAX_MOTS_ELIDES = 3;
+
+/**
+ * Ajoute les formes élidées des mots : Pagefind indexe « l’embauche » comme un seul mot (« lembauche »),
+ * l'apostrophe typographique n'étant pas une ponctuation ASCII qu'il découpe ; « embauche » seul ne le trouve pas.
+ * On cherche donc aussi « l’embauche » et « d’embauche ». Les formes sans élision viennent en premier.
+ */
+export function formesElidees(q: string): string[] {
+  const mots = q.split(' ');
+  const eligibles = mots.map((m, i) => (peutEtreElide(m) ? i : -1)).filter((i) => i >= 0).slice(0, MAX_MOTS_ELIDES);
+  let combinaisons: string[][] = [mots];
+  for (const i of eligibles) {
+    combinaisons = combinaisons.flatMap((c) => ['', 'l’', 'd’'].map((prefixe) => c.map((m, j) => (j === i ? prefixe + m : m))));
+  }
+  // Moins d'élisions d'abord : la requête telle quelle reste la première.
+  const nbElisions = (c: string[]) => c.filter((m, j) => m !== mots[j]).length;
+  return combinaisons.sort((a, b) => nbElisions(a) - nbElisions(b)).map((c) => c.join(' '));
+}
+
+/**
+ * Poids d'une variante dans le classement : chaque élision ajoutée le multiplie par POIDS_ELISION.
+ * Pagefind voit « d’allocation » comme un mot à part, plus rare que « allocation », donc mieux noté (IDF) :
+ * sans ce poids, une page qui écrit une fois « d’allocation » passerait devant le guide de l'allocation.
+ * 0,8 est réglé sur les requêtes de e2e/recherche.test.ts (de 0,75 à 0,9, le classement est le même).
+ */
+export const POIDS_ELISION = 0.8;
+export function poidsVariante(variante: string): number {
+  return POIDS_ELISION ** (variante.match(/(?:^|\s)[ld]’/g) ?? []).length;
+}
+
+/** Les formes de la requête à chercher : telle quelle, avec œ/æ écrits en deux lettres ou l'inverse, et avec les élisions possibles. */
 export function variantesRequete(q: string): string[] {
   const base = developperRequete(q);
   const formes = new Set([base]);
   formes.add(base.replace(/œ/g, 'oe').replace(/Œ/g, 'OE').replace(/æ/g, 'ae').replace(/Æ/g, 'AE'));
   // « oeuvre », « coeur », « voeu », « oeil » : en français, « oe » devant u ou i s'écrit presque toujours œ.
-  formes.add(base.replace(/oe(?=[ui])/g, 'œ').replace(/OE(?=[UI])/g, 'Œ'));
-  return [...formes].filter(Boolean);
+  // Une majuscule initiale (« Oeuvre », « Mise en Oeuvre ») compte aussi : Pagefind ignore la casse, pas œ/oe.
+  formes.add(base.replace(/oe(?=[ui])/g, 'œ').replace(/O[Ee](?=[uiUI])/g, 'Œ'));
+  const toutes = new Set<string>();
+  for (const f of [...formes].filter(Boolean)) for (const v of formesElidees(f)) toutes.add(v);
+  return [...toutes];
+}
+
+const grouper = (chiffres: string) => chiffres.replace(/\B(?=(\d{3})+$)/g, ' ');
+
+/**
+ * Les montants s'écrivent « 1 200 € » dans les guides (espace insécable entre les milliers) : Pagefind y voit
+ * deux mots, « 1 » et « 200 », et « 1200 » ne trouve rien ; « 1 200 » seul trouve tout ce qui contient un 1.
+ * Réécrit chaque nombre de 4 chiffres ou plus, groupé ou non, en expression exacte « "1 200" », et retire le
+ * symbole € ou le mot « euros » qui le suit (non indexés). Une année seule (1900 à 2099 sans €) reste telle quelle.
+ * @returns la requête réécrite, ou null si elle ne contient aucun tel nombre.
+ */
+export function nombresEnExpressions(q: string): string | null {
+  let change = false;
+  const r = q.replace(/(?<![\d.,\-/])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{4,})(?![\d,\-/])(\s*(?:€|euros?\b))?/giu, (tout, nombre: string, monnaie?: string) => {
+    const chiffres = nombre.replace(/\D/g, '');
+    const annee = /^(19|20)\d\d$/.test(nombre) && !monnaie;
+    if (annee) return tout;
+    change = true;
+    return `"${grouper(chiffres)}"`;
+  });
+  return change ? r.replace(/\s+/g, ' ').trim() : null;
 }
 
 /** Forme de comparaison d'un mot : minuscules, sans accents, ligatures dépliées. */
