@@ -3,14 +3,14 @@
 // absence de React, filtre par thème de /guides, et contrôle axe en thème clair et sombre.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page, Response } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import type { PileDeTest } from '../local/pile-test.ts';
 import { academie } from '../src/academie.ts';
 import { lireGlossaire } from '../src/integrations/marquer-sigles.ts';
 import { dateIso, dateLongue } from '../src/lib/dates-fr.ts';
-import { attendreResultats, demarrerPileAvecSite, fermerNavigateur, lancerNavigateur, nouveauContexte, surveillerErreurs, verifierAccessibilite, verifierSiteConstruit } from './outils.ts';
+import { attendreResultats, utiliserPageUnique, verifierAccessibilite } from './outils.ts';
 
 const RACINE = join(import.meta.dirname, '..');
 /** Un guide riche : sommaire à deux niveaux, sources, sigles (PFMP, RBDE, DDFPT…). */
@@ -52,29 +52,11 @@ async function tracesDeReact(p: Page, chemin: string): Promise<string[]> {
   return traces;
 }
 
+const env = utiliserPageUnique();
 let pile: PileDeTest;
-let navigateur: Browser;
-let contexte: BrowserContext;
 let page: Page;
-let erreurs: string[];
-
-beforeAll(async () => {
-  verifierSiteConstruit();
-  [pile, navigateur] = await Promise.all([demarrerPileAvecSite(), lancerNavigateur()]);
-  contexte = await nouveauContexte(navigateur, pile);
-  page = await contexte.newPage();
-  erreurs = surveillerErreurs(page);
-});
-
-afterAll(async () => {
-  await contexte?.close();
-  await fermerNavigateur(navigateur);
-  await pile?.arreter();
-});
-
-afterEach(() => {
-  const relevees = erreurs.splice(0);
-  expect(relevees, 'erreurs JavaScript ou ressources en échec').toEqual([]);
+beforeAll(() => {
+  ({ pile, page } = env);
 });
 
 describe('Une page de guide', () => {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { demarrerPileDeTest, type PileDeTest } from '../local/pile-test.ts';
 
 const RACINE = join(import.meta.dirname, '..');
@@ -68,7 +69,11 @@ export function surveillerErreurs(page: Page): string[] {
   page.on('console', (m) => {
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) erreurs.push(`Console : ${m.text()}`);
   });
-  page.on('requestfailed', (r) => erreurs.push(`Requête en échec : ${r.url()} (${r.failure()?.errorText})`));
+  page.on('requestfailed', (r) => {
+    // Une requête abandonnée parce qu'on quitte la page (favicon, préchargement) n'est pas une panne.
+    if (r.failure()?.errorText === 'net::ERR_ABORTED') return;
+    erreurs.push(`Requête en échec : ${r.url()} (${r.failure()?.errorText})`);
+  });
   page.on('response', (r) => {
     const url = new URL(r.url());
     if (r.status() >= 400 && !url.pathname.startsWith('/api/') && r.request().resourceType() !== 'document') {
@@ -187,4 +192,27 @@ export async function attendreResultats(page: Page): Promise<string[]> {
     { timeout: 15_000 },
   );
   return page.$$eval('#resultats ol li h3 a', (liens) => liens.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+/** Installe les crochets communs d'une suite à page unique : pile + site, navigateur, contexte, page,
+ *  et l'échec de chaque test qui laisse une erreur JavaScript ou une ressource en échec. */
+export function utiliserPageUnique(libelleErreurs = 'erreurs JavaScript ou ressources en échec') {
+  const etat = {} as { pile: PileDeTest; navigateur: Browser; contexte: BrowserContext; page: Page; erreurs: string[] };
+  beforeAll(async () => {
+    verifierSiteConstruit();
+    [etat.pile, etat.navigateur] = await Promise.all([demarrerPileAvecSite(), lancerNavigateur()]);
+    etat.contexte = await nouveauContexte(etat.navigateur, etat.pile);
+    etat.page = await etat.contexte.newPage();
+    etat.erreurs = surveillerErreurs(etat.page);
+  });
+  afterAll(async () => {
+    await etat.contexte?.close();
+    await fermerNavigateur(etat.navigateur);
+    await etat.pile?.arreter();
+  });
+  afterEach(() => {
+    const relevees = etat.erreurs?.splice(0) ?? [];
+    expect(relevees, libelleErreurs).toEqual([]);
+  });
+  return etat;
 }

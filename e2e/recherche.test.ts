@@ -4,11 +4,11 @@
 // si un cas échoue, c'est le mécanisme de recherche qu'il faut améliorer, pas la page attendue.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { PileDeTest } from '../local/pile-test.ts';
 import { FAMILLES } from '../src/schemas/guide.ts';
-import { attendreResultats, demarrerPileAvecSite, fermerNavigateur, lancerNavigateur, nouveauContexte, surveillerErreurs, verifierAccessibilite, verifierSiteConstruit } from './outils.ts';
+import { attendreResultats, utiliserPageUnique, verifierAccessibilite } from './outils.ts';
 
 type Categorie =
   | 'accents'
@@ -138,30 +138,12 @@ const CATEGORIES = [...new Set(CAS.map(([, , c]) => c))];
 const urlGuide = (id: string) => `/guides/${id}/`;
 const rechercher = (p: Page, q: string, extra = '') => p.goto(`/recherche/?q=${encodeURIComponent(q)}${extra}`);
 
-let pile: PileDeTest;
-let navigateur: Browser;
-let contexte: BrowserContext;
 // Une seule page pour toute la suite : Pagefind et son index restent dans le cache du navigateur.
+const env = utiliserPageUnique('erreurs JavaScript ou ressources en échec pendant la recherche');
+let pile: PileDeTest;
 let page: Page;
-let erreurs: string[];
-
-beforeAll(async () => {
-  verifierSiteConstruit();
-  [pile, navigateur] = await Promise.all([demarrerPileAvecSite(), lancerNavigateur()]);
-  contexte = await nouveauContexte(navigateur, pile);
-  page = await contexte.newPage();
-  erreurs = surveillerErreurs(page);
-});
-
-afterAll(async () => {
-  await contexte?.close();
-  await fermerNavigateur(navigateur);
-  await pile?.arreter();
-});
-
-afterEach(() => {
-  const relevees = erreurs.splice(0);
-  expect(relevees, 'erreurs JavaScript ou ressources en échec pendant la recherche').toEqual([]);
+beforeAll(() => {
+  ({ pile, page } = env);
 });
 
 describe('La suite de régression elle-même', () => {

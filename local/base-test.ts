@@ -2,7 +2,7 @@
 // ou une base neuve sur le serveur PostgreSQL de DATABASE_URL.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createDatabase, type Database } from './base.ts';
+import { createDatabase, envelopperPglite, type Database } from './base.ts';
 import { migrer } from './migrer.ts';
 
 /** Chemin du modèle PGlite préparé par local/preparation-tests.ts. */
@@ -14,31 +14,11 @@ export async function creerBaseDeTest(genre: 'pglite' | 'postgres' = 'pglite'): 
   if (MODELE_PGLITE) {
     const { PGlite } = await import('@electric-sql/pglite');
     const pg = await PGlite.create({ loadDataDir: new Blob([readFileSync(MODELE_PGLITE)]) });
-    return enveloppePglite(pg);
+    return envelopperPglite(pg);
   }
   const db = await createDatabase();
   await migrer(db);
   return db;
-}
-
-function enveloppePglite(pg: import('@electric-sql/pglite').PGlite): Database {
-  return {
-    genre: 'pglite',
-    query: async (sql, params) => ({ rows: (await pg.query(sql, params as unknown[])).rows as never[] }),
-    exec: async (sql) => {
-      await pg.exec(sql);
-    },
-    transaction: (fn) =>
-      pg.transaction((tx) =>
-        fn({
-          query: async (sql, params) => ({ rows: (await tx.query(sql, params as unknown[])).rows as never[] }),
-          exec: async (sql) => {
-            await tx.exec(sql);
-          },
-        }),
-      ),
-    close: () => pg.close(),
-  };
 }
 
 async function creerBasePostgres(): Promise<Database> {

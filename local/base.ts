@@ -35,7 +35,11 @@ async function ouvrirPglite(dossier?: string): Promise<Database> {
     mkdirSync(dossier, { recursive: true });
     liberer = verrouiller(join(dossier, '..', `${dossier.split('/').pop()}.verrou`));
   }
-  const db = await PGlite.create(dossier ? { dataDir: dossier } : {});
+  return envelopperPglite(await PGlite.create(dossier ? { dataDir: dossier } : {}), liberer);
+}
+
+/** L'interface Database autour d'une instance PGlite déjà ouverte. */
+export function envelopperPglite(db: import('@electric-sql/pglite').PGlite, liberer: () => void = () => {}): Database {
   return {
     genre: 'pglite',
     query: async (sql, params) => ({ rows: (await db.query(sql, params as unknown[])).rows as never[] }),

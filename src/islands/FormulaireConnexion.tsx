@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ComponentPropsWithRef, type FormEvent } from 'react';
 import { appelApi, ErreurApi } from '../lib/api-client.ts';
 import type { Profil } from '../schemas/membre.ts';
 
@@ -59,34 +59,22 @@ export default function FormulaireConnexion({ retour = '/mon-espace/' }: { retou
     }
   }
 
-  const erreurId = `${id}-erreur`;
   if (etape === 'email') {
     return (
       <form onSubmit={demanderCode} noValidate aria-label="Recevoir un code de connexion">
-        <div className={`fr-input-group${erreur ? ' fr-input-group--error' : ''}`}>
-          <label className="fr-label" htmlFor={`${id}-email`}>
-            Adresse électronique professionnelle
-            <span className="fr-hint-text">Celle sous laquelle vous êtes inscrit dans le réseau. Format attendu : prenom.nom@ac-exemple.fr</span>
-          </label>
-          <input
-            ref={champEmail}
-            className={`fr-input${erreur ? ' fr-input--error' : ''}`}
-            id={`${id}-email`}
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-describedby={erreur ? erreurId : undefined}
-            aria-invalid={erreur ? true : undefined}
-          />
-          {erreur && (
-            <p id={erreurId} className="fr-error-text" role="alert">
-              {erreur.message}
-            </p>
-          )}
-        </div>
+        <ChampDsfr
+          ref={champEmail}
+          id={`${id}-email`}
+          libelle="Adresse électronique professionnelle"
+          aide="Celle sous laquelle vous êtes inscrit dans le réseau. Format attendu : prenom.nom@ac-exemple.fr"
+          erreur={erreur?.message}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
         <button className="fr-btn" type="submit" disabled={envoi}>
           {envoi ? 'Envoi en cours…' : 'Recevoir un code'}
         </button>
@@ -100,32 +88,21 @@ export default function FormulaireConnexion({ retour = '/mon-espace/' }: { retou
           <p>{info}</p>
         </div>
       )}
-      <div className={`fr-input-group${erreur ? ' fr-input-group--error' : ''}`}>
-        <label className="fr-label" htmlFor={`${id}-code`}>
-          Code reçu par courriel
-          <span className="fr-hint-text">6 chiffres, envoyés à {email}</span>
-        </label>
-        <input
-          ref={champCode}
-          className={`fr-input${erreur ? ' fr-input--error' : ''}`}
-          id={`${id}-code`}
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]{6}"
-          maxLength={7}
-          required
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          aria-describedby={erreur ? erreurId : undefined}
-          aria-invalid={erreur ? true : undefined}
-        />
-        {erreur && (
-          <p id={erreurId} className="fr-error-text" role="alert">
-            {erreur.message}
-          </p>
-        )}
-      </div>
+      <ChampDsfr
+        ref={champCode}
+        id={`${id}-code`}
+        libelle="Code reçu par courriel"
+        aide={`6 chiffres, envoyés à ${email}`}
+        erreur={erreur?.message}
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="[0-9]{6}"
+        maxLength={7}
+        required
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+      />
       <ul className="fr-btns-group fr-btns-group--inline-sm">
         <li>
           <button className="fr-btn" type="submit" disabled={envoi}>
@@ -148,5 +125,33 @@ export default function FormulaireConnexion({ retour = '/mon-espace/' }: { retou
         </li>
       </ul>
     </form>
+  );
+}
+
+type ProprietesChamp = ComponentPropsWithRef<'input'> & { id: string; libelle: string; aide: string; erreur?: string };
+
+/** Champ de saisie DSFR : libellé, aide, et message d'erreur relié au champ (aria-describedby) et annoncé. */
+function ChampDsfr({ id, libelle, aide, erreur, ref, ...champ }: ProprietesChamp) {
+  const erreurId = `${id}-erreur`;
+  return (
+    <div className={`fr-input-group${erreur ? ' fr-input-group--error' : ''}`}>
+      <label className="fr-label" htmlFor={id}>
+        {libelle}
+        <span className="fr-hint-text">{aide}</span>
+      </label>
+      <input
+        ref={ref}
+        className={`fr-input${erreur ? ' fr-input--error' : ''}`}
+        id={id}
+        aria-describedby={erreur ? erreurId : undefined}
+        aria-invalid={erreur ? true : undefined}
+        {...champ}
+      />
+      {erreur && (
+        <p id={erreurId} className="fr-error-text" role="alert">
+          {erreur}
+        </p>
+      )}
+    </div>
   );
 }
