@@ -10,6 +10,9 @@ export interface Requetes {
 }
 
 export interface Database extends Requetes {
+  /** Envoie plusieurs instructions en une seule requête (protocole simple : une transaction implicite,
+   *  annulée entière en cas d'erreur) ; renvoie les lignes de la dernière instruction. */
+  execDerniere<T = Record<string, unknown>>(sql: string): Promise<T[]>;
   /** Exécute fn dans une transaction : validée s'il réussit, annulée s'il lève. */
   transaction<T>(fn: (tx: Requetes) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -46,6 +49,7 @@ export function envelopperPglite(db: import('@electric-sql/pglite').PGlite, libe
     exec: async (sql) => {
       await db.exec(sql);
     },
+    execDerniere: async (sql) => ((await db.exec(sql)).at(-1)?.rows ?? []) as never[],
     transaction: (fn) =>
       db.transaction((tx) =>
         fn({
@@ -71,6 +75,10 @@ async function ouvrirPostgres(url: string): Promise<Database> {
     query: async (sql, params) => ({ rows: (await pool.query(sql, params as unknown[])).rows }),
     exec: async (sql) => {
       await pool.query(sql);
+    },
+    execDerniere: async (sql) => {
+      const r = (await pool.query(sql)) as unknown as { rows: never[] } | { rows: never[] }[];
+      return Array.isArray(r) ? (r.at(-1)?.rows ?? []) : r.rows;
     },
     transaction: async (fn) => {
       const client = await pool.connect();

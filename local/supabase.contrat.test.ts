@@ -18,7 +18,11 @@ beforeAll(async () => {
   await pile.db.exec(`create function api.essai_liste() returns setof int language sql as 'select generate_series(1, 3)';
     create function api.essai_rien() returns void language sql as 'select 1';
     create function api.essai_args(p_texte text, p_nombre int default 2) returns jsonb language sql as 'select jsonb_build_object(''t'', p_texte, ''n'', p_nombre)';
-    grant execute on function api.essai_liste(), api.essai_rien(), api.essai_args(text, int) to anon, authenticated;`);
+    create table public.essai_trace (n int);
+    grant insert on public.essai_trace to anon;
+    create function api.essai_echec() returns void language plpgsql as $$ begin insert into public.essai_trace values (1); raise exception 'COMPLET' using errcode = 'P0001'; end $$;
+    create function api.essai_role() returns text language sql as 'select current_user::text';
+    grant execute on function api.essai_liste(), api.essai_rien(), api.essai_args(text, int), api.essai_echec(), api.essai_role() to anon, authenticated;`);
 });
 afterAll(() => pile?.arreter());
 
@@ -57,6 +61,29 @@ describe('RPC façon PostgREST', () => {
     expect(data).toEqual({ t: 'été', n: 2 });
     const { data: d2 } = await client().rpc('essai_args', { p_texte: 'x', p_nombre: 7 });
     expect(d2).toEqual({ t: 'x', n: 7 });
+  });
+
+  test('un appel qui échoue n’écrit rien : la transaction entière est annulée', async () => {
+    const { error, status } = await client().rpc('essai_echec');
+    expect(status).toBe(400);
+    expect(error).toMatchObject({ code: 'P0001', message: 'COMPLET' });
+    const { rows } = await pile.db.query<{ n: number }>('select count(*)::int as n from public.essai_trace');
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  test('le rôle posé pour un appel ne déborde pas sur le suivant', async () => {
+    const jeton = signerJwt({ sub: '00000000-0000-4000-8000-000000000003', role: 'authenticated', exp: Math.floor(Date.now() / 1000) + 60 }, JWT_SECRET_LOCAL);
+    expect((await client(CLES.anon, jeton).rpc('essai_role')).data).toBe('authenticated');
+    expect((await client().rpc('essai_role')).data).toBe('anon');
+    const { rows } = await pile.db.query<{ r: string }>('select current_user::text as r');
+    expect(rows[0]!.r).not.toBe('authenticated');
+  });
+
+  test('une apostrophe dans un argument reste une donnée', async () => {
+    const { data } = await client().rpc('essai_args', { p_texte: "l'été'); drop table public.essai_trace; --" });
+    expect(data).toEqual({ t: "l'été'); drop table public.essai_trace; --", n: 2 });
+    const { rows } = await pile.db.query<{ n: number }>('select count(*)::int as n from public.essai_trace');
+    expect(rows[0]!.n).toBe(0);
   });
 
   test('fonction inconnue : 404 PGRST202', async () => {

@@ -95,14 +95,7 @@ export function creerSupabaseLocal(options: OptionsSupabaseLocal): Server {
     if (!meta) {
       throw erreurRest(404, 'PGRST202', `Could not find the function ${schema}.${nom}(${cles.sort().join(', ')}) in the schema cache`, `Searched for the function ${schema}.${nom} with parameters ${cles.join(', ') || 'none'}.`);
     }
-    const params: unknown[] = [];
-    const appel = cles
-      .map((c) => {
-        const v = args[c];
-        params.push(v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v));
-        return `${ident(c)} => $${params.length}::${meta.types[meta.noms.indexOf(c)]}`;
-      })
-      .join(', ');
+    const appel = cles.map((c) => `${ident(c)} => ${litteral(args[c])}::${meta.types[meta.noms.indexOf(c)]}`).join(', ');
     const cible = `${ident(schema)}.${ident(nom)}(${appel})`;
     const sql =
       meta.rettype === 'void'
@@ -111,11 +104,11 @@ export function creerSupabaseLocal(options: OptionsSupabaseLocal): Server {
           ? `select coalesce(jsonb_agg(t), '[]'::jsonb) as v from ${cible} t`
           : `select to_jsonb(${cible}) as v`;
     try {
-      const rows = await db.transaction(async (tx) => {
-        // Comme PostgREST : rôle et revendications posés pour la seule transaction.
-        await tx.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`, [role, JSON.stringify(claims)]);
-        return (await tx.query<{ v: unknown }>(sql, params)).rows;
-      });
+      // Comme PostgREST : rôle et revendications posés pour la seule transaction. Une seule requête
+      // au protocole simple = une transaction implicite, annulée entière si l'appel échoue.
+      const rows = await db.execDerniere<{ v: unknown }>(
+        `select set_config('role', ${litteral(role)}, true), set_config('request.jwt.claims', ${litteral(JSON.stringify(claims))}, true); ${sql}`,
+      );
       if (meta.rettype === 'void') return { statut: 204 };
       return { statut: 200, corps: rows[0]?.v ?? null };
     } catch (e) {
@@ -334,6 +327,13 @@ function versUser(u: Utilisateur) {
 
 const empreinte = (userId: string, code: string) => createHash('sha256').update(`${userId}:${code}`).digest('hex');
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+/** Littéral SQL (standard_conforming_strings : seule l'apostrophe se double) ; objets en JSON. */
+const litteral = (v: unknown) => {
+  if (v === null || v === undefined) return 'null';
+  const texte = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  if (texte.includes('\u0000')) throw erreurRest(400, '22021', 'invalid byte sequence: null character');
+  return `'${texte.replace(/'/g, "''")}'`;
+};
 const header = (req: IncomingMessage, nom: string) => {
   const v = req.headers[nom];
   return Array.isArray(v) ? v[0] : v;
