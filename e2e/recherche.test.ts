@@ -241,4 +241,11 @@ describe('La page de recherche', () => {
     expect(await page.locator('#resultats').textContent()).toContain('Résultats pour « gratification » (au lieu de « gratifiaction »)');
     expect(await champRecherche(page).inputValue()).toBe('gratifiaction');
   });
+
+  test('une requête dont presque aucune page n’a tous les mots est élargie, et la page le dit', async () => {
+    await rechercher(page, 'âge minimum apprentissage');
+    const liens = await attendreResultats(page);
+    expect(await page.locator('#resultats').textContent()).toContain('Peu de pages contiennent tous ces mots');
+    expect(liens.slice(0, 3)).toContain(urlGuide('reglementation/apprentissage-mixite-aides'));
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { chercher, type Pagefind } from './recherche-client.ts';
+import { chercher, chercherElargi, type Pagefind } from './recherche-client.ts';
 
 /**
  * Un faux Pagefind : chaque page est une liste de mots indexés (comme Pagefind les voit : « l’embauche »
@@ -91,5 +91,17 @@ describe('recherche côté navigateur', () => {
     await chercher(pf, 'entreprise accueil', { famille: 'Réglementation' });
     expect(vus.length).toBeGreaterThan(1);
     expect(vus.every((f) => JSON.stringify(f) === '{"famille":"Réglementation"}')).toBe(true);
+  });
+
+  test('élargit une requête dont aucun guide ne contient tous les mots, les pages aux mots les plus nombreux d’abord', async () => {
+    const pf = fauxPagefind({ apprentissage: 'âge apprentissage contrat', autre: 'âge minimum retraite', rien: 'sans rapport' });
+    expect(await chercher(pf, 'âge minimum apprentissage')).toEqual([]);
+    const ids = (await chercherElargi(pf, 'âge minimum apprentissage')).map((r) => r.id);
+    expect(ids).toEqual(['apprentissage', 'autre']);
+  });
+
+  test('n’élargit pas une requête d’un seul mot', async () => {
+    const pf = fauxPagefind({ a: 'un texte' });
+    expect(await chercherElargi(pf, 'inconnu')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // Page /recherche : interroge l'index Pagefind (fichiers statiques) ; la requête et les filtres vivent dans l'URL.
-import { corrigerRequete, nombresEnExpressions, poidsVariante, variantesRequete } from './requete.ts';
+import { corrigerRequete, developperRequete, nombresEnExpressions, poidsVariante, variantesRequete } from './requete.ts';
 
 interface ResultatPagefind {
   url: string;
@@ -62,11 +62,38 @@ export async function chercher(pagefind: Pagefind, q: string, filtres: Record<st
   return (await chercherVariantes(pagefind, q, filtres)).map((r) => r.resultat);
 }
 
-/** Cherche, et si un mot est inconnu du site, cherche aussi sa correction (affichée à la personne). */
+/**
+ * Pagefind exige tous les mots. Quand aucune page ne les contient tous, on cherche la requête privée d'un mot,
+ * pour chaque mot (6 mots au plus), et on fusionne : les pages qui en contiennent le plus remontent.
+ */
+export async function chercherElargi(pagefind: Pagefind, q: string, filtres: Record<string, string> = {}): Promise<Resultat[]> {
+  const mots = developperRequete(q).split(' ').filter(Boolean);
+  if (mots.length < 2 || mots.length > 6) return [];
+  const parPage = new Map<string, { resultat: Resultat; score: number; nombre: number }>();
+  const listes = await Promise.all(mots.map((_, i) => chercher(pagefind, mots.filter((__, j) => j !== i).join(' '), filtres)));
+  for (const liste of listes) {
+    for (const resultat of liste) {
+      const deja = parPage.get(resultat.id);
+      parPage.set(resultat.id, { resultat, score: Math.max(deja?.score ?? 0, resultat.score), nombre: (deja?.nombre ?? 0) + 1 });
+    }
+  }
+  return [...parPage.values()].sort((a, b) => b.nombre - a.nombre || b.score - a.score).map((x) => x.resultat);
+}
+
+/** Cherche ; corrige un mot inconnu du site (la page le dit) ; si peu de pages ont tous les mots, élargit. */
 export async function chercherAvecCorrection(pagefind: Pagefind, q: string, filtres: Record<string, string> = {}) {
   const correction = corrigerRequete(q, await chargerVocabulaire());
-  const resultats = await chercher(pagefind, correction ?? q, filtres);
-  return { resultats, correction };
+  const requete = correction ?? q;
+  const resultats = await chercher(pagefind, requete, filtres);
+  let elargie = false;
+  // Moins de 3 pages avec tous les mots (souvent le seul glossaire) : on complète par l'élargissement.
+  if (resultats.length < 3) {
+    const deja = new Set(resultats.map((r) => r.id));
+    const complement = (await chercherElargi(pagefind, requete, filtres)).filter((r) => !deja.has(r.id));
+    elargie = complement.length > 0;
+    resultats.push(...complement);
+  }
+  return { resultats, correction, elargie };
 }
 
 /** Branche le formulaire et affiche les résultats de l'URL courante. */
@@ -93,9 +120,11 @@ export async function rechercher() {
   const chemin = '/pagefind/pagefind.js';
   const pagefind = (await import(/* @vite-ignore */ chemin)) as Pagefind;
   await pagefind.options({ excerptLength: 24 });
-  const { resultats, correction } = await chercherAvecCorrection(pagefind, q, filtres);
+  const { resultats, correction, elargie } = await chercherAvecCorrection(pagefind, q, filtres);
   const donnees = await Promise.all(resultats.slice(0, 30).map((r) => r.data()));
-  const avis = correction ? `<p class="fr-mb-2w">Résultats pour « ${echapper(correction)} » (au lieu de « ${echapper(q)} »).</p>` : '';
+  const avis =
+    (correction ? `<p class="fr-mb-2w">Résultats pour « ${echapper(correction)} » (au lieu de « ${echapper(q)} »).</p>` : '') +
+    (elargie ? '<p class="fr-mb-2w">Peu de pages contiennent tous ces mots : viennent ensuite celles qui en contiennent la plupart.</p>' : '');
   if (donnees.length === 0) {
     zone.innerHTML = `<h2 class="fr-h4">Aucun résultat pour « ${echapper(q)} »</h2>`;
     aucun.hidden = false;
