@@ -6,6 +6,7 @@ const css = `:root{--bleu:#00f;--rouge:#f00;--lien:var(--bleu)}
 .fr-collapse--expanded{display:block}.fr-collapse{display:none}
 @media (min-width:48em){.fr-tile__title{margin:0}.fr-btn--sm{padding:0}}
 a,.fr-inconnu{text-decoration:underline}
+.fr-btn:not(.fr-btn--absent) .fr-collapse{clip:rect(0,0,0,0)}
 @keyframes fr-tourne{from{opacity:0}to{opacity:1}}`;
 
 describe('allègement de la feuille DSFR', () => {
@@ -31,6 +32,9 @@ describe('allègement de la feuille DSFR', () => {
     expect(resultat).toContain('--lien:var(--bleu)');
     expect(resultat).toContain('--bleu:#00f');
     expect(resultat).not.toContain('--rouge');
+  });
+  test('garde une règle dont seule la classe niée par :not() est inemployée', () => {
+    expect(resultat).toContain('.fr-btn:not(.fr-btn--absent) .fr-collapse{clip:rect(0,0,0,0)}');
   });
   test('garde les animations', () => {
     expect(resultat).toContain('@keyframes fr-tourne');

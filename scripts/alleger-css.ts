@@ -23,7 +23,9 @@ export function allegerCss(css: string, mots: Set<string>): string {
   racine.walkRules((regle) => {
     const parent = regle.parent;
     if (parent?.type === 'atrule' && /keyframes/i.test((parent as postcss.AtRule).name)) return;
-    const gardes = regle.selectors.filter((s) => [...s.matchAll(/\.((?:\\.|[a-zA-Z0-9_-])+)/g)].every((m) => classeEmployee(m[1]!.replace(/\\/g, ''), mots)));
+    // Une classe dans :not(…) n'a pas besoin d'être employée pour que la règle serve.
+    const classesRequises = (sel: string) => [...sel.replace(/:not\((?:[^()]|\([^()]*\))*\)/g, '').matchAll(/\.((?:\\.|[a-zA-Z0-9_-])+)/g)];
+    const gardes = regle.selectors.filter((s) => classesRequises(s).every((m) => classeEmployee(m[1]!.replace(/\\/g, ''), mots)));
     if (gardes.length === 0) regle.remove();
     else regle.selectors = gardes;
   });

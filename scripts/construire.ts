@@ -21,7 +21,8 @@ const finAstro = performance.now();
 const fichiers = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? fichiers(join(d, f)) : [join(d, f)]));
 const tous = fichiers(dist);
 const mots = motsClasses(tous.filter((f) => /\.(html|js)$/.test(f)).map((f) => readFileSync(f, 'utf8')));
-for (const css of tous.filter((f) => f.endsWith('.css'))) writeFileSync(css, allegerCss(readFileSync(css, 'utf8'), mots));
+// RBDE_CSS_COMPLET=1 : garder la feuille entière (pour comparer l'affichage avec et sans allègement).
+if (!process.env.RBDE_CSS_COMPLET) for (const css of tous.filter((f) => f.endsWith('.css'))) writeFileSync(css, allegerCss(readFileSync(css, 'utf8'), mots));
 
 const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
 if (!index) throw new Error(`Pagefind : ${errors.join(' ; ')}`);
