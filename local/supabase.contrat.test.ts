@@ -134,9 +134,9 @@ describe('RPC façon PostgREST', () => {
   });
 
   test('la clé service_role exécute les fonctions réservées au serveur', async () => {
-    const { data, error } = await client(CLES.service).rpc('code_restants', { p_empreinte: 'a'.repeat(64) });
+    const { data, error } = await client(CLES.service).rpc('code_tenter', { p_empreinte: 'a'.repeat(64) });
     expect(error).toBeNull();
-    expect(data).toEqual({ restants: 5 });
+    expect(data).toEqual({ autorise: true, restants: 4 });
   });
 
   test('un membre connecté appelle api.moi avec son jeton', async () => {

@@ -118,7 +118,7 @@ describe.each(GENRES_DE_BASE)('RLS sur %s', (genre) => {
     test('api.moi lève NON_MEMBRE pour un compte sans fiche', () =>
       expect(en('authenticated', '00000000-0000-4000-8000-0000000000ff', 'select api.moi()')).rejects.toMatchObject({ code: 'P0001', message: 'NON_MEMBRE' }));
     test('un membre n’appelle pas les fonctions de code réservées au serveur', async () => {
-      for (const fn of ['code_demander', 'code_echouer', 'code_restants', 'code_reussir']) {
+      for (const fn of ['code_demander', 'code_tenter', 'code_reussir']) {
         await refuse(en('authenticated', MEMBRE, `select api.${fn}($1)`, ['a'.repeat(64)]));
         await refuse(en('anon', null, `select api.${fn}($1)`, ['a'.repeat(64)]));
       }
@@ -129,13 +129,41 @@ describe.each(GENRES_DE_BASE)('RLS sur %s', (genre) => {
         await tx.exec('set local role service_role');
         const premiere = (await tx.query<{ v: { accepte: boolean } }>('select api.code_demander($1) as v', [emp])).rows[0]!.v;
         const seconde = (await tx.query<{ v: { accepte: boolean; attente: number } }>('select api.code_demander($1) as v', [emp])).rows[0]!.v;
-        const echec = (await tx.query<{ v: { restants: number } }>('select api.code_echouer($1) as v', [emp])).rows[0]!.v;
-        return { premiere, seconde, echec };
+        const essai = (await tx.query<{ v: { restants: number } }>('select api.code_tenter($1) as v', [emp])).rows[0]!.v;
+        return { premiere, seconde, essai };
       });
       expect(r.premiere).toEqual({ accepte: true });
       expect(r.seconde.accepte).toBe(false);
       expect(r.seconde.attente).toBeGreaterThan(0);
-      expect(r.echec).toEqual({ restants: 4 });
+      expect(r.essai).toEqual({ autorise: true, restants: 4 });
+    });
+    test('code_tenter : cinq essais par code, le sixième est refusé, une nouvelle demande les rend', async () => {
+      const emp = 'c'.repeat(64);
+      const r = await db.transaction(async (tx) => {
+        await tx.exec('set local role service_role');
+        const essais = [];
+        for (let i = 0; i < 6; i++) essais.push((await tx.query<{ v: { autorise: boolean; restants: number } }>('select api.code_tenter($1) as v', [emp])).rows[0]!.v);
+        await tx.query(`update prive.demandes_code set derniere_demande = now() - interval '2 minutes' where empreinte = $1`, [emp]);
+        await tx.query('select api.code_demander($1)', [emp]);
+        const apres = (await tx.query<{ v: { restants: number } }>('select api.code_tenter($1) as v', [emp])).rows[0]!.v;
+        return { essais, apres };
+      });
+      expect(r.essais.map((e) => e.restants)).toEqual([4, 3, 2, 1, 0, 0]);
+      expect(r.essais.map((e) => e.autorise)).toEqual([true, true, true, true, true, false]);
+      expect(r.apres).toEqual({ autorise: true, restants: 4 });
+    });
+    test('code_tenter : dix essais simultanés n’en autorisent que cinq', async () => {
+      const emp = 'd'.repeat(64);
+      const essais = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          db.transaction(async (tx) => {
+            await tx.exec('set local role service_role');
+            return (await tx.query<{ v: { autorise: boolean } }>('select api.code_tenter($1) as v', [emp])).rows[0]!.v.autorise;
+          }),
+        ),
+      );
+      expect(essais.filter(Boolean)).toHaveLength(5);
+      await db.query('delete from prive.demandes_code where empreinte = $1', [emp]);
     });
     test('code_demander refuse une empreinte mal formée', () =>
       expect(en('service_role', null, `select api.code_demander('pas-hex')`)).rejects.toMatchObject({ code: 'P0001', message: 'REQUETE_INVALIDE' }));

@@ -35,17 +35,17 @@ export async function demanderCode({ email }: DemandeCode): Promise<{ message: s
 /** Vérifie le code, ouvre la session (cookie) et renvoie la fiche du membre. */
 export async function ouvrirSession(req: Request, { email, code }: OuvertureSession): Promise<Profil> {
   const cle = { p_empreinte: empreinte(email) };
-  const { restants } = await appelerRpc<{ restants: number }>(clientService(), 'code_restants', cle);
-  if (restants <= 0) throw new DomainError('CODE_EPUISE');
+  // L'essai est consommé en base avant la vérification : des saisies simultanées ne dépassent pas la limite.
+  const essai = await appelerRpc<{ autorise: boolean; restants: number }>(clientService(), 'code_tenter', cle);
+  if (!essai.autorise) throw new DomainError('CODE_EPUISE');
   const { data, error } = await clientAnonyme().auth.verifyOtp({ email, token: code, type: 'email' });
   if (error || !data.session) {
     if (error && (error.status === 0 || (error.status ?? 0) >= 500)) throw new DomainError('SERVICE_INDISPONIBLE');
-    const apres = await appelerRpc<{ restants: number }>(clientService(), 'code_echouer', cle);
-    if (apres.restants <= 0) throw new DomainError('CODE_EPUISE');
+    if (essai.restants <= 0) throw new DomainError('CODE_EPUISE');
     throw new DomainError(
       'CODE_INVALIDE',
-      `Ce code est incorrect ou a expiré. Il vous reste ${apres.restants} essai${apres.restants > 1 ? 's' : ''} ; au-delà, demandez un nouveau code.`,
-      { restants: apres.restants },
+      `Ce code est incorrect ou a expiré. Il vous reste ${essai.restants} essai${essai.restants > 1 ? 's' : ''} ; au-delà, demandez un nouveau code.`,
+      { restants: essai.restants },
     );
   }
   await appelerRpc(clientService(), 'code_reussir', cle);
