@@ -1,8 +1,7 @@
 import type { Profil } from '../../../src/schemas/membre.ts';
-import type { Appelant } from '../auth/session.ts';
+import { effacerSession, type Appelant } from '../auth/session.ts';
 import { DomainError } from '../errors.ts';
 import { appelerRpc, clientAppelant } from '../supabase.ts';
-import { effacerSession } from '../auth/session.ts';
 
 /** La fiche du membre connecté ; un jeton refusé par la base ferme la session. */
 export async function lireMonProfil(req: Request, appelant: Appelant): Promise<Profil> {
