@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import type { Page, Response } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import type { PileDeTest } from '../local/pile-test.ts';
 import { academie } from '../src/academie.ts';
 import { lireGlossaire } from '../src/integrations/marquer-sigles.ts';
 import { dateIso, dateLongue } from '../src/lib/dates-fr.ts';
@@ -53,10 +52,9 @@ async function tracesDeReact(p: Page, chemin: string): Promise<string[]> {
 }
 
 const env = utiliserPageUnique();
-let pile: PileDeTest;
 let page: Page;
 beforeAll(() => {
-  ({ pile, page } = env);
+  ({ page } = env);
 });
 
 describe('Une page de guide', () => {

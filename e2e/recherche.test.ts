@@ -6,7 +6,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { PileDeTest } from '../local/pile-test.ts';
 import { FAMILLES } from '../src/schemas/guide.ts';
 import { attendreResultats, utiliserPageUnique, verifierAccessibilite } from './outils.ts';
 
@@ -140,10 +139,9 @@ const rechercher = (p: Page, q: string, extra = '') => p.goto(`/recherche/?q=${e
 
 // Une seule page pour toute la suite : Pagefind et son index restent dans le cache du navigateur.
 const env = utiliserPageUnique('erreurs JavaScript ou ressources en échec pendant la recherche');
-let pile: PileDeTest;
 let page: Page;
 beforeAll(() => {
-  ({ pile, page } = env);
+  ({ page } = env);
 });
 
 describe('La suite de régression elle-même', () => {

@@ -14,8 +14,6 @@ export const RACINE = join(import.meta.dirname, '..');
 export interface OptionsPile {
   /** Dossier des données locales (PGlite, boîte d'envoi) ; défaut .data/ */
   donnees?: string;
-  /** PGlite en mémoire plutôt que sur disque (tests). */
-  enMemoire?: boolean;
   /** Serveur PostgreSQL à utiliser à la place de PGlite. */
   databaseUrl?: string;
   /** Une base déjà ouverte et migrée (tests) ; la pile la fermera. */
@@ -52,7 +50,7 @@ export async function demarrerPile(options: OptionsPile = {}): Promise<Pile> {
   const demandes = { ...PORTS, ...options.ports };
   const db =
     options.db ??
-    (await createDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dossier: options.enMemoire ? undefined : join(donnees, 'pglite') }));
+    (await createDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dossier: join(donnees, 'pglite') }));
   if (!options.db) await migrer(db);
 
   const smtp = creerCapteurSmtp({ dossier: outbox, surMessage: options.surMessage });
@@ -67,7 +65,7 @@ export async function demarrerPile(options: OptionsPile = {}): Promise<Pile> {
   if (options.site) {
     const { creerServeurSite } = await import('./serveur.ts');
     site = await creerServeurSite({ dist: join(RACINE, 'dist') });
-    portSite = await ecouter(site, demandes.site, options.hote ?? '127.0.0.1');
+    portSite = await ecouter(site, demandes.site, hote);
     env.SITE_URL = `http://localhost:${portSite}`;
   }
   let arretee = false;

@@ -23,10 +23,9 @@ interface ContenuCookie {
   d: number;
 }
 
-/** Ce que les fonctions savent du membre qui appelle. */
+/** Ce que les fonctions savent du membre qui appelle : son jeton, que la base vérifie (RLS). */
 export interface Appelant {
   accessToken: string;
-  userId: string;
 }
 
 const maintenant = () => Math.floor(Date.now() / 1000);
@@ -97,13 +96,5 @@ export async function requireMembre(req: Request): Promise<Appelant> {
     poserSession(req, data.session, c.d);
     accessToken = data.session.access_token;
   }
-  return { accessToken, userId: sujetDuJeton(accessToken) };
-}
-
-function sujetDuJeton(jeton: string): string {
-  try {
-    return String(JSON.parse(Buffer.from(jeton.split('.')[1] ?? '', 'base64url').toString('utf8')).sub ?? '');
-  } catch {
-    return '';
-  }
+  return { accessToken };
 }
