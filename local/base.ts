@@ -69,6 +69,12 @@ export function envelopperPglite(db: import('@electric-sql/pglite').PGlite, libe
 async function ouvrirPostgres(url: string): Promise<Database> {
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  let fermee = false;
+  // Une connexion inactive que le serveur coupe (redémarrage, base supprimée) est retirée du pool ;
+  // sans écouteur, pg lèverait une exception non rattrapée et arrêterait tout le processus.
+  pool.on('error', (erreur) => {
+    if (!fermee) console.error(`Connexion PostgreSQL inactive perdue (${erreur.message}) : le pool en rouvrira une.`);
+  });
   await pool.query('select 1');
   return {
     genre: 'postgres',
@@ -99,7 +105,10 @@ async function ouvrirPostgres(url: string): Promise<Database> {
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: () => {
+      fermee = true;
+      return pool.end();
+    },
   };
 }
 
