@@ -70,4 +70,12 @@ describe('espaces de la typographie française', () => {
     expect(corrections).toHaveLength(4);
     expect(appliquerCorrections(source, corrections)).toBe(guide(`Le RBDE${NBSP}: il informe, et signe${NBSP}? Une «${NBSP}convention${NBSP}».\n`));
   });
+
+  test('signale un retour à la ligne avant « : » sans le corriger d’office (deux lignes du fichier seraient fusionnées)', () => {
+    const doc = lireDocument('content/guides/pratiques/essai.mdx', guide('Le RBDE\n: il informe.\n'));
+    const [probleme, ...autres] = problemesTypographie(doc);
+    expect(autres).toEqual([]);
+    expect(probleme?.message).toContain('Espace normale avant « : »');
+    expect(probleme?.correction).toBeNull();
+  });
 });

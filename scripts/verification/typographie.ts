@@ -71,46 +71,44 @@ function extrait(prose: Caractere[], i: number, inclureSuivant = false): string 
   return `${debut > 0 ? '…' : ''}${texte.trimStart()}`;
 }
 
+/** Le signe en `i` n'est pas séparé de son voisin (`avant` ou `apres`) par une espace insécable :
+ *  le problème, avec sa correction quand elle est sûre (jamais à la place d'un saut de ligne). */
+function espaceManquante(prose: Caractere[], i: number, cote: 'avant' | 'apres', fichier: string): ProblemeTypo {
+  const { c, ligne, offset } = prose[i]!;
+  const voisin = prose[cote === 'avant' ? i - 1 : i + 1]!;
+  const lieu = `${cote === 'avant' ? 'avant' : 'après'} « ${c} » (« ${extrait(prose, i, cote === 'apres')} »)`;
+  const ecriture = cote === 'avant' ? `&nbsp;${c}` : `${c}&nbsp;`;
+  if (estEspace(voisin.c)) {
+    return {
+      fichier,
+      ligne,
+      message: `Espace normale ${lieu} : remplacez-la par une espace insécable (ou écrivez « ${ecriture} »).`,
+      correction: voisin.offset === null || voisin.c === '\n' ? null : { debut: voisin.offset, fin: voisin.offset + 1, texte: INSECABLE },
+    };
+  }
+  const position = offset === null ? null : offset + (cote === 'apres' ? 1 : 0);
+  return {
+    fichier,
+    ligne,
+    message: `Il manque une espace insécable ${lieu} : ajoutez-en une (ou écrivez « ${ecriture} »).`,
+    correction: position === null ? null : { debut: position, fin: position, texte: INSECABLE },
+  };
+}
+
 /** Les problèmes de typographie d'un bloc de prose. */
 export function problemesDeProse(prose: Caractere[], fichier: string): ProblemeTypo[] {
   const problemes: ProblemeTypo[] = [];
-  prose.forEach(({ c, ligne, offset }, i) => {
+  prose.forEach(({ c }, i) => {
     const avant = prose[i - 1];
     const apres = prose[i + 1];
     if (':;!?'.includes(c)) {
       if (!finDeSigne(apres?.c)) return; // 8:30, 1:2, une adresse écrite en toutes lettres…
       if (!avant || INSECABLES.has(avant.c) || ':;!?'.includes(avant.c)) return; // « ?! » : une seule espace, avant le premier signe
-      const normale = estEspace(avant.c);
-      problemes.push({
-        fichier,
-        ligne,
-        message: normale
-          ? `Espace normale avant « ${c} » (« ${extrait(prose, i)} ») : remplacez-la par une espace insécable (ou écrivez « &nbsp;${c} »).`
-          : `Il manque une espace insécable avant « ${c} » (« ${extrait(prose, i)} ») : ajoutez-en une (ou écrivez « &nbsp;${c} »).`,
-        correction: normale ? (avant.offset === null ? null : { debut: avant.offset, fin: avant.offset + 1, texte: INSECABLE }) : offset === null ? null : { debut: offset, fin: offset, texte: INSECABLE },
-      });
+      problemes.push(espaceManquante(prose, i, 'avant', fichier));
     } else if (c === '«') {
-      if (!apres || INSECABLES.has(apres.c)) return;
-      const normale = estEspace(apres.c);
-      problemes.push({
-        fichier,
-        ligne,
-        message: normale
-          ? `Espace normale après « « » (« ${extrait(prose, i, true)} ») : remplacez-la par une espace insécable (ou écrivez « «&nbsp; »).`
-          : `Il manque une espace insécable après « « » (« ${extrait(prose, i, true)} ») : ajoutez-en une (ou écrivez « «&nbsp; »).`,
-        correction: normale ? (apres.offset === null || apres.c === '\n' ? null : { debut: apres.offset, fin: apres.offset + 1, texte: INSECABLE }) : offset === null ? null : { debut: offset + 1, fin: offset + 1, texte: INSECABLE },
-      });
+      if (apres && !INSECABLES.has(apres.c)) problemes.push(espaceManquante(prose, i, 'apres', fichier));
     } else if (c === '»') {
-      if (!avant || INSECABLES.has(avant.c)) return;
-      const normale = estEspace(avant.c);
-      problemes.push({
-        fichier,
-        ligne,
-        message: normale
-          ? `Espace normale avant « » » (« ${extrait(prose, i)} ») : remplacez-la par une espace insécable (ou écrivez « &nbsp;» »).`
-          : `Il manque une espace insécable avant « » » (« ${extrait(prose, i)} ») : ajoutez-en une (ou écrivez « &nbsp;» »).`,
-        correction: normale ? (avant.offset === null || avant.c === '\n' ? null : { debut: avant.offset, fin: avant.offset + 1, texte: INSECABLE }) : offset === null ? null : { debut: offset, fin: offset, texte: INSECABLE },
-      });
+      if (avant && !INSECABLES.has(avant.c)) problemes.push(espaceManquante(prose, i, 'avant', fichier));
     }
   });
   return problemes;
