@@ -1,5 +1,6 @@
 // Sécurité au niveau des lignes, table par table et rôle par rôle : autorisé et refusé.
 // Tourne sur PGlite, et aussi sur PostgreSQL quand DATABASE_URL est donné.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../local/base.ts';
 import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/base-test.ts';
@@ -18,12 +19,15 @@ describe.each(GENRES_DE_BASE)('RLS sur %s', (genre) => {
   afterAll(() => db?.close());
 
   /** Exécute la requête sous un rôle, comme le remplaçant de PostgREST ; annule toujours (aucun effet entre tests). */
-  async function en<T = Record<string, unknown>>(role: Role, sub: string | null, sql: string, params: unknown[] = []): Promise<T[]> {
+  async function en<T = Record<string, unknown>>(role: Role, sub: string | null, sql: string, params: unknown[] = [], { session = true } = {}): Promise<T[]> {
     let lignes: T[] = [];
     await db
       .transaction(async (tx) => {
+        // Comme Supabase : le jeton porte session_id, la session existe dans auth.sessions (sauf session fermée).
+        const sessionId = randomUUID();
+        if (sub && session) await tx.query(`insert into auth.sessions (id, user_id) select $1, id from auth.users where id = $2`, [sessionId, sub]);
         await tx.exec(`set local role ${role}`);
-        await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(sub ? { sub, role } : { role })]);
+        await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(sub ? { sub, role, session_id: sessionId } : { role })]);
         lignes = (await tx.query<T>(sql, params)).rows;
         throw new Error('__annuler__');
       })
@@ -88,12 +92,13 @@ describe.each(GENRES_DE_BASE)('RLS sur %s', (genre) => {
     });
   });
 
-  describe('prive.demandes_code', () => {
-    test('un anonyme ne lit rien', () => refuse(en('anon', null, 'select * from prive.demandes_code')));
-    test('un membre ne lit rien', () => refuse(en('authenticated', MEMBRE, 'select * from prive.demandes_code')));
-    test('un membre n’écrit rien', () => refuse(en('authenticated', MEMBRE, `insert into prive.demandes_code (empreinte) values ('x')`)));
-    test('le serveur (service_role) y écrit', async () => {
-      expect(await en('service_role', null, `insert into prive.demandes_code (empreinte) values ('x') returning echecs`)).toEqual([{ echecs: 0 }]);
+  describe('prive.evenements_connexion', () => {
+    const ligne = `insert into prive.evenements_connexion (genre, adresse, client) values ('demande', repeat('a', 64), repeat('b', 64))`;
+    test('un anonyme ne lit rien', () => refuse(en('anon', null, 'select * from prive.evenements_connexion')));
+    test('un membre ne lit rien', () => refuse(en('authenticated', MEMBRE, 'select * from prive.evenements_connexion')));
+    test('un membre n’écrit rien', () => refuse(en('authenticated', MEMBRE, ligne)));
+    test('le rôle de service écrit et lit', async () => {
+      expect(await en('service_role', null, `${ligne} returning genre`)).toEqual([{ genre: 'demande' }]);
     });
   });
 
@@ -115,57 +120,27 @@ describe.each(GENRES_DE_BASE)('RLS sur %s', (genre) => {
       const [r] = await en<{ v: { prenom: string } }>('authenticated', MEMBRE, 'select api.moi() as v');
       expect(r!.v.prenom).toBe('Marie');
     });
-    test('api.moi lève NON_MEMBRE pour un compte sans fiche', () =>
-      expect(en('authenticated', '00000000-0000-4000-8000-0000000000ff', 'select api.moi()')).rejects.toMatchObject({ code: 'P0001', message: 'NON_MEMBRE' }));
-    test('un membre n’appelle pas les fonctions de code réservées au serveur', async () => {
-      for (const fn of ['code_demander', 'code_tenter', 'code_reussir']) {
-        await refuse(en('authenticated', MEMBRE, `select api.${fn}($1)`, ['a'.repeat(64)]));
-        await refuse(en('anon', null, `select api.${fn}($1)`, ['a'.repeat(64)]));
+    test('api.moi lève NON_MEMBRE pour un compte Auth sans fiche', async () => {
+      const sansFiche = '00000000-0000-4000-8000-0000000000ff';
+      await db.query(`insert into auth.users (id, email) values ($1, 'sans.fiche@exemple.test')`, [sansFiche]);
+      try {
+        await expect(en('authenticated', sansFiche, 'select api.moi()')).rejects.toMatchObject({ code: 'P0001', message: 'NON_MEMBRE' });
+      } finally {
+        await db.query('delete from auth.users where id = $1', [sansFiche]);
       }
     });
-    test('code_demander : une demande par minute, remise à zéro des échecs', async () => {
-      const emp = 'b'.repeat(64);
-      const r = await db.transaction(async (tx) => {
-        await tx.exec('set local role service_role');
-        const premiere = (await tx.query<{ v: { accepte: boolean } }>('select api.code_demander($1) as v', [emp])).rows[0]!.v;
-        const seconde = (await tx.query<{ v: { accepte: boolean; attente: number } }>('select api.code_demander($1) as v', [emp])).rows[0]!.v;
-        const essai = (await tx.query<{ v: { restants: number } }>('select api.code_tenter($1) as v', [emp])).rows[0]!.v;
-        return { premiere, seconde, essai };
-      });
-      expect(r.premiere).toEqual({ accepte: true });
-      expect(r.seconde.accepte).toBe(false);
-      expect(r.seconde.attente).toBeGreaterThan(0);
-      expect(r.essai).toEqual({ autorise: true, restants: 4 });
+    test('un membre n’appelle pas les fonctions de code réservées au serveur', async () => {
+      const h = ['a'.repeat(64), 'b'.repeat(64), 'c'.repeat(64)];
+      for (const [fn, args] of [['code_demander', h], ['code_tenter', h], ['code_reussir', h.slice(0, 1)]] as const) {
+        const appel = `select api.${fn}(${args.map((_, i) => `$${i + 1}`).join(', ')})`;
+        await refuse(en('authenticated', MEMBRE, appel, [...args]));
+        await refuse(en('anon', null, appel, [...args]));
+      }
     });
-    test('code_tenter : cinq essais par code, le sixième est refusé, une nouvelle demande les rend', async () => {
-      const emp = 'c'.repeat(64);
-      const r = await db.transaction(async (tx) => {
-        await tx.exec('set local role service_role');
-        const essais = [];
-        for (let i = 0; i < 6; i++) essais.push((await tx.query<{ v: { autorise: boolean; restants: number } }>('select api.code_tenter($1) as v', [emp])).rows[0]!.v);
-        await tx.query(`update prive.demandes_code set derniere_demande = now() - interval '2 minutes' where empreinte = $1`, [emp]);
-        await tx.query('select api.code_demander($1)', [emp]);
-        const apres = (await tx.query<{ v: { restants: number } }>('select api.code_tenter($1) as v', [emp])).rows[0]!.v;
-        return { essais, apres };
-      });
-      expect(r.essais.map((e) => e.restants)).toEqual([4, 3, 2, 1, 0, 0]);
-      expect(r.essais.map((e) => e.autorise)).toEqual([true, true, true, true, true, false]);
-      expect(r.apres).toEqual({ autorise: true, restants: 4 });
+    test('un jeton dont la session est fermée : api.moi lève SESSION_EXPIREE, les tables ne montrent rien', async () => {
+      await expect(en('authenticated', MEMBRE, 'select api.moi()', [], { session: false })).rejects.toMatchObject({ code: 'P0001', message: 'SESSION_EXPIREE' });
+      expect(await en('authenticated', MEMBRE, 'select * from prive.membres', [], { session: false })).toEqual([]);
+      expect(await en('authenticated', MEMBRE, 'select * from prive.etablissements', [], { session: false })).toEqual([]);
     });
-    test('code_tenter : dix essais simultanés n’en autorisent que cinq', async () => {
-      const emp = 'd'.repeat(64);
-      const essais = await Promise.all(
-        Array.from({ length: 10 }, () =>
-          db.transaction(async (tx) => {
-            await tx.exec('set local role service_role');
-            return (await tx.query<{ v: { autorise: boolean } }>('select api.code_tenter($1) as v', [emp])).rows[0]!.v.autorise;
-          }),
-        ),
-      );
-      expect(essais.filter(Boolean)).toHaveLength(5);
-      await db.query('delete from prive.demandes_code where empreinte = $1', [emp]);
-    });
-    test('code_demander refuse une empreinte mal formée', () =>
-      expect(en('service_role', null, `select api.code_demander('pas-hex')`)).rejects.toMatchObject({ code: 'P0001', message: 'REQUETE_INVALIDE' }));
   });
 });
