@@ -1,11 +1,11 @@
 import type { Config } from '@netlify/functions';
 import { fermerSession } from './_lib/auth/connexion.ts';
-import { json, withErrorHandling } from './_lib/http.ts';
+import { ok, route } from './_lib/http/route.ts';
 
-/** DELETE /api/auth/session — déconnexion. */
-export default withErrorHandling(async (req) => {
-  await fermerSession(req);
-  return json({ message: 'Vous êtes déconnecté.' });
+/** DELETE /api/auth/session — déconnexion : la session Auth est fermée, le cookie effacé. */
+export default route({ qui: 'public' }, async ({ ctx }) => {
+  await fermerSession(ctx);
+  return ok({ message: 'Vous êtes déconnecté.' }, { session: 'fermee' });
 });
 
 export const config: Config = { path: '/api/auth/session', method: 'DELETE' };

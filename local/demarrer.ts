@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { demarrerPile, RACINE } from './pile.ts';
+import { planifier } from './planificateur.ts';
 
 const debut = performance.now();
 if (!process.argv.includes('--sans-construction')) {
@@ -26,6 +27,7 @@ try {
   process.exit(1);
 }
 
+const arreterTaches = await planifier();
 const duree = ((performance.now() - debut) / 1000).toFixed(1);
 console.log(`
 Réseau BDE est prêt en ${duree} s.
@@ -40,6 +42,7 @@ le code s'affiche ci-dessous et dans .data/outbox/. Ctrl+C pour arrêter.
 `);
 
 const arreter = async () => {
+  arreterTaches();
   await pile.arreter().catch(() => {});
   process.exit(0);
 };

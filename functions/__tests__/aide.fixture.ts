@@ -17,7 +17,7 @@ export function requete(chemin: string, init: { method?: string; corps?: unknown
   return new Request(`${ORIGINE}${chemin}`, { method: init.method ?? 'GET', headers, body });
 }
 
-export const contexte = (params: Record<string, string> = {}) => ({ params, requestId: 'test' }) as unknown as Context;
+export const contexte = (params: Record<string, string> = {}, ip = '203.0.113.7') => ({ params, requestId: 'test', ip, deploy: { context: 'dev' } }) as unknown as Context;
 
 /** Appelle le handler et lit la réponse. */
 export async function appeler(handler: Handler, req: Request) {
@@ -29,7 +29,7 @@ export async function appeler(handler: Handler, req: Request) {
 /** Ce que la base et la boîte d'envoi contiennent : doit rester identique après une entrée refusée. */
 export async function empreinteEtat(pile: PileDeTest) {
   const { rows } = await pile.db.query<{ d: string; c: string; s: string }>(
-    `select (select count(*) from prive.demandes_code)::text as d, (select count(*) from auth.codes_otp)::text as c, (select count(*) from auth.sessions)::text as s`,
+    `select (select count(*) from prive.evenements_connexion)::text as d, (select count(*) from auth.codes_otp)::text as c, (select count(*) from auth.sessions)::text as s`,
   );
   return { ...rows[0], courriels: pile.messages.length };
 }
@@ -68,10 +68,13 @@ export async function seConnecter(pile: PileDeTest, email: string): Promise<stri
   const d = await appeler(demander, requete('/api/auth/code', { method: 'POST', corps: { email } }));
   if (d.statut !== 202) throw new Error(`demande de code : ${d.statut} ${JSON.stringify(d.corps)}`);
   const code = await pile.dernierCode(email);
-  const o = await appeler(ouvrir, requete('/api/auth/session', { method: 'POST', corps: { email, code } }));
+  const o = await appeler(ouvrir, requete('/api/auth/session', { method: 'POST', corps: { email, code }, headers: { cookie: liaisonDe(d.cookies) } }));
   if (o.statut !== 201) throw new Error(`ouverture de session : ${o.statut} ${JSON.stringify(o.corps)}`);
   return cookieDe(o.cookies);
 }
 
 /** « nom=valeur » du cookie de session posé par une réponse. */
-export const cookieDe = (setCookies: string[]) => setCookies.find((c) => c.startsWith('rbde_session='))!.split(';')[0]!;
+export const cookieDe = (setCookies: string[]) => setCookies.find((c) => c.startsWith('__Host-rbde_session='))!.split(';')[0]!;
+
+/** « nom=valeur » du cookie de liaison du navigateur posé par une demande de code. */
+export const liaisonDe = (setCookies: string[]) => setCookies.find((c) => c.startsWith('__Host-rbde_liaison='))!.split(';')[0]!;

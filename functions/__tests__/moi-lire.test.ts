@@ -1,25 +1,26 @@
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demarrerPileDeTest, type PileDeTest } from '../../local/pile-test.ts';
+import { ouvrir, sceller } from '../_lib/http/cookies.ts';
+import { COOKIE_SESSION } from '../_lib/http/session.ts';
 import handler from '../moi-lire.ts';
 import { appeler, cookieDe, requete, seConnecter } from './aide.fixture.ts';
 
+// Durée de vie des jetons : celle de production (jwt_expiry de supabase/config.toml).
 let pile: PileDeTest;
 beforeAll(async () => {
-  // Jetons d'accès de 30 s : sous la marge de 60 s, chaque appel les renouvelle.
-  pile = await demarrerPileDeTest({ dureeJeton: 30 });
+  pile = await demarrerPileDeTest();
 });
 afterAll(() => pile?.arreter());
 
 const lire = (cookie?: string) => appeler(handler, requete('/api/moi', cookie ? { headers: { cookie } } : {}));
-const efface = (cookies: string[]) => cookies.some((c) => /^rbde_session=;/.test(c) && /Max-Age=0/.test(c));
+const efface = (cookies: string[]) => cookies.some((c) => c.startsWith(`${COOKIE_SESSION}=;`) && /Max-Age=0/.test(c));
+const cles = () => process.env.SESSION_KEYS!.split(',');
 
+/** Rouvre le cookie, modifie son contenu, le rescelle avec la clé courante. */
 function recontenu(cookie: string, modifier: (c: Record<string, unknown>) => void): string {
-  const valeur = cookie.split('=')[1]!.split('.')[0]!;
-  const contenu = JSON.parse(Buffer.from(valeur, 'base64url').toString('utf8'));
+  const contenu = ouvrir(cookie.slice(COOKIE_SESSION.length + 1), cles(), COOKIE_SESSION) as Record<string, unknown>;
   modifier(contenu);
-  const nouvelle = Buffer.from(JSON.stringify(contenu)).toString('base64url');
-  return `rbde_session=${nouvelle}.${createHmac('sha256', process.env.SESSION_SECRET!).update(nouvelle).digest('base64url')}`;
+  return `${COOKIE_SESSION}=${sceller(contenu, cles(), COOKIE_SESSION)}`;
 }
 
 describe('GET /api/moi', () => {
@@ -37,13 +38,44 @@ describe('GET /api/moi', () => {
     expect(corps).toMatchObject({ prenom: 'Olivier', role: 'organisateur', etablissement: { departement: '34' } });
   });
 
-  test('renouvelle les jetons qui expirent bientôt et repose le cookie', async () => {
+  test('le cookie est chiffré : ni jeton ni adresse lisibles', async () => {
+    const cookie = await seConnecter(pile, 'karima.soler@exemple.test');
+    const valeur = cookie.slice(COOKIE_SESSION.length + 1);
+    for (const morceau of valeur.split('.')) expect(Buffer.from(morceau, 'base64url').toString('latin1')).not.toMatch(/karima|eyJ|exemple/);
+    expect(valeur).not.toMatch(/eyJ/);
+  });
+
+  test('renouvelle un jeton d’accès qui expire dans moins d’une minute et repose le cookie', async () => {
     const cookie = await seConnecter(pile, 'membre@exemple.test');
-    const { statut, cookies } = await lire(cookie);
+    const presque = recontenu(cookie, (c) => {
+      c.x = Math.floor(Date.now() / 1000) + 30;
+    });
+    const { statut, cookies } = await lire(presque);
     expect(statut).toBe(200);
     const nouveau = cookieDe(cookies);
-    expect(nouveau).not.toBe(cookie);
+    expect(nouveau).not.toBe(presque);
     expect((await lire(nouveau)).statut).toBe(200);
+    // Un jeton encore loin de l'expiration n'est pas renouvelé.
+    expect((await lire(nouveau)).cookies).toEqual([]);
+  });
+
+  test('une clé retirée de la rotation mais encore listée déchiffre toujours ; une clé inconnue non', async () => {
+    const cookie = await seConnecter(pile, 'hugo.mas@exemple.test');
+    const ancienne = process.env.SESSION_KEYS!;
+    try {
+      process.env.SESSION_KEYS = `${Buffer.alloc(32, 7).toString('base64')},${ancienne}`;
+      const { oublierEnv } = await import('../_lib/env.ts');
+      oublierEnv();
+      expect((await lire(cookie)).statut).toBe(200);
+      process.env.SESSION_KEYS = Buffer.alloc(32, 7).toString('base64');
+      oublierEnv();
+      const { statut, corps } = await lire(cookie);
+      expect(statut).toBe(401);
+      expect(corps.erreur.code).toBe('SESSION_INVALIDE');
+    } finally {
+      process.env.SESSION_KEYS = ancienne;
+      (await import('../_lib/env.ts')).oublierEnv();
+    }
   });
 
   test('cookie altéré : 401 SESSION_INVALIDE et cookie effacé', async () => {
@@ -56,14 +88,14 @@ describe('GET /api/moi', () => {
   });
 
   test('cookie illisible : 401 SESSION_INVALIDE', async () => {
-    const { statut, cookies } = await lire('rbde_session=nimportequoi');
+    const { statut, cookies } = await lire(`${COOKIE_SESSION}=nimportequoi`);
     expect(statut).toBe(401);
     expect(efface(cookies)).toBe(true);
   });
 
-  test('session révoquée dont le jeton a expiré : 401 SESSION_EXPIREE et cookie effacé', async () => {
+  test('session fermée côté Auth, jeton encore valable une heure : la base le refuse (401) et le cookie est effacé', async () => {
     const cookie = await seConnecter(pile, 'bruno.garcia@exemple.test');
-    await pile.db.query(`update auth.sessions set revoque_le = now() where user_id = (select id from auth.users where email = 'bruno.garcia@exemple.test')`);
+    await pile.db.query(`delete from auth.sessions where user_id = (select id from auth.users where email = 'bruno.garcia@exemple.test')`);
     const { statut, corps, cookies } = await lire(cookie);
     expect(statut).toBe(401);
     expect(corps.erreur.code).toBe('SESSION_EXPIREE');
@@ -80,13 +112,12 @@ describe('GET /api/moi', () => {
     expect(corps.erreur.code).toBe('SESSION_EXPIREE');
   });
 
-  test('jeton d’accès refusé par la base (expiré, non renouvelable) : 401 et cookie effacé', async () => {
+  test('jeton d’accès à la signature fausse : 401 et cookie effacé', async () => {
     const cookie = await seConnecter(pile, 'david.roux@exemple.test');
-    const expire = recontenu(cookie, (c) => {
-      c.x = Math.floor(Date.now() / 1000) + 3600; // on prétend qu'il est encore valable : pas de renouvellement
+    const faux = recontenu(cookie, (c) => {
       c.a = String(c.a).replace(/\.[^.]+$/, '.signaturefausse');
     });
-    const { statut, cookies } = await lire(expire);
+    const { statut, cookies } = await lire(faux);
     expect(statut).toBe(401);
     expect(efface(cookies)).toBe(true);
   });

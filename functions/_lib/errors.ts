@@ -15,6 +15,10 @@ export type ErrorCode =
   | 'INTERDIT'
   | 'CODE_INVALIDE'
   | 'CODE_EPUISE'
+  | 'LIAISON_ABSENTE'
+  | 'VERROUILLE'
+  | 'ETABLISSEMENT_INCONNU'
+  | 'DEJA_EXISTANT'
   | 'TROP_DE_DEMANDES'
   | 'SERVICE_INDISPONIBLE'
   | 'ERREUR_INTERNE';
@@ -34,6 +38,10 @@ export const STATUTS = {
   INTERDIT: 403,
   CODE_INVALIDE: 400,
   CODE_EPUISE: 400,
+  LIAISON_ABSENTE: 400,
+  VERROUILLE: 429,
+  ETABLISSEMENT_INCONNU: 400,
+  DEJA_EXISTANT: 409,
   TROP_DE_DEMANDES: 429,
   SERVICE_INDISPONIBLE: 503,
   ERREUR_INTERNE: 500,
@@ -55,6 +63,10 @@ export const MESSAGES = {
   INTERDIT: 'Vous n’avez pas le droit de faire cette action.',
   CODE_INVALIDE: 'Ce code est incorrect ou a expiré.',
   CODE_EPUISE: 'Trop d’essais pour ce code. Demandez un nouveau code.',
+  LIAISON_ABSENTE: 'Ce code a été demandé depuis un autre navigateur, ou il y a plus d’une heure. Demandez un nouveau code depuis celui-ci.',
+  VERROUILLE: 'Trop d’essais infructueux pour cette adresse. Patientez avant de réessayer.',
+  ETABLISSEMENT_INCONNU: 'Cet établissement (UAI) n’est pas dans la liste des établissements.',
+  DEJA_EXISTANT: 'Cet élément existe déjà.',
   TROP_DE_DEMANDES: 'Trop de demandes rapprochées. Patientez un peu avant de réessayer.',
   SERVICE_INDISPONIBLE: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
   ERREUR_INTERNE: 'Une erreur inattendue est survenue. L’équipe a été prévenue ; réessayez plus tard.',

@@ -1,38 +1,26 @@
-// Accès à Supabase : toujours par supabase-js (RPC du schéma api, Auth).
+// Accès à Supabase : toujours par supabase-js (RPC du schéma api, Auth). Un client NEUF par requête :
+// un client partagé garderait la session du dernier membre connecté (verifyOtp, refreshSession), et
+// les appels suivants tourneraient à son nom.
 import { createClient } from '@supabase/supabase-js';
 import { env } from './env.ts';
 import { DomainError, estCodeErreur, MESSAGES } from './errors.ts';
 
 const optionsAuth = { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } as const;
 
-const creer = (cle: string) => createClient(env().SUPABASE_URL, cle, { auth: optionsAuth, db: { schema: 'api' } });
-type Client = ReturnType<typeof creer>;
-
-let anonyme: Client | undefined;
-let service: Client | undefined;
-
-/** Client sans utilisateur (clé anon) : Auth et fonctions publiques. */
-export function clientAnonyme(): Client {
-  return (anonyme ??= creer(env().SUPABASE_ANON_KEY));
+/** Un client supabase-js neuf. Avec un jeton d'accès, chaque appel part au nom de ce membre (RLS). */
+export function creerClient(cle: 'publiable' | 'secrete', jetonAcces?: string) {
+  const e = env();
+  return createClient(e.SUPABASE_URL, cle === 'publiable' ? e.SUPABASE_PUBLISHABLE_KEY : e.SUPABASE_SECRET_KEY, {
+    auth: optionsAuth,
+    db: { schema: 'api' },
+    ...(jetonAcces ? { global: { headers: { Authorization: `Bearer ${jetonAcces}` } } } : {}),
+  });
 }
-
-/** Client serveur (clé service_role) : réservé aux opérations sans utilisateur connecté. */
-export function clientService(): Client {
-  return (service ??= creer(env().SUPABASE_SERVICE_ROLE_KEY));
-}
+type Client = ReturnType<typeof creerClient>;
 
 /** Ce dont appelerRpc a besoin d'un client. */
 export interface ClientRpc {
   rpc: Client['rpc'];
-}
-
-/** Client qui agit au nom d'un membre : son jeton est transmis, la RLS s'applique.
- *  Il réutilise le client anonyme en remplaçant l'en-tête Authorization de chaque appel. */
-export function clientAppelant(accessToken: string): ClientRpc {
-  return {
-    rpc: ((fn: string, args?: Record<string, unknown>) =>
-      clientAnonyme().rpc(fn, args).setHeader('Authorization', `Bearer ${accessToken}`)) as Client['rpc'],
-  };
 }
 
 interface ErreurPostgrest {
@@ -48,7 +36,8 @@ export async function appelerRpc<T>(client: ClientRpc, fn: string, args: Record<
   throw traduireErreur(error as ErreurPostgrest, status, fn);
 }
 
-function traduireErreur(error: ErreurPostgrest, status: number, fn: string): Error {
+/** Erreur PostgREST → DomainError quand elle est prévue ; sinon une Error (500, journalisée). */
+export function traduireErreur(error: ErreurPostgrest, status: number, fn: string): Error {
   if (error.code === 'P0001' && estCodeErreur(error.message)) {
     return new DomainError(error.message, MESSAGES[error.message]);
   }

@@ -1,10 +1,11 @@
 import { useEffect, useId, useRef, useState, type ComponentPropsWithRef, type FormEvent } from 'react';
 import { appelApi, ErreurApi } from '../lib/api-client.ts';
+import { LONGUEUR_CODE } from '../schemas/auth.ts';
 import type { Profil } from '../schemas/membre.ts';
 
 type Etape = 'email' | 'code';
 
-/** Connexion en deux temps : l'adresse, puis le code à 6 chiffres reçu par courriel. */
+/** Connexion en deux temps : l'adresse, puis le code (LONGUEUR_CODE chiffres, réglé dans supabase/config.toml) reçu par courriel. */
 export default function FormulaireConnexion({ retour = '/mon-espace/' }: { retour?: string }) {
   const [etape, setEtape] = useState<Etape>('email');
   const [email, setEmail] = useState('');
@@ -92,13 +93,13 @@ export default function FormulaireConnexion({ retour = '/mon-espace/' }: { retou
         ref={champCode}
         id={`${id}-code`}
         libelle="Code reçu par courriel"
-        aide={`6 chiffres, envoyés à ${email}`}
+        aide={`${LONGUEUR_CODE} chiffres, envoyés à ${email}`}
         erreur={erreur?.message}
         name="code"
         inputMode="numeric"
         autoComplete="one-time-code"
-        pattern="[0-9]{6}"
-        maxLength={7}
+        pattern={`[0-9]{${LONGUEUR_CODE}}`}
+        maxLength={LONGUEUR_CODE + 2}
         required
         value={code}
         onChange={(e) => setCode(e.target.value)}

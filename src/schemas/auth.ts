@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import { CONFIG_AUTH } from './config-auth.gen.ts';
+
+/** Nombre de chiffres d'un code de connexion (otp_length de supabase/config.toml, 6 à 10). */
+export const LONGUEUR_CODE: number = CONFIG_AUTH.longueurCode;
+/** Durée de validité d'un code, en minutes (otp_expiry de supabase/config.toml). */
+export const DUREE_CODE_MIN: number = Math.round(CONFIG_AUTH.dureeCodeS / 60);
 
 /** Une adresse électronique, ramenée en minuscules et sans espaces autour. */
 export const emailSchema = z
@@ -20,10 +26,10 @@ export type DemandeCode = z.infer<typeof demandeCodeSchema>;
 export const ouvertureSessionSchema = z.object({
   /** Adresse qui a reçu le code. */
   email: emailSchema,
-  /** Code à 6 chiffres reçu par courriel (espaces tolérés). */
+  /** Code reçu par courriel, de LONGUEUR_CODE chiffres (espaces tolérés). */
   code: z
     .string({ error: 'Indiquez le code reçu par courriel.' })
     .transform((c) => c.replace(/\s+/g, ''))
-    .pipe(z.string().regex(/^\d{6}$/, 'Le code se compose de 6 chiffres.')),
+    .pipe(z.string().regex(new RegExp(`^\\d{${LONGUEUR_CODE}}$`), `Le code se compose de ${LONGUEUR_CODE} chiffres.`)),
 });
 export type OuvertureSession = z.infer<typeof ouvertureSessionSchema>;
