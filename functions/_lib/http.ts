@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '@netlify/functions';
 import type { z } from 'zod';
+import { poserEntetesSecurite } from './entetes-securite.ts';
 import { DomainError, MESSAGES } from './errors.ts';
 
 export const TAILLE_MAX_CORPS = 64 * 1024;
@@ -104,6 +105,6 @@ export function withErrorHandling(handler: Handler): Handler {
       }
     }
     for (const cookie of cookiesEnAttente.get(req) ?? []) reponse.headers.append('set-cookie', cookie);
-    return reponse;
+    return poserEntetesSecurite(reponse);
   };
 }
