@@ -16,6 +16,23 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [mdx(), react(), marquerSigles(), sitemap({ filter: (page) => !/\/(connexion|mon-espace)\//.test(page) })],
   devToolbar: { enabled: false },
+  // Politique de sécurité du contenu : Astro calcule l'empreinte de chaque script et style en ligne de
+  // chaque page et l'écrit dans un <meta http-equiv="content-security-policy">. Le reste de la
+  // politique (frame-ancestors, qu'une balise <meta> ne peut pas porter) est un en-tête : netlify.toml.
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
   vite: {
     plugins: dev
       ? [

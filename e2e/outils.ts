@@ -45,21 +45,37 @@ export async function demarrerPileAvecSite(): Promise<PileDeTest> {
 /** L'adresse du site : localhost (contexte sûr, les cookies Secure y sont acceptés). */
 export const adresseSite = (pile: PileDeTest, chemin = '/') => `http://localhost:${pile.ports.site}${chemin}`;
 
-/** Un contexte neuf (cookies vides), en français, avec une fenêtre de bureau. */
+/** Préfixe des violations CSP relevées dans la page (voir SIGNALER_VIOLATIONS_CSP). */
+export const PREFIXE_VIOLATION_CSP = 'Violation CSP';
+
+/**
+ * Script posé dans chaque document avant les siens : chaque violation de la politique de sécurité du
+ * contenu (en-tête de netlify.toml ou <meta> d'Astro) est écrite dans la console, où surveillerErreurs
+ * la relève. Chromium y écrit déjà « Refused to … » pour la plupart ; l'événement les couvre toutes.
+ * Les scripts d'initialisation passent par le protocole de débogage : la CSP ne les bloque pas.
+ */
+const SIGNALER_VIOLATIONS_CSP = `addEventListener('securitypolicyviolation', (e) => {
+  console.error('${PREFIXE_VIOLATION_CSP} : « ' + e.violatedDirective + ' » a bloqué ' + (e.blockedURI || 'un contenu') +
+    (e.sourceFile ? ' (' + e.sourceFile + ':' + e.lineNumber + ')' : '') + (e.sample ? ' : ' + e.sample : ''));
+}, true);`;
+
+/** Un contexte neuf (cookies vides), en français, avec une fenêtre de bureau, sous la vraie CSP. */
 export async function nouveauContexte(navigateur: Browser, pile: PileDeTest): Promise<BrowserContext> {
   const contexte = await navigateur.newContext({
     baseURL: adresseSite(pile),
     locale: 'fr-FR',
     viewport: { width: 1280, height: 900 },
     colorScheme: 'light',
+    // Jamais bypassCSP : les tests tournent sous la politique que les pages recevront en production.
   });
+  await contexte.addInitScript({ content: SIGNALER_VIOLATIONS_CSP });
   contexte.setDefaultTimeout(10_000);
   contexte.setDefaultNavigationTimeout(15_000);
   return contexte;
 }
 
 /**
- * Erreurs JavaScript et ressources en échec d'une page, relevées pendant le test.
+ * Erreurs JavaScript, violations de la CSP et ressources en échec d'une page, relevées pendant le test.
  * Les réponses 4xx de /api/* (401 sans session, 400 pour un code erroné) et le document d'une page 404
  * sont attendues : seules les ressources du site (scripts, styles, index de recherche…) en échec comptent.
  */
@@ -143,7 +159,8 @@ async function attendreTheme(page: Page, theme: 'light' | 'dark'): Promise<void>
 
 /** Exécute axe (WCAG 2.0/2.1 A et AA) sur l'état actuel de la page ; renvoie les violations. */
 async function executerAxe(page: Page): Promise<ViolationAxe[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: SOURCE_AXE });
+  // page.evaluate, pas addScriptTag : un <script> en ligne ajouté serait (à juste titre) refusé par la CSP.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(SOURCE_AXE);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: ViolationAxe[] }> } }).axe;
     const r = await axe.run(document, {

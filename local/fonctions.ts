@@ -47,7 +47,12 @@ export async function chargerFonctions(dossier = dossierFonctions) {
           { status: 405, headers: { allow: permises } },
         );
       }
-      const params = Object.fromEntries(trouvee.r.params.map((p, i) => [p, decodeURIComponent(trouvee.m![i + 1]!)]));
+      let params: Record<string, string>;
+      try {
+        params = Object.fromEntries(trouvee.r.params.map((p, i) => [p, decodeURIComponent(trouvee.m![i + 1]!)]));
+      } catch {
+        return Response.json({ erreur: { code: 'ADRESSE_INVALIDE', message: 'Adresse mal formée : un paramètre du chemin contient un encodage invalide.' } }, { status: 400 });
+      }
       const context = { params, requestId: randomUUID(), ip: req.headers.get('x-forwarded-for') ?? '127.0.0.1', site: {}, deploy: { context: 'dev' } };
       return trouvee.r.handler(req, context);
     },

@@ -54,17 +54,18 @@ export function creerSupabaseLocal(options: OptionsSupabaseLocal): Server {
     const cle = `${schema}.${nom}`;
     let metas = cacheFonctions.get(cle);
     if (!metas) {
-      const { rows } = await db.query<{ argnames: string[] | null; argmodes: string[] | null; argtypes: string[]; nargs: number; ndefaults: number; retset: boolean; rettype: string }>(
+      const { rows } = await db.query<{ argnames: string[] | null; argmodes: string[] | null; argtypes: string[]; nargs: number; ndefaults: number; retset: boolean; rettype: string; volatilite: string }>(
         `select p.proargnames as argnames, p.proargmodes::text[] as argmodes,
                 array(select format_type(t, null) from unnest(p.proargtypes::oid[]) t) as argtypes,
-                p.pronargs as nargs, p.pronargdefaults as ndefaults, p.proretset as retset, format_type(p.prorettype, null) as rettype
+                p.pronargs as nargs, p.pronargdefaults as ndefaults, p.proretset as retset, format_type(p.prorettype, null) as rettype,
+                p.provolatile::text as volatilite
            from pg_proc p join pg_namespace n on n.oid = p.pronamespace
           where n.nspname = $1 and p.proname = $2`,
         [schema, nom],
       );
       metas = rows.map((r) => {
         const noms = (r.argnames ?? []).filter((_, i) => !r.argmodes || ['i', 'b', 'v'].includes(r.argmodes[i]!));
-        return { noms: noms.slice(0, r.nargs), types: r.argtypes, obligatoires: r.nargs - r.ndefaults, retset: r.retset, rettype: r.rettype };
+        return { noms: noms.slice(0, r.nargs), types: r.argtypes, obligatoires: r.nargs - r.ndefaults, retset: r.retset, rettype: r.rettype, volatile: r.volatilite === 'v' };
       });
       cacheFonctions.set(cle, metas);
     }
@@ -95,19 +96,28 @@ export function creerSupabaseLocal(options: OptionsSupabaseLocal): Server {
     if (!meta) {
       throw erreurRest(404, 'PGRST202', `Could not find the function ${schema}.${nom}(${cles.sort().join(', ')}) in the schema cache`, `Searched for the function ${schema}.${nom} with parameters ${cles.join(', ') || 'none'}.`);
     }
-    const appel = cles.map((c) => `${ident(c)} => ${litteral(args[c])}::${meta.types[meta.noms.indexOf(c)]}`).join(', ');
+    // Liaison des arguments comme PostgREST (Plan.hs callReadPlan, SqlFragment.hs fromJsonBodyF) : en GET, chaque paramètre de la
+    // chaîne de requête est un littéral converti vers le type du paramètre ; en POST, le corps JSON passe
+    // par json_to_record, qui fait d'un tableau JSON un tableau PostgreSQL (text[], uuid[]…).
+    const typeDe = (c: string) => meta.types[meta.noms.indexOf(c)]!;
+    const directs = req.method === 'GET';
+    const appel = cles.map((c) => `${ident(c)} => ${directs ? `${litteral(args[c])}::${typeDe(c)}` : `_.${ident(c)}`}`).join(', ');
+    const source = directs || cles.length === 0 ? '' : ` from json_to_record(${litteral(JSON.stringify(args))}::json) as _(${cles.map((c) => `${ident(c)} ${typeDe(c)}`).join(', ')})`;
     const cible = `${ident(schema)}.${ident(nom)}(${appel})`;
     const sql =
       meta.rettype === 'void'
-        ? `select ${cible}`
+        ? `select ${cible}${source}`
         : meta.retset
-          ? `select coalesce(jsonb_agg(t), '[]'::jsonb) as v from ${cible} t`
-          : `select to_jsonb(${cible}) as v`;
+          ? `select coalesce(jsonb_agg(t), '[]'::jsonb) as v${source ? `${source}, lateral` : ' from'} ${cible} t`
+          : `select to_jsonb(${cible}) as v${source}`;
+    // Transaction en lecture seule pour GET et pour une fonction stable ou immutable (PostgREST :
+    // Plan.hs callReadPlan txMode) ; une écriture y lève 25006, que PostgREST renvoie en 405.
+    const lectureSeule = req.method === 'GET' || !meta.volatile;
     try {
       // Comme PostgREST : rôle et revendications posés pour la seule transaction. Une seule requête
       // au protocole simple = une transaction implicite, annulée entière si l'appel échoue.
       const rows = await db.execDerniere<{ v: unknown }>(
-        `select set_config('role', ${litteral(role)}, true), set_config('request.jwt.claims', ${litteral(JSON.stringify(claims))}, true); ${sql}`,
+        `${lectureSeule ? 'set transaction read only; ' : ''}select set_config('role', ${litteral(role)}, true), set_config('request.jwt.claims', ${litteral(JSON.stringify(claims))}, true); ${sql}`,
       );
       if (meta.rettype === 'void') return { statut: 204 };
       return { statut: 200, corps: rows[0]?.v ?? null };
@@ -257,6 +267,7 @@ export function creerSupabaseLocal(options: OptionsSupabaseLocal): Server {
 
   return createServer(async (req, res) => {
     try {
+      verifierHote(req);
       const url = new URL(req.url ?? '/', 'http://localhost');
       const chemin = url.pathname.replace(/\/+$/, '');
       const rpcNom = chemin.match(/^\/rest\/v1\/rpc\/([A-Za-z0-9_]+)$/)?.[1];
@@ -300,6 +311,8 @@ interface MetaFonction {
   obligatoires: number;
   retset: boolean;
   rettype: string;
+  /** provolatile = 'v' : appelée en POST, elle tourne en lecture-écriture. */
+  volatile: boolean;
 }
 
 interface Utilisateur {
@@ -334,6 +347,24 @@ const litteral = (v: unknown) => {
   if (texte.includes('\u0000')) throw erreurRest(400, '22021', 'invalid byte sequence: null character');
   return `'${texte.replace(/'/g, "''")}'`;
 };
+/**
+ * Protection contre le rebinding DNS : une page d'un autre site dont le nom pointerait vers 127.0.0.1
+ * enverrait son propre nom dans Host. Seuls 127.0.0.1, localhost, [::1] et l'adresse locale de la
+ * connexion, au port d'écoute, sont acceptés (propre au remplaçant : Supabase est derrière un vrai nom).
+ */
+function verifierHote(req: IncomingMessage) {
+  const hote = (req.headers.host ?? '').toLowerCase();
+  const port = req.socket.localPort;
+  const locale = req.socket.localAddress?.replace(/^::ffff:/, '');
+  const permis = ['127.0.0.1', 'localhost', '[::1]', ...(locale ? [locale.includes(':') ? `[${locale}]` : locale] : [])].map((h) => `${h}:${port}`);
+  if (!permis.includes(hote)) {
+    throw new ErreurHttp(421, {
+      code: 'hote_refuse',
+      message: `En-tête Host refusé (« ${hote.slice(0, 100)} ») : ce service local ne répond qu’à ${permis.slice(0, 2).join(' ou ')} (protection contre le rebinding DNS).`,
+    });
+  }
+}
+
 const header = (req: IncomingMessage, nom: string) => {
   const v = req.headers[nom];
   return Array.isArray(v) ? v[0] : v;
@@ -364,11 +395,13 @@ function erreurSql(e: unknown, role: string): ErreurHttp {
 async function lireJson(req: IncomingMessage, rpc = false): Promise<Record<string, unknown>> {
   const morceaux: Buffer[] = [];
   let taille = 0;
+  // Au-delà de la limite, le reste est lu sans être gardé : interrompre la lecture détruirait la
+  // connexion, et la requête suivante sur la même connexion keep-alive échouerait.
   for await (const m of req) {
     taille += (m as Buffer).length;
-    if (taille > TAILLE_MAX) throw rpc ? erreurRest(413, 'PGRST413', 'Payload Too Large') : erreurAuth(413, 'request_too_large', 'Request body too large');
-    morceaux.push(m as Buffer);
+    if (taille <= TAILLE_MAX) morceaux.push(m as Buffer);
   }
+  if (taille > TAILLE_MAX) throw rpc ? erreurRest(413, 'PGRST413', 'Payload Too Large') : erreurAuth(413, 'request_too_large', 'Request body too large');
   const texte = Buffer.concat(morceaux).toString('utf8');
   if (!texte) return {};
   try {

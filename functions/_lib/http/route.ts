@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from '@netlify/functions';
 import type { z } from 'zod';
 import { creerContexte, type Contexte } from '../contexte.ts';
+import { poserEntetesSecurite } from '../entetes-securite.ts';
 import { env, ErreurConfiguration } from '../env.ts';
 import { DomainError, MESSAGES } from '../errors.ts';
 import { cookieSession, cookieSessionEfface, lireLiaison, lireSession, nouvelleLiaison, type JetonsSession } from './session.ts';
@@ -103,7 +104,7 @@ export function route<S extends z.ZodType | undefined>(
     for (const c of [...new Set(cookies)]) reponse.headers.append('set-cookie', c);
     const attente = (contrat.dureeMin?.() ?? 0) - (Date.now() - debut);
     if (attente > 0) await new Promise((r) => setTimeout(r, attente));
-    return reponse;
+    return poserEntetesSecurite(reponse);
   };
 }
 

@@ -1,0 +1,85 @@
+// La politique de sécurité du contenu, dans Chromium, sur le site construit servi avec les en-têtes de
+// netlify.toml : les pages la respectent, et une page qui l'enfreint est bien prise (les autres tests
+// navigateur échouent donc sur toute violation, relevée par surveillerErreurs).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { PREFIXE_VIOLATION_CSP, utiliserPageUnique } from './outils.ts';
+
+const DIST = join(import.meta.dirname, '..', 'dist');
+const pagesHtml = (d: string): string[] =>
+  readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? pagesHtml(join(d, e.name)) : e.name.endsWith('.html') ? [join(d, e.name)] : []));
+
+describe('CSP des pages construites', () => {
+  test('chaque page porte la politique <meta> d’Astro, sans « unsafe-inline » pour les scripts ni les styles, avant tout script ou style', () => {
+    const pages = pagesHtml(DIST);
+    expect(pages.length).toBeGreaterThan(10);
+    const fautes: string[] = [];
+    for (const fichier of pages) {
+      const html = readFileSync(fichier, 'utf8');
+      const nom = fichier.slice(DIST.length);
+      const meta = html.match(/<meta http-equiv="content-security-policy" content="([^"]*)"/);
+      if (!meta) {
+        fautes.push(`${nom} : pas de <meta http-equiv="content-security-policy">`);
+        continue;
+      }
+      const directives = new Map(meta[1]!.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([nomD, ...v]) => [nomD!, v]));
+      for (const d of ['script-src', 'style-src']) {
+        if (!directives.has(d)) fautes.push(`${nom} : ${d} absent`);
+        if (directives.get(d)?.includes("'unsafe-inline'")) fautes.push(`${nom} : ${d} contient 'unsafe-inline'`);
+      }
+      const position = html.indexOf('http-equiv="content-security-policy"');
+      const premier = Math.min(...['<script', '<style', '<link rel="stylesheet"'].map((b) => html.indexOf(b)).filter((i) => i >= 0));
+      if (position > premier) fautes.push(`${nom} : la balise <meta> CSP vient après un script ou un style`);
+    }
+    expect(fautes).toEqual([]);
+  });
+});
+
+describe('CSP dans le navigateur', () => {
+  const env = utiliserPageUnique('violations de la CSP, erreurs JavaScript ou ressources en échec');
+
+  test('la page reçoit l’en-tête de netlify.toml (frame-ancestors) en plus de la politique <meta>', async () => {
+    const reponse = await env.page.goto('/guides/');
+    expect(reponse?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(await env.page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')).toContain('sha256-');
+  });
+
+  test('un script en ligne ajouté à une page servie est refusé, et la violation est relevée', async () => {
+    const { page, erreurs } = env;
+    // La vraie page, avec ses vrais en-têtes, plus un script en ligne inconnu juste avant </body>.
+    await page.route('**/glossaire/', async (route) => {
+      const reponse = await route.fetch();
+      const html = (await reponse.text()).replace('</body>', '<script>window.scriptInjecte = true;</script></body>');
+      await route.fulfill({ response: reponse, body: html });
+    });
+    try {
+      await page.goto('/glossaire/');
+      await page.waitForFunction(() => document.readyState === 'complete');
+      expect(await page.evaluate(() => (window as { scriptInjecte?: boolean }).scriptInjecte)).toBeUndefined();
+      await expect.poll(() => erreurs.some((e) => e.includes(PREFIXE_VIOLATION_CSP) && e.includes('script-src'))).toBe(true);
+    } finally {
+      await page.unroute('**/glossaire/');
+      erreurs.splice(0); // violation voulue : elle ne fait pas échouer ce test-ci
+    }
+  });
+
+  test('une page du site ne s’affiche dans aucun cadre, même du site (frame-ancestors, en-tête seulement)', async () => {
+    const { page, erreurs } = env;
+    await page.goto('/guides/');
+    try {
+      // Un autre site local serait arrêté avant (contrôles d'accès au réseau local de Chromium) :
+      // le cadre vient donc du site lui-même, que frame-ancestors 'none' refuse aussi.
+      await page.evaluate(() => {
+        const cadre = document.createElement('iframe');
+        cadre.src = '/glossaire/';
+        document.body.append(cadre);
+      });
+      await expect.poll(() => erreurs.some((e) => e.includes("frame-ancestors 'none'"))).toBe(true);
+      const cadre = page.frames().find((f) => f !== page.mainFrame());
+      expect(cadre?.url()).not.toContain('/glossaire/');
+    } finally {
+      erreurs.splice(0); // violation voulue
+    }
+  });
+});
