@@ -25,7 +25,7 @@ export async function migrer(db: Database, { seed = true } = {}): Promise<string
         await tx.query('insert into supabase_migrations.schema_migrations (version, name) values ($1, $2)', [version, f]);
       });
     } catch (e) {
-      throw new Error(`Migration ${dossier}/${f} en échec : ${(e as Error).message}`);
+      throw new Error(`Migration ${dossier}/${f} en échec : ${(e as Error).message}`, { cause: e });
     }
     appliquees.push(`${dossier}/${f}`);
   }

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { environnementLocal } from './config.ts';
 import { creerServeurSite } from './serveur.ts';
 
 interface Reponse {
@@ -34,6 +35,8 @@ let base: string;
 let serveur: Awaited<ReturnType<typeof creerServeurSite>>;
 
 beforeAll(async () => {
+  // Les fonctions lisent leur configuration avant le corps : celle de « npm start ».
+  for (const [k, v] of Object.entries(environnementLocal())) process.env[k] ??= v;
   dist = mkdtempSync(join(tmpdir(), 'rbde-dist-'));
   mkdirSync(join(dist, 'guides'));
   writeFileSync(join(dist, 'index.html'), '<h1>Accueil</h1>');
@@ -66,9 +69,20 @@ describe('serveur local', () => {
     expect(r.status).toBe(404);
     expect(await r.text()).toContain('Page introuvable');
   });
-  test('ne sort pas de dist/', async () => {
-    const r = await fetch(`${base}/..%2f..%2fetc/passwd`);
-    expect(r.status).toBe(404);
+  test('ne sort pas de dist/ : un fichier voisin, au nom qui commence comme dist, reste inaccessible', async () => {
+    // Le fichier existe bel et bien hors de dist/ : une résolution naïve (join sans normalisation,
+    // ou une comparaison de préfixe sans séparateur) le servirait.
+    const voisin = `${dist}-secret.txt`;
+    writeFileSync(voisin, 'SECRET');
+    try {
+      for (const chemin of [`/..%2f${basename(dist)}-secret.txt`, `/%2e%2e/${basename(dist)}-secret.txt`, `/..%5c${basename(dist)}-secret.txt`]) {
+        const r = await brute(base, chemin);
+        expect(r.statut, chemin).toBe(404);
+        expect(r.texte).not.toContain('SECRET');
+      }
+    } finally {
+      rmSync(voisin, { force: true });
+    }
   });
   test('route inconnue de l’API : 404 JSON en français', async () => {
     const r = await fetch(`${base}/api/nexiste-pas`);

@@ -3,7 +3,7 @@
 // fichiers servis, pas aux réponses des fonctions, qui posent les leurs.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseAllHeaders, type Header } from '@netlify/headers-parser';
 import { ENTETES_SECURITE_API } from '../functions/_lib/entetes-securite.ts';
@@ -92,7 +92,7 @@ export async function creerServeurSite({
   function fichierPour(chemin: string): string | null {
     const propre = normalize(decodeURIComponent(chemin)).replace(/^(\.\.[/\\])+/, '');
     const candidats = [join(dist, propre), join(dist, propre, 'index.html'), join(dist, `${propre}.html`)];
-    return candidats.find((c) => c.startsWith(dist) && existsSync(c) && statSync(c).isFile()) ?? null;
+    return candidats.find((c) => c.startsWith(dist + sep) && existsSync(c) && statSync(c).isFile()) ?? null;
   }
 
   function servirFichier(req: IncomingMessage, res: ServerResponse, fichier: string, statut = 200) {

@@ -83,7 +83,7 @@ describe('POST /api/auth/session', () => {
 
   test('un nouveau code ne remet pas les échecs à zéro : 10 échecs dans l’heure verrouillent l’adresse (429)', async () => {
     const email = 'hugo.mas@exemple.test';
-    let dernier = { code: '', liaison: '' };
+    let dernier: { code: string; liaison: string };
     for (let serie = 0; serie < 2; serie++) {
       await oublierDemandes();
       dernier = await recevoirCode(email);

@@ -81,6 +81,8 @@ export function marquerSigles(html: string, termes: TermeAMarquer[]): { html: st
     }
     if (insertions.length) {
       morceaux[i] = texte
+        // Les insertions sont repérées par des caractères NUL, absents de tout texte HTML.
+        // eslint-disable-next-line no-control-regex
         .split(/\u0000(\d+)\u0000/)
         .map((p, k) => (k % 2 === 1 ? insertions[Number(p)]! : encoder(p)))
         .join('');

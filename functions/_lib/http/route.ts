@@ -102,7 +102,13 @@ export function route<S extends z.ZodType | undefined>(
       }
     }
     for (const c of [...new Set(cookies)]) reponse.headers.append('set-cookie', c);
-    const attente = (contrat.dureeMin?.() ?? 0) - (Date.now() - debut);
+    let dureeMin = 0;
+    try {
+      dureeMin = contrat.dureeMin?.() ?? 0;
+    } catch {
+      /* configuration invalide : déjà journalisée et refusée plus haut */
+    }
+    const attente = dureeMin - (Date.now() - debut);
     if (attente > 0) await new Promise((r) => setTimeout(r, attente));
     return poserEntetesSecurite(reponse);
   };

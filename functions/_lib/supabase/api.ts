@@ -7,7 +7,7 @@ export interface FonctionsApi {
   sante: { args: Record<string, never>; retour: { base: string; heure: string } };
   code_demander: { args: { p_adresse: string; p_client: string; p_navigateur: string }; retour: { accepte: boolean; raison?: string; attente?: number } };
   code_tenter: { args: { p_adresse: string; p_client: string; p_navigateur: string }; retour: { autorise: boolean; restants: number; raison?: string; attente?: number } };
-  code_reussir: { args: { p_adresse: string }; retour: void };
+  code_reussir: { args: { p_adresse: string }; retour: undefined };
   connexions_purger: { args: Record<string, never>; retour: number };
   membre_destinataire_code: { args: { p_email: string }; retour: boolean };
   membre_provisionner: {
