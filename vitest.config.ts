@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['./local/preparation-tests.ts'],
+    // Un test qui n'affirme rien ne peut pas échouer : refusé.
+    expect: { requireAssertions: true },
     projects: [
       {
         extends: true,

@@ -76,7 +76,10 @@ describe('formulaire de connexion', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Recevoir un code' }));
     const bouton = await screen.findByRole('button', { name: 'Envoi en cours…' });
     expect((bouton as HTMLButtonElement).disabled).toBe(true);
-    fireEvent.click(bouton);
+    // Un clic sur un bouton désactivé ne prouve rien (le navigateur l'ignore) : on soumet le
+    // formulaire lui-même, comme la touche Entrée dans le champ, pendant que la requête court.
+    fireEvent.submit(screen.getByRole('form', { name: 'Recevoir un code de connexion' }));
+    fireEvent.submit(screen.getByRole('form', { name: 'Recevoir un code de connexion' }));
     expect(fetch).toHaveBeenCalledTimes(1);
     liberer(reponse(202, { message: 'ok' }));
     await screen.findByLabelText(/Code reçu par courriel/);
