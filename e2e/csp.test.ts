@@ -1,6 +1,7 @@
 // La politique de sécurité du contenu, dans Chromium, sur le site construit servi avec les en-têtes de
 // netlify.toml : les pages la respectent, et une page qui l'enfreint est bien prise (les autres tests
 // navigateur échouent donc sur toute violation, relevée par surveillerErreurs).
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -32,6 +33,28 @@ describe('CSP des pages construites', () => {
       const premier = Math.min(...['<script', '<style', '<link rel="stylesheet"'].map((b) => html.indexOf(b)).filter((i) => i >= 0));
       if (position > premier) fautes.push(`${nom} : la balise <meta> CSP vient après un script ou un style`);
     }
+    expect(fautes).toEqual([]);
+  });
+
+  test('chaque script et style en ligne de chaque page a son empreinte dans la politique de la page ; aucun attribut style= ni on…=', () => {
+    const fautes: string[] = [];
+    let verifies = 0;
+    for (const fichier of pagesHtml(DIST)) {
+      const html = readFileSync(fichier, 'utf8');
+      const nom = fichier.slice(DIST.length);
+      const politique = html.match(/<meta http-equiv="content-security-policy" content="([^"]*)"/)?.[1] ?? '';
+      const sources = (d: string) => politique.split(';').map((x) => x.trim()).find((x) => x.startsWith(`${d} `))?.split(/\s+/) ?? [];
+      for (const [balise, directive] of [['script', 'script-src'], ['style', 'style-src']] as const) {
+        for (const m of html.matchAll(new RegExp(`<${balise}(\\s[^>]*)?>([\\s\\S]*?)</${balise}>`, 'g'))) {
+          if (/\ssrc=/.test(m[1] ?? '') || (balise === 'script' && /type="application\/(ld\+)?json"/.test(m[1] ?? ''))) continue;
+          verifies++;
+          const empreinte = `'sha256-${createHash('sha256').update(m[2]!).digest('base64')}'`;
+          if (!sources(directive).includes(empreinte)) fautes.push(`${nom} : <${balise}> en ligne sans empreinte dans ${directive} (${m[2]!.slice(0, 60)}…)`);
+        }
+      }
+      for (const m of html.matchAll(/<[a-z][^>]*\s(style|on[a-z]+)="/g)) fautes.push(`${nom} : attribut ${m[1]}= refusé par la CSP (${m[0].slice(0, 60)})`);
+    }
+    expect(verifies).toBeGreaterThan(0);
     expect(fautes).toEqual([]);
   });
 });
