@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { PREFIXE_VIOLATION_CSP, utiliserPageUnique } from './outils.ts';
+import { attendreResultats, PREFIXE_VIOLATION_CSP, utiliserPageUnique } from './outils.ts';
 
 const DIST = join(import.meta.dirname, '..', 'dist');
 const pagesHtml = (d: string): string[] =>
@@ -66,6 +66,24 @@ describe('CSP dans le navigateur', () => {
     const reponse = await env.page.goto('/guides/');
     expect(reponse?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(await env.page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')).toContain('sha256-');
+  });
+
+  test('la recherche compile le WebAssembly de Pagefind dans son worker, sans repli ni violation', async () => {
+    const { page } = env;
+    const avertissements: string[] = [];
+    const ecouter = (m: { type(): string; text(): string }) => {
+      if (m.type() === 'warning' && /pagefind/i.test(m.text())) avertissements.push(m.text());
+    };
+    page.on('console', ecouter);
+    try {
+      await page.goto('/recherche/?q=convention');
+      const resultats = await attendreResultats(page);
+      expect(resultats.length).toBeGreaterThan(0);
+      expect(page.workers().map((w) => new URL(w.url()).pathname)).toContain('/pagefind/pagefind-worker.js');
+      expect(avertissements).toEqual([]);
+    } finally {
+      page.off('console', ecouter);
+    }
   });
 
   test('un script en ligne ajouté à une page servie est refusé, et la violation est relevée', async () => {
