@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chargerFonctions } from './fonctions.ts';
 import { creerServeurSite } from './serveur.ts';
 
 interface Reponse {
@@ -115,6 +116,20 @@ describe('serveur local : en-têtes de netlify.toml et de l’API', () => {
       expect(r.headers.get('cross-origin-opener-policy'), chemin).toBe('same-origin');
       expect(r.headers.get('referrer-policy'), chemin).toBe('strict-origin-when-cross-origin');
       expect(r.headers.get('cache-control'), chemin).toBe('no-store');
+    }
+  });
+  test('chaque route de functions/ répond avec les en-têtes de l’API (toutes passent par withErrorHandling)', async () => {
+    const { routes } = await chargerFonctions();
+    expect(routes.length).toBeGreaterThan(3);
+    const journal = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      for (const route of routes) {
+        const chemin = route.motif.source.replace(/^\^/, '').replace(/\/\?\$$/, '').replace(/\(\[\^\/\]\+\)/g, 'x').replace(/\\/g, '');
+        const r = await fetch(`${base}${chemin}`, { method: route.methodes[0] });
+        expect(r.headers.get('content-security-policy'), `${route.methodes[0]} ${chemin} (${route.fichier})`).toBe("default-src 'none'; frame-ancestors 'none'");
+      }
+    } finally {
+      journal.mockRestore();
     }
   });
   test('les motifs « for » suivent Netlify : « :param » pour un segment, « * » pour la suite', async () => {
