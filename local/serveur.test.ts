@@ -190,7 +190,7 @@ describe('serveur local : requêtes malformées ou trop grosses', () => {
       // Envoi par morceaux (sans Content-Length) : le serveur ne peut pas refuser d'avance.
       const grosse = await brute(b, '/api/auth/code', { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, corps: 'x'.repeat(50_000), agent });
       expect(grosse.statut).toBe(413);
-      expect(JSON.parse(grosse.texte).erreur.message).toContain('dépasse');
+      expect(JSON.parse(grosse.texte).erreur.message).toBe('Le corps de la requête dépasse la taille autorisée (1 Ko).');
       const suivante = await brute(b, '/guides/', { agent });
       expect(suivante.reutilisee).toBe(true);
       expect(suivante.statut).toBe(200);
