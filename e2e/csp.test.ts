@@ -1,10 +1,11 @@
 // La politique de sécurité du contenu, dans Chromium, sur le site construit servi avec les en-têtes de
 // netlify.toml : les pages la respectent, et une page qui l'enfreint est bien prise (les autres tests
 // navigateur échouent donc sur toute violation, relevée par surveillerErreurs).
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { PREFIXE_VIOLATION_CSP, utiliserPageUnique } from './outils.ts';
+import { attendreResultats, PREFIXE_VIOLATION_CSP, utiliserPageUnique } from './outils.ts';
 
 const DIST = join(import.meta.dirname, '..', 'dist');
 const pagesHtml = (d: string): string[] =>
@@ -34,6 +35,28 @@ describe('CSP des pages construites', () => {
     }
     expect(fautes).toEqual([]);
   });
+
+  test('chaque script et style en ligne de chaque page a son empreinte dans la politique de la page ; aucun attribut style= ni on…=', () => {
+    const fautes: string[] = [];
+    let verifies = 0;
+    for (const fichier of pagesHtml(DIST)) {
+      const html = readFileSync(fichier, 'utf8');
+      const nom = fichier.slice(DIST.length);
+      const politique = html.match(/<meta http-equiv="content-security-policy" content="([^"]*)"/)?.[1] ?? '';
+      const sources = (d: string) => politique.split(';').map((x) => x.trim()).find((x) => x.startsWith(`${d} `))?.split(/\s+/) ?? [];
+      for (const [balise, directive] of [['script', 'script-src'], ['style', 'style-src']] as const) {
+        for (const m of html.matchAll(new RegExp(`<${balise}(\\s[^>]*)?>([\\s\\S]*?)</${balise}>`, 'g'))) {
+          if (/\ssrc=/.test(m[1] ?? '') || (balise === 'script' && /type="application\/(ld\+)?json"/.test(m[1] ?? ''))) continue;
+          verifies++;
+          const empreinte = `'sha256-${createHash('sha256').update(m[2]!).digest('base64')}'`;
+          if (!sources(directive).includes(empreinte)) fautes.push(`${nom} : <${balise}> en ligne sans empreinte dans ${directive} (${m[2]!.slice(0, 60)}…)`);
+        }
+      }
+      for (const m of html.matchAll(/<[a-z][^>]*\s(style|on[a-z]+)="/g)) fautes.push(`${nom} : attribut ${m[1]}= refusé par la CSP (${m[0].slice(0, 60)})`);
+    }
+    expect(verifies).toBeGreaterThan(0);
+    expect(fautes).toEqual([]);
+  });
 });
 
 describe('CSP dans le navigateur', () => {
@@ -43,6 +66,24 @@ describe('CSP dans le navigateur', () => {
     const reponse = await env.page.goto('/guides/');
     expect(reponse?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(await env.page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')).toContain('sha256-');
+  });
+
+  test('la recherche compile le WebAssembly de Pagefind dans son worker, sans repli ni violation', async () => {
+    const { page } = env;
+    const avertissements: string[] = [];
+    const ecouter = (m: { type(): string; text(): string }) => {
+      if (m.type() === 'warning' && /pagefind/i.test(m.text())) avertissements.push(m.text());
+    };
+    page.on('console', ecouter);
+    try {
+      await page.goto('/recherche/?q=convention');
+      const resultats = await attendreResultats(page);
+      expect(resultats.length).toBeGreaterThan(0);
+      expect(page.workers().map((w) => new URL(w.url()).pathname)).toContain('/pagefind/pagefind-worker.js');
+      expect(avertissements).toEqual([]);
+    } finally {
+      page.off('console', ecouter);
+    }
   });
 
   test('un script en ligne ajouté à une page servie est refusé, et la violation est relevée', async () => {

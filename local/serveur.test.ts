@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { environnementLocal } from './config.ts';
+import { chargerFonctions } from './fonctions.ts';
 import { creerServeurSite } from './serveur.ts';
 
 interface Reponse {
@@ -131,6 +132,20 @@ describe('serveur local : en-têtes de netlify.toml et de l’API', () => {
       expect(r.headers.get('cache-control'), chemin).toBe('no-store');
     }
   });
+  test('chaque route de functions/ répond avec les en-têtes de l’API (toutes passent par withErrorHandling)', async () => {
+    const { routes } = await chargerFonctions();
+    expect(routes.length).toBeGreaterThan(3);
+    const journal = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      for (const route of routes) {
+        const chemin = route.motif.source.replace(/^\^/, '').replace(/\/\?\$$/, '').replace(/\(\[\^\/\]\+\)/g, 'x').replace(/\\/g, '');
+        const r = await fetch(`${base}${chemin}`, { method: route.methodes[0] });
+        expect(r.headers.get('content-security-policy'), `${route.methodes[0]} ${chemin} (${route.fichier})`).toBe("default-src 'none'; frame-ancestors 'none'");
+      }
+    } finally {
+      journal.mockRestore();
+    }
+  });
   test('les motifs « for » suivent Netlify : « :param » pour un segment, « * » pour la suite', async () => {
     const toml = join(dist, 'essai.toml');
     writeFileSync(
@@ -189,7 +204,7 @@ describe('serveur local : requêtes malformées ou trop grosses', () => {
       // Envoi par morceaux (sans Content-Length) : le serveur ne peut pas refuser d'avance.
       const grosse = await brute(b, '/api/auth/code', { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, corps: 'x'.repeat(50_000), agent });
       expect(grosse.statut).toBe(413);
-      expect(JSON.parse(grosse.texte).erreur.message).toContain('dépasse');
+      expect(JSON.parse(grosse.texte).erreur.message).toBe('Le corps de la requête dépasse la taille autorisée (1 Ko).');
       const suivante = await brute(b, '/guides/', { agent });
       expect(suivante.reutilisee).toBe(true);
       expect(suivante.statut).toBe(200);

@@ -58,7 +58,10 @@ async function lireCorps(req: IncomingMessage, limite: number): Promise<Buffer> 
     taille += (m as Buffer).length;
     if (taille <= limite) morceaux.push(m as Buffer);
   }
-  if (taille > limite) throw new RequeteInvalide(413, `Le corps de la requête dépasse ${Math.round(limite / 1024 / 1024)} Mo.`);
+  if (taille > limite) {
+    const lisible = limite >= 1024 * 1024 ? `${Math.round(limite / 1024 / 1024)} Mo` : `${Math.round(limite / 1024)} Ko`;
+    throw new RequeteInvalide(413, `Le corps de la requête dépasse la taille autorisée (${lisible}).`);
+  }
   return Buffer.concat(morceaux);
 }
 
