@@ -6,7 +6,7 @@ describe('rédaction publiée', () => {
     expect(problemesDe(guide('La circulaire n° 2016-053 le dit. En 2de, la séquence dure deux semaines\u00a0; à vérifier dans le modèle de convention.\n'))).toEqual([]);
   });
 
-  test('refuse « nos sources », « fiche de faits », « synthèse », « volontairement courtes » et « questions ouvertes », avec leur ligne', () => {
+  test('refuse « nos sources », « fiche de faits », « synthèse », « volontairement courtes », « questions ouvertes », « aucune source consultée » et « n’a pas été relevé », avec leur ligne', () => {
     const corps = [
       'Nos sources ne le disent pas.',
       '',
@@ -16,6 +16,8 @@ describe('rédaction publiée', () => {
       '',
       '## Questions ouvertes',
       '',
+      'Aucune source consultée ne le dit\u00a0; le numéro n’a pas été relevé.',
+      '',
     ].join('\n');
     expect(lignes(problemesDe(guide(corps))).map((l) => l.slice(0, l.indexOf(' parle')))).toEqual([
       '9 : « Nos sources »',
@@ -23,6 +25,8 @@ describe('rédaction publiée', () => {
       '11 : « synthèse »',
       '13 : « volontairement courtes »',
       '15 : « Questions ouvertes »',
+      '17 : « Aucune source consultée »',
+      '17 : « n’a pas été relevé »',
     ]);
   });
 
