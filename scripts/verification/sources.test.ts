@@ -63,4 +63,21 @@ describe('sources des guides', () => {
     for (const url of ['https://snalc.fr/?p=30161', 'https://gouv.fr.exemple.com/', 'https://juriblio.fr/arretes/x', 'https://monsite-ac-montpellier.com/', 'pas une adresse', undefined])
       expect(estAdresseOfficielle(url), String(url)).toBe(false);
   });
+
+  test('refuse, dans la partie « Sources » du corps, un élément sans lien vers une adresse', () => {
+    const corps = [
+      '## Ce qui compte',
+      '',
+      '- une liste ailleurs, sans lien, acceptée',
+      '',
+      '## Sources',
+      '',
+      '- [Code de l’éducation sur Légifrance](https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006071191/)',
+      '- Article de presse, 2024 (adresse inconnue)',
+      '',
+    ].join('\n');
+    expect(lignes(problemesDe(guide(corps)))).toEqual([
+      '16 : Source sans adresse dans la partie « Sources » (« Article de presse, 2024 (adresse inconnue) ») : faites-en un lien vers le texte, ou retirez-la si l’adresse est inconnue.',
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 // Contrôle des sources : chaque source a une adresse ; un guide de réglementation cite au moins un texte officiel.
-import { ligneDuChamp } from './document.ts';
-import type { Probleme, Regle } from './types.ts';
+import { ligneDuChamp, parcourir, texteDe } from './document.ts';
+import type { Noeud, Probleme, Regle } from './types.ts';
 
 /**
  * Domaines tenus pour officiels : l'État (*.gouv.fr, dont Légifrance, education.gouv.fr, travail-emploi.gouv.fr),
@@ -48,7 +48,34 @@ export const verifierSources: Regle = (doc) => {
         'Aucune source officielle : un guide de réglementation cite au moins un texte sur un site officiel (Légifrance, Bulletin officiel, Eduscol, education.gouv.fr, service-public.fr, travail-emploi.gouv.fr, site d’une académie…). Un syndicat, un assureur ou un blog peut compléter, jamais remplacer.',
       );
   }
+  if (doc.collection === 'guides') problemes.push(...elementsSansAdresse(doc.arbre, doc.chemin));
   if (doc.collection === 'glossaire' && estObjet(doc.donnees.source) && !doc.donnees.source.url)
     ajouter(['source'], 'Source sans adresse : ajoutez son champ url (https://…).');
   return problemes;
 };
+
+/** Les éléments de la liste de la partie « Sources » d'un guide qui ne portent aucun lien vers une adresse. */
+function elementsSansAdresse(arbre: Noeud, fichier: string): Probleme[] {
+  const problemes: Probleme[] = [];
+  let dansSources = false;
+  for (const bloc of arbre.children ?? []) {
+    if (bloc.type === 'heading') {
+      if ((bloc.depth ?? 0) <= 2) dansSources = /^sources$/i.test(texteDe(bloc).trim());
+      continue;
+    }
+    if (!dansSources || bloc.type !== 'list') continue;
+    for (const element of bloc.children ?? []) {
+      let adresse = false;
+      parcourir(element, (n) => {
+        if (n.type === 'link' && /^https?:\/\//.test(n.url ?? '')) adresse = true;
+      });
+      if (!adresse)
+        problemes.push({
+          fichier,
+          ligne: element.position?.start.line ?? 1,
+          message: `Source sans adresse dans la partie « Sources » (« ${texteDe(element).trim().slice(0, 60)} ») : faites-en un lien vers le texte, ou retirez-la si l’adresse est inconnue.`,
+        });
+    }
+  }
+  return problemes;
+}
