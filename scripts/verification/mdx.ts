@@ -6,6 +6,8 @@ import type { Document, Noeud, Probleme, Regle } from './types.ts';
 /** Composants utilisables dans un guide, et leurs attributs. */
 export const COMPOSANTS: Record<string, { attributs: string[] }> = {
   Encadre: { attributs: ['type', 'titre'] },
+  /** Tableaux de l'allocation PFMP, rendus depuis src/lib/allocation-pfmp-donnees.ts (tableau="forfaits" ou "plafonds"). */
+  TableauAllocation: { attributs: ['tableau'] },
   img: { attributs: ['src', 'alt', 'width', 'height', 'loading'] },
 };
 const TYPES_ENCADRE = ['cle', 'attention', 'info'];
@@ -87,7 +89,7 @@ export const verifierMdx: Regle = (doc) => {
         for (const m of (n.value ?? '').matchAll(/<(!--|\/?[A-Za-z][\w.-]*)?/g)) {
           const nom = m[1] ?? '';
           const reste = (n.value ?? '').slice(m.index);
-          const connu = /^<\/?Encadre\b/.test(reste) || /^<img\b[^>]*\/>/.test(reste);
+          const connu = /^<\/?(Encadre|TableauAllocation)\b/.test(reste) || /^<img\b[^>]*\/>/.test(reste);
           if (!connu) {
             const decalage = (n.value ?? '').slice(0, m.index).split('\n').length - 1;
             problemes.push({
