@@ -37,6 +37,7 @@ export const ANCRES = {
   absences: 'absences-et-décompte-des-jours',
   verifier: 'ce-qui-reste-à-vérifier',
   droit: 'qui-y-a-droit',
+  autres: 'autres-formations',
 } as const;
 
 /** Années scolaires connues du simulateur, de la plus ancienne à la plus récente. */
@@ -163,15 +164,18 @@ export const HORS_CHAMP = [
     id: 'agricole-maritime',
     libelle: 'Formation agricole ou maritime',
     raison: 'Les formations agricoles et maritimes ont leurs propres plafonds ; le site n’en connaît que quelques exemples.',
+    ancre: ANCRES.autres,
   },
   {
     id: 'avenirpro',
     libelle: 'Parcours Ambition emploi ou AvenirPro+',
     raison: 'Le parcours Ambition emploi est devenu la phase AvenirPro+ du dispositif AvenirPro : l’effet sur les forfaits et les plafonds est à vérifier.',
+    ancre: ANCRES.autres,
   },
   {
     id: 'apprenti',
     libelle: 'Apprenti',
     raison: 'Les apprentis ne sont pas concernés par l’allocation PFMP.',
+    ancre: ANCRES.droit,
   },
 ] as const;
