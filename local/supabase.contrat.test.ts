@@ -24,7 +24,7 @@ beforeAll(async () => {
     grant insert on public.essai_trace to anon;
     create function api.essai_echec() returns void language plpgsql as $$ begin insert into public.essai_trace values (1); raise exception 'COMPLET' using errcode = 'P0001'; end $$;
     create function api.essai_role() returns text language sql as 'select current_user::text';
-    grant execute on function api.essai_liste(), api.essai_rien(), api.essai_args(text, int), api.essai_echec(), api.essai_role() to anon, authenticated;`);
+    grant execute on function api.essai_liste(), api.essai_rien(), api.essai_args(text, int), api.essai_echec(), api.essai_role() to anon, authenticated, service_role;`);
 });
 afterAll(() => pile?.arreter());
 
