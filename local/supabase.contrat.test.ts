@@ -1,6 +1,6 @@
 // Contrat : le remplaçant local répond à supabase-js comme Supabase (PostgREST et Auth),
 // pour chaque genre d'appel que font les fonctions, succès et erreurs.
-import { AuthApiError, AuthSessionMissingError, createClient } from '@supabase/supabase-js';
+import { AuthApiError, AuthSessionMissingError, createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CLES, JWT_SECRET_LOCAL } from './config.ts';
 import { configSupabaseModifiee, lireConfigSupabase } from './config-supabase.ts';
@@ -420,7 +420,7 @@ describe('Réglages de config.toml appliqués par le remplaçant', () => {
     piles.push(p);
     return { p, c: (cle = CLES.publishable, entetes: Record<string, string> = {}) => createClient(`http://127.0.0.1:${p.ports.supabase}`, cle, { auth, global: { headers: entetes } }) };
   };
-  const otp = (c: ReturnType<typeof createClient>, email: string) => c.auth.signInWithOtp({ email, options: { shouldCreateUser: false } });
+  const otp = (c: Pick<SupabaseClient, 'auth'>, email: string) => c.auth.signInWithOtp({ email, options: { shouldCreateUser: false } });
 
   test('otp_length = 8 : codes à 8 chiffres', async () => {
     const { p } = await pileAvec((c) => (c.auth.email.otp_length = 8));
