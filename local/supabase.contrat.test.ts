@@ -374,6 +374,17 @@ describe('Auth par code e-mail façon Supabase Auth', () => {
 describe('Administration des utilisateurs (provisionnement des membres)', () => {
   const admin = () => client(CLES.secret).auth.admin;
 
+  test('listUsers pagine comme GoTrue (users, x-total-count) ; refusé avec la clé publiable', async () => {
+    const { data, error } = await admin().listUsers({ page: 1, perPage: 5 });
+    expect(error).toBeNull();
+    expect(data.users).toHaveLength(5);
+    expect((data as { total?: number }).total).toBeGreaterThanOrEqual(14);
+    const deux = await admin().listUsers({ page: 2, perPage: 5 });
+    expect(deux.data.users.map((u) => u.id)).not.toContain(data.users[0]!.id);
+    const refuse = await client(CLES.publishable).auth.admin.listUsers();
+    expect(refuse.error?.status).toBe(403);
+  });
+
   test('createUser crée un compte confirmé, avec ses métadonnées, au format de GoTrue', async () => {
     const { data, error } = await admin().createUser({ email: 'Nouvelle.Membre@exemple.test', email_confirm: true, app_metadata: { hub: 'rbde' }, user_metadata: { prenom: 'Nina' } });
     expect(error).toBeNull();
