@@ -44,7 +44,9 @@ describe('Simulateur de l’allocation PFMP', () => {
     const montant = page.getByText(/Montant dû pour cette PFMP/);
     await expect.poll(() => texte(montant)).toBe('Montant dû pour cette PFMP : 270 €');
     const tableau = page.getByRole('table', { name: 'Comment il est calculé' });
-    const sources = await tableau.getByRole('link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname + decodeURIComponent((a as HTMLAnchorElement).hash)));
+    const sources = await tableau
+      .getByRole('link')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname + decodeURIComponent((a as HTMLAnchorElement).hash)));
     expect(sources).toHaveLength(6);
     for (const s of sources) expect(s).toMatch(/^\/guides\/reglementation\/allocation-pfmp\/#/);
     await verifierAccessibilite(page, 'simulateur, résultat');
@@ -106,7 +108,14 @@ describe('Check-list de préparation d’une PFMP', () => {
 
     const adresse = new URL(page.url());
     expect(adresse.search).toBe('?age=moins-de-16&secteur=hotellerie-restauration&reglementes=oui&nuit=oui&handicap=oui');
-    const attendus = ['nuit-mineur', 'dimanche-mineur', 'reglementes-declaration-prive', 'reglementes-avis-medical', 'handicap-amenagements', 'horaires-moins-16'];
+    const attendus = [
+      'nuit-mineur',
+      'dimanche-mineur',
+      'reglementes-declaration-prive',
+      'reglementes-avis-medical',
+      'handicap-amenagements',
+      'horaires-moins-16',
+    ];
     const visibles = await lignes.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.point));
     expect(visibles).toEqual(expect.arrayContaining(attendus));
     expect(visibles).not.toContain('horaires-16-17');
@@ -122,14 +131,18 @@ describe('Check-list de préparation d’une PFMP', () => {
     // Impression : le formulaire disparaît, le résumé des réponses et la liste restent, sur une seule page A4.
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('#questions-pfmp').isVisible()).toBe(false);
-    expect(await texte(page.locator('#reponses-resume'))).toMatch(/^Élève : moins de 16 ans ; secteur : hôtellerie, restauration ; travaux réglementés : oui ; horaires de nuit, élève en situation de handicap\.$/);
+    expect(await texte(page.locator('#reponses-resume'))).toMatch(
+      /^Élève : moins de 16 ans ; secteur : hôtellerie, restauration ; travaux réglementés : oui ; horaires de nuit, élève en situation de handicap\.$/,
+    );
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     expect(nombreDePages(pdf)).toBe(1);
     await page.emulateMedia({ media: 'screen' });
   });
 
   test('toutes les situations cochées tiennent encore sur une page A4', async () => {
-    await page.goto('/outils/check-list-pfmp/?age=moins-de-16&secteur=hospitalier&reglementes=ne-sait-pas&etranger=oui&nuit=oui&dimanche=oui&handicap=oui&premiere=oui');
+    await page.goto(
+      '/outils/check-list-pfmp/?age=moins-de-16&secteur=hospitalier&reglementes=ne-sait-pas&etranger=oui&nuit=oui&dimanche=oui&handicap=oui&premiere=oui',
+    );
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     await page.emulateMedia({ media: 'screen' });
@@ -157,7 +170,8 @@ describe('Check-list de préparation d’une PFMP', () => {
 describe('Page Outils', () => {
   test('présente les outils disponibles et ceux à venir', async () => {
     await page.goto('/outils/');
-    for (const nom of ['Simulateur de l’allocation PFMP', 'Check-list de préparation d’une PFMP']) expect(await page.getByRole('link', { name: nom }).count()).toBe(1);
+    for (const nom of ['Simulateur de l’allocation PFMP', 'Check-list de préparation d’une PFMP'])
+      expect(await page.getByRole('link', { name: nom }).count()).toBe(1);
     for (const nom of ['Carnet des entreprises', 'Bourse aux places']) expect(await page.getByRole('heading', { name: nom }).count()).toBe(1);
     await verifierAccessibilite(page, 'outils');
   });

@@ -30,7 +30,9 @@ function fermeture(url: string, vus = new Set<string>()): Set<string> {
 
 /** Les scripts d'une page : <script src>, îlots (component-url, renderer-url), préchargements de modules. */
 function scriptsDe(html: string): string[] {
-  const urls = [...html.matchAll(/<script[^>]+src="([^"]+)"|component-url="([^"]+)"|renderer-url="([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m.slice(1).find(Boolean)!);
+  const urls = [
+    ...html.matchAll(/<script[^>]+src="([^"]+)"|component-url="([^"]+)"|renderer-url="([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+  ].map((m) => m.slice(1).find(Boolean)!);
   return [...new Set(urls.filter((u) => u.startsWith('/_astro/')).flatMap((u) => [...fermeture(u)]))];
 }
 const octetsCompresses = (urls: Iterable<string>) => [...urls].reduce((t, u) => t + gzipSync(readFileSync(join(DIST, u)), { level: 9 }).length, 0);
@@ -42,7 +44,11 @@ describe('JavaScript des pages (site construit)', () => {
   test('une page sans îlot ne charge aucun code de React', () => {
     const fautives = pages
       .filter((p) => !p.html.includes('<astro-island'))
-      .flatMap((p) => scriptsDe(p.html).filter((s) => CODE_REACT.test(lire(s))).map((s) => `${p.url} charge ${s}`));
+      .flatMap((p) =>
+        scriptsDe(p.html)
+          .filter((s) => CODE_REACT.test(lire(s)))
+          .map((s) => `${p.url} charge ${s}`),
+      );
     expect(fautives).toEqual([]);
   });
 
@@ -61,7 +67,9 @@ describe('JavaScript des pages (site construit)', () => {
     const propre = [...fermeture(composant!)].filter((u) => !reactEtDsfr.has(u) && !CODE_REACT.test(lire(u)));
     const poids = octetsCompresses(propre);
     const total = octetsCompresses(scriptsDe(html).filter((u) => !scriptsDe(readFileSync(join(DIST, 'guides/index.html'), 'utf8')).includes(u)));
-    console.info(`Simulateur : code propre ${(poids / 1024).toFixed(1)} Ko gzip (${propre.join(', ')}) ; ajouté à la page avec le moteur React : ${(total / 1024).toFixed(1)} Ko gzip.`);
+    console.info(
+      `Simulateur : code propre ${(poids / 1024).toFixed(1)} Ko gzip (${propre.join(', ')}) ; ajouté à la page avec le moteur React : ${(total / 1024).toFixed(1)} Ko gzip.`,
+    );
     expect(poids).toBeLessThan(15 * 1024);
   });
 });

@@ -45,7 +45,8 @@ function caracteresNus(n: Noeud, doc: Document): Probleme[] {
 /** Traduit une erreur du lecteur MDX en consigne compréhensible. */
 function messageErreurMdx(message: string): string {
   const fermeture = /closing tag for `<([^>`]*)>`/.exec(message);
-  if (fermeture) return `La balise « <${fermeture[1]}> » n’est pas refermée : ajoutez « </${fermeture[1]}> » après son contenu, ou terminez la balise par « /> » (comme <img … />).`;
+  if (fermeture)
+    return `La balise « <${fermeture[1]}> » n’est pas refermée : ajoutez « </${fermeture[1]}> » après son contenu, ou terminez la balise par « /> » (comme <img … />).`;
   if (/comment/i.test(message)) return messageBalise('!--');
   if (/expression|brace|`[{}]`/i.test(message)) return `Accolades dans le texte : le format MDX les prend pour du code ; ${CONSEIL_ACCOLADE}.`;
   if (/`<`|JSX|tag/i.test(message)) return `Signe « < » ou balise illisible : le format MDX le prend pour le début d’une balise ; ${CONSEIL_CHEVRON}.`;
@@ -64,7 +65,8 @@ export const verifierMdx: Regle = (doc) => {
         break;
       case 'mdxTextExpression':
       case 'mdxFlowExpression':
-        if (!/^\s*\/\*[\s\S]*\*\/\s*$/.test(n.value ?? '')) signaler(n, `Accolades « {${n.value}} » dans le texte : le format MDX les prend pour du code ; ${CONSEIL_ACCOLADE}.`);
+        if (!/^\s*\/\*[\s\S]*\*\/\s*$/.test(n.value ?? ''))
+          signaler(n, `Accolades « {${n.value}} » dans le texte : le format MDX les prend pour du code ; ${CONSEIL_ACCOLADE}.`);
         break;
       case 'mdxjsEsm':
         signaler(n, 'Ligne « import » ou « export » : inutile dans un guide, <Encadre> s’emploie sans import. Supprimez cette ligne.');

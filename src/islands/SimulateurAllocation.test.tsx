@@ -42,7 +42,9 @@ describe('simulateur de l’allocation PFMP', () => {
     saisir(/^Jours d’absence/, '7');
     const champ = screen.getByLabelText(/^Jours d’absence/);
     expect(champ.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(champ.getAttribute('aria-describedby')!)?.textContent).toBe('Les absences ne peuvent pas dépasser le nombre de jours de PFMP.');
+    expect(document.getElementById(champ.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Les absences ne peuvent pas dépasser le nombre de jours de PFMP.',
+    );
     expect(screen.getByText('Corrigez la saisie pour voir le montant.')).toBeTruthy();
   });
 
@@ -60,7 +62,9 @@ describe('simulateur de l’allocation PFMP', () => {
   test('changer de formation propose ses niveaux', () => {
     render(<SimulateurAllocation anneeParDefaut="2025-2026" />);
     choisir('Formation', 'cap-2-ans');
-    const niveaux = within(screen.getByRole('combobox', { name: 'Année ou niveau' })).getAllByRole('option').map((o) => o.textContent);
+    const niveaux = within(screen.getByRole('combobox', { name: 'Année ou niveau' }))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
     expect(niveaux).toEqual(['1re année', '2e année']);
   });
 });

@@ -84,9 +84,30 @@ export default function SimulateurAllocation({ anneeParDefaut }: { anneeParDefau
         )}
         {!horsChamp && (
           <>
-            <Champ id={`${id}-jours`} libelle="Jours de PFMP prévus par la convention" aide="En jours entiers, comme sur l’attestation de stage. Exemple : 20 pour 4 semaines de 5 jours." valeur={saisie.joursPfmp} onChange={changer('joursPfmp')} erreur={erreurVisible('joursPfmp')} />
-            <Champ id={`${id}-absences`} libelle="Jours d’absence pendant la PFMP" aide="En jours entiers ; 0 si aucune absence." valeur={saisie.absences} onChange={changer('absences')} erreur={erreurs.absences} />
-            <Champ id={`${id}-verse`} libelle="Allocation déjà versée cette année scolaire, en euros" aide="Pour cette formation et ce niveau, PFMP précédentes comprises ; 0 si rien." valeur={saisie.dejaVerse} onChange={changer('dejaVerse')} erreur={erreurs.dejaVerse} />
+            <Champ
+              id={`${id}-jours`}
+              libelle="Jours de PFMP prévus par la convention"
+              aide="En jours entiers, comme sur l’attestation de stage. Exemple : 20 pour 4 semaines de 5 jours."
+              valeur={saisie.joursPfmp}
+              onChange={changer('joursPfmp')}
+              erreur={erreurVisible('joursPfmp')}
+            />
+            <Champ
+              id={`${id}-absences`}
+              libelle="Jours d’absence pendant la PFMP"
+              aide="En jours entiers ; 0 si aucune absence."
+              valeur={saisie.absences}
+              onChange={changer('absences')}
+              erreur={erreurs.absences}
+            />
+            <Champ
+              id={`${id}-verse`}
+              libelle="Allocation déjà versée cette année scolaire, en euros"
+              aide="Pour cette formation et ce niveau, PFMP précédentes comprises ; 0 si rien."
+              valeur={saisie.dejaVerse}
+              onChange={changer('dejaVerse')}
+              erreur={erreurs.dejaVerse}
+            />
           </>
         )}
       </form>
@@ -157,7 +178,8 @@ export default function SimulateurAllocation({ anneeParDefaut }: { anneeParDefau
           <a href={TEXTES.arrete.url} rel="noopener">
             {TEXTES.arrete.titre}
           </a>{' '}
-          (art. 1er, 2 et annexe) et des données d’APLyPro, vérifiés le {dateFr(VERIFIE_LE)}. Le montant officiel est fixé par le chef d’établissement à l’issue de la PFMP et versé par l’ASP ; ce simulateur ne l’engage pas.
+          (art. 1er, 2 et annexe) et des données d’APLyPro, vérifiés le {dateFr(VERIFIE_LE)}. Le montant officiel est fixé par le chef d’établissement à l’issue
+          de la PFMP et versé par l’ASP ; ce simulateur ne l’engage pas.
         </p>
         <button type="button" className="fr-btn fr-btn--secondary fr-icon-printer-line fr-btn--icon-left rbde-non-imprime" onClick={() => window.print()}>
           Imprimer le résultat
@@ -183,7 +205,14 @@ function Selection({ id, libelle, valeur, erreur, onChange, children }: Propriet
       <label className="fr-label" htmlFor={id}>
         {libelle}
       </label>
-      <select className="fr-select" id={id} value={valeur} onChange={onChange} aria-describedby={erreur ? `${id}-erreur` : undefined} aria-invalid={erreur ? true : undefined}>
+      <select
+        className="fr-select"
+        id={id}
+        value={valeur}
+        onChange={onChange}
+        aria-describedby={erreur ? `${id}-erreur` : undefined}
+        aria-invalid={erreur ? true : undefined}
+      >
         {children}
       </select>
       {erreur && (
@@ -203,7 +232,16 @@ function Champ({ id, libelle, aide, valeur, erreur, onChange }: ProprietesChamp)
         {libelle}
         {aide && <span className="fr-hint-text">{aide}</span>}
       </label>
-      <input className={`fr-input${erreur ? ' fr-input--error' : ''}`} id={id} inputMode="decimal" autoComplete="off" value={valeur} onChange={onChange} aria-describedby={erreur ? `${id}-erreur` : undefined} aria-invalid={erreur ? true : undefined} />
+      <input
+        className={`fr-input${erreur ? ' fr-input--error' : ''}`}
+        id={id}
+        inputMode="decimal"
+        autoComplete="off"
+        value={valeur}
+        onChange={onChange}
+        aria-describedby={erreur ? `${id}-erreur` : undefined}
+        aria-invalid={erreur ? true : undefined}
+      />
       {erreur && (
         <p id={`${id}-erreur`} className="fr-error-text">
           {erreur}

@@ -19,8 +19,7 @@ export const TEXTES = {
     extraits: {
       article1:
         'Le montant est un forfait journalier multiplié par le nombre de jours de PFMP effectivement réalisés ; les jours d’absence sont exclus (art. 1er).',
-      article2:
-        'Le montant versé pour une année scolaire « ne peut excéder, pour chaque formation et niveau d’études, le montant » fixé en annexe (art. 2).',
+      article2: 'Le montant versé pour une année scolaire « ne peut excéder, pour chaque formation et niveau d’études, le montant » fixé en annexe (art. 2).',
     },
   },
   aplypro: {

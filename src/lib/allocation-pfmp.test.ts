@@ -40,7 +40,12 @@ describe('Exemples officiels reproduits', () => {
   });
 
   test('terminale 2023-2024 : plafond de l’arrêté, 800 €', () => {
-    expect(calcul({ annee: '2023-2024', formation: 'bac-pro', niveau: 'terminale', joursPfmp: 60 })).toMatchObject({ montantBrut: 1200, montantDu: 800, plafonne: true, originePlafond: 'arrete' });
+    expect(calcul({ annee: '2023-2024', formation: 'bac-pro', niveau: 'terminale', joursPfmp: 60 })).toMatchObject({
+      montantBrut: 1200,
+      montantDu: 800,
+      plafonne: true,
+      originePlafond: 'arrete',
+    });
   });
 });
 
@@ -52,7 +57,14 @@ describe('Calcul', () => {
   test('ce qui a déjà été versé dans l’année réduit ce qui reste avant le plafond', () => {
     const r = calcul({ formation: 'bac-pro', niveau: '2de', joursPfmp: 20, dejaVerse: 150 });
     expect(r).toMatchObject({ montantBrut: 200, resteAvantPlafond: 150, montantDu: 150, plafonne: true });
-    expect(r.lignes.map((l) => l.libelle)).toEqual(['Forfait journalier', 'Jours effectués', 'Montant avant plafond', 'Plafond annuel 2025-2026', 'Reste avant le plafond', 'Montant dû']);
+    expect(r.lignes.map((l) => l.libelle)).toEqual([
+      'Forfait journalier',
+      'Jours effectués',
+      'Montant avant plafond',
+      'Plafond annuel 2025-2026',
+      'Reste avant le plafond',
+      'Montant dû',
+    ]);
   });
 
   test('plafond déjà atteint : rien n’est dû ; déjà versé au-delà du plafond : avertissement', () => {
@@ -140,9 +152,13 @@ describe('Le guide de l’allocation et les données ne peuvent pas se contredir
   });
 
   test('les équivalents hebdomadaires de l’ASP cités par le guide sont 5 jours de forfait', () => {
-    const m = /50\s*€ en 1re année de CAP et en 2de professionnelle, 75\s*€ en 2e année de CAP et en 1re professionnelle, 100\s*€ en terminale/.exec(guide.replace(/[\u00a0\u202f]/g, ' '));
+    const m = /50\s*€ en 1re année de CAP et en 2de professionnelle, 75\s*€ en 2e année de CAP et en 1re professionnelle, 100\s*€ en terminale/.exec(
+      guide.replace(/[\u00a0\u202f]/g, ' '),
+    );
     expect(m).not.toBeNull();
-    expect([trouverNiveau('cap-2-ans', '1re-annee'), trouverNiveau('bac-pro', '1re'), trouverNiveau('bac-pro', 'terminale')].map((t) => t!.niveau.forfait * 5)).toEqual([50, 75, 100]);
+    expect(
+      [trouverNiveau('cap-2-ans', '1re-annee'), trouverNiveau('bac-pro', '1re'), trouverNiveau('bac-pro', 'terminale')].map((t) => t!.niveau.forfait * 5),
+    ).toEqual([50, 75, 100]);
   });
 
   test('chaque ancre vers laquelle renvoie le simulateur est un titre du guide', () => {

@@ -119,7 +119,11 @@ export function simulerAllocation(s: Simulation): ResultatSimulation {
       valeur: `${s.joursPfmp} jour${s.joursPfmp > 1 ? 's' : ''} − ${s.absences} d’absence = ${joursEffectifs}`,
       source: lien(ANCRES.absences),
     },
-    { libelle: 'Montant avant plafond', valeur: `${formaterEuros(niveau.forfait)} × ${joursEffectifs} = ${formaterEuros(montantBrut)}`, source: lien(ANCRES.forfaits) },
+    {
+      libelle: 'Montant avant plafond',
+      valeur: `${formaterEuros(niveau.forfait)} × ${joursEffectifs} = ${formaterEuros(montantBrut)}`,
+      source: lien(ANCRES.forfaits),
+    },
   ];
 
   if (plafond === null) {
@@ -129,24 +133,45 @@ export function simulerAllocation(s: Simulation): ResultatSimulation {
         : 'Le plafond annuel de cette formation n’est pas connu du site : le montant affiché est calculé sans plafond ; vérifiez le plafond dans APLyPro.',
     );
     lignes.push({ libelle: 'Plafond annuel', valeur: 'non connu', source: lien(ANCRES.verifier) });
-    return { statut: 'calcule', forfait: niveau.forfait, joursEffectifs, montantBrut, plafond, originePlafond: origine, resteAvantPlafond: null, montantDu: montantBrut, plafonne: false, lignes, avertissements };
+    return {
+      statut: 'calcule',
+      forfait: niveau.forfait,
+      joursEffectifs,
+      montantBrut,
+      plafond,
+      originePlafond: origine,
+      resteAvantPlafond: null,
+      montantDu: montantBrut,
+      plafonne: false,
+      lignes,
+      avertissements,
+    };
   }
 
   if (origine === 'arrete-non-confirme')
     avertissements.push(
       `Plafond ${annee} non confirmé : c’est celui de l’arrêté du 11 août 2023, inchangé de 2023 à ${DERNIERE_ANNEE_ATTESTEE} ; vérifiez-le dans APLyPro.`,
     );
-  if (origine === 'aplypro')
-    avertissements.push(`Plafond ${annee} appliqué par APLyPro ; le texte qui l’a fixé n’a pas été retrouvé.`);
+  if (origine === 'aplypro') avertissements.push(`Plafond ${annee} appliqué par APLyPro ; le texte qui l’a fixé n’a pas été retrouvé.`);
 
   const resteAvantPlafond = Math.max(0, plafond - s.dejaVerse);
   const montantDu = Math.min(montantBrut, resteAvantPlafond);
   if (s.dejaVerse > plafond)
-    avertissements.push(`Le montant déjà versé (${formaterEuros(s.dejaVerse)}) dépasse le plafond annuel (${formaterEuros(plafond)}) : vérifiez la saisie ou signalez-le au gestionnaire APLyPro.`);
+    avertissements.push(
+      `Le montant déjà versé (${formaterEuros(s.dejaVerse)}) dépasse le plafond annuel (${formaterEuros(plafond)}) : vérifiez la saisie ou signalez-le au gestionnaire APLyPro.`,
+    );
   lignes.push(
     { libelle: `Plafond annuel ${annee}`, valeur: formaterEuros(plafond), source: lien(ANCRES.plafonds) },
-    { libelle: 'Reste avant le plafond', valeur: `${formaterEuros(plafond)} − ${formaterEuros(s.dejaVerse)} déjà versés = ${formaterEuros(resteAvantPlafond)}`, source: lien(ANCRES.plafonds) },
-    { libelle: 'Montant dû', valeur: `le plus petit de ${formaterEuros(montantBrut)} et ${formaterEuros(resteAvantPlafond)} = ${formaterEuros(montantDu)}`, source: lien(ANCRES.plafonds) },
+    {
+      libelle: 'Reste avant le plafond',
+      valeur: `${formaterEuros(plafond)} − ${formaterEuros(s.dejaVerse)} déjà versés = ${formaterEuros(resteAvantPlafond)}`,
+      source: lien(ANCRES.plafonds),
+    },
+    {
+      libelle: 'Montant dû',
+      valeur: `le plus petit de ${formaterEuros(montantBrut)} et ${formaterEuros(resteAvantPlafond)} = ${formaterEuros(montantDu)}`,
+      source: lien(ANCRES.plafonds),
+    },
   );
   return {
     statut: 'calcule',

@@ -26,7 +26,9 @@ describe('Check-list de préparation d’une PFMP', () => {
   });
 
   test('travaux réglementés : la déclaration dépend de l’employeur ; rien pour un majeur ; « je ne sais pas » ajoute la question à poser', () => {
-    expect(ids({ reglementes: 'oui' })).toEqual(expect.arrayContaining(['reglementes-declaration-prive', 'reglementes-conditions', 'reglementes-avis-medical']));
+    expect(ids({ reglementes: 'oui' })).toEqual(
+      expect.arrayContaining(['reglementes-declaration-prive', 'reglementes-conditions', 'reglementes-avis-medical']),
+    );
     expect(ids({ reglementes: 'oui', secteur: 'territorial' })).toContain('reglementes-declaration-territorial');
     expect(ids({ reglementes: 'oui', secteur: 'territorial' })).not.toContain('reglementes-declaration-prive');
     expect(ids({ reglementes: 'oui', secteur: 'hospitalier' })).toContain('reglementes-declaration-hospitalier');
@@ -41,7 +43,16 @@ describe('Check-list de préparation d’une PFMP', () => {
   });
 
   test('l’adresse garde les réponses : aller-retour, et valeurs inconnues ramenées au défaut', () => {
-    const r: Reponses = { age: 'moins-de-16', secteur: 'alimentation', reglementes: 'ne-sait-pas', etranger: true, nuit: false, dimanche: true, handicap: true, premiere: true };
+    const r: Reponses = {
+      age: 'moins-de-16',
+      secteur: 'alimentation',
+      reglementes: 'ne-sait-pas',
+      etranger: true,
+      nuit: false,
+      dimanche: true,
+      handicap: true,
+      premiere: true,
+    };
     const q = ecrireReponses(r);
     expect(q).toBe('?age=moins-de-16&secteur=alimentation&reglementes=ne-sait-pas&etranger=oui&dimanche=oui&handicap=oui&premiere=oui');
     expect(lireReponses(new URLSearchParams(q))).toEqual(r);

@@ -50,7 +50,8 @@ export const REPONSES_PAR_DEFAUT: Reponses = {
   premiere: false,
 };
 
-const unDe = <T extends string>(valeurs: readonly T[], v: string | null, defaut: T): T => (v !== null && (valeurs as readonly string[]).includes(v) ? (v as T) : defaut);
+const unDe = <T extends string>(valeurs: readonly T[], v: string | null, defaut: T): T =>
+  v !== null && (valeurs as readonly string[]).includes(v) ? (v as T) : defaut;
 const oui = (v: string | null) => v === 'oui';
 
 /** Lit les réponses d'une adresse ; une valeur absente ou inconnue prend sa valeur par défaut. */
@@ -96,7 +97,8 @@ const SECTEURS_WEEK_END: Secteur[] = ['hotellerie-restauration', 'alimentation',
 export const POINTS: Point[] = [
   {
     id: 'convention-signee',
-    texte: 'La convention est établie sur le modèle de l’académie (dispositions générales et annexe pédagogique) et signée par toutes les parties avant le départ.',
+    texte:
+      'La convention est établie sur le modèle de l’académie (dispositions générales et annexe pédagogique) et signée par toutes les parties avant le départ.',
     qui: 'Chef d’établissement, organisme d’accueil, élève ou représentant légal, enseignant référent ; le RBDE relance les signatures',
     cas: 'Toujours',
     guide: { id: 'reglementation/vie-convention-assurance', section: 'Étape 2 : signer avant le départ' },
@@ -144,7 +146,8 @@ export const POINTS: Point[] = [
   },
   {
     id: 'accident',
-    texte: 'En cas d’accident, l’organisme d’accueil le déclare à la CPAM sous 48 heures (dimanches et jours fériés non compris) et en adresse une copie au lycée ; la répartition est à vérifier dans le modèle de l’académie.',
+    texte:
+      'En cas d’accident, l’organisme d’accueil le déclare à la CPAM sous 48 heures (dimanches et jours fériés non compris) et en adresse une copie au lycée ; la répartition est à vérifier dans le modèle de l’académie.',
     qui: 'Organisme d’accueil ; l’établissement est prévenu',
     cas: 'Toujours',
     guide: { id: 'reglementation/accident-pfmp', section: 'Qui déclare l’accident, et dans quel délai' },
@@ -160,7 +163,8 @@ export const POINTS: Point[] = [
   },
   {
     id: 'horaires-16-17',
-    texte: 'Horaires : 8 h par jour et 35 h par semaine au plus, pause de 30 min au-delà de 4 h 30, 12 h de repos entre deux journées, deux jours de repos consécutifs.',
+    texte:
+      'Horaires : 8 h par jour et 35 h par semaine au plus, pause de 30 min au-delà de 4 h 30, 12 h de repos entre deux journées, deux jours de repos consécutifs.',
     qui: 'Organisme d’accueil ; l’équipe pédagogique relit les horaires avant la signature',
     cas: 'Élève de 16 ou 17 ans',
     guide: { id: 'reglementation/mineurs-temps-de-travail', section: 'Tableau récapitulatif' },
@@ -168,7 +172,8 @@ export const POINTS: Point[] = [
   },
   {
     id: 'horaires-moins-16',
-    texte: 'Horaires : 8 h par jour (7 h à 14 et 15 ans selon le ministère du Travail) et 35 h par semaine au plus, pause de 30 min au-delà de 4 h 30, 14 h de repos entre deux journées, deux jours de repos consécutifs.',
+    texte:
+      'Horaires : 8 h par jour (7 h à 14 et 15 ans selon le ministère du Travail) et 35 h par semaine au plus, pause de 30 min au-delà de 4 h 30, 14 h de repos entre deux journées, deux jours de repos consécutifs.',
     qui: 'Organisme d’accueil ; l’équipe pédagogique relit les horaires avant la signature',
     cas: 'Élève de moins de 16 ans',
     guide: { id: 'reglementation/mineurs-temps-de-travail', section: 'Tableau récapitulatif' },
@@ -176,7 +181,8 @@ export const POINTS: Point[] = [
   },
   {
     id: 'nuit-mineur',
-    texte: 'Aucun travail de nuit (de 22 h à 6 h à 16 et 17 ans, de 20 h à 6 h avant 16 ans) : les dérogations du Code du travail semblent exclues par la convention type ; ne pas en proposer.',
+    texte:
+      'Aucun travail de nuit (de 22 h à 6 h à 16 et 17 ans, de 20 h à 6 h avant 16 ans) : les dérogations du Code du travail semblent exclues par la convention type ; ne pas en proposer.',
     qui: 'Organisme d’accueil ; le RBDE l’en informe',
     cas: 'Élève mineur, horaires de nuit envisagés',
     guide: { id: 'reglementation/mineurs-temps-de-travail', section: 'Travail de nuit' },
