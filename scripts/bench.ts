@@ -76,10 +76,31 @@ function poidsPageGuide(dist: string, chemin: string) {
   const detail = { html: gzipSync(html).length, css: 0, js: 0 };
   for (const r of ressources) detail[r.endsWith('.css') ? 'css' : 'js'] += gzipSync(readFileSync(join(dist, r))).length;
   // Les scripts importés par les scripts de la page.
-  const importes = ressources.filter((r) => r.endsWith('.js')).flatMap((r) => [...readFileSync(join(dist, r), 'utf8').matchAll(/from"\.\/([^"]+\.js)"/g)].map((m) => `/_astro/${m[1]}`));
+  const importes = ressources
+    .filter((r) => r.endsWith('.js'))
+    .flatMap((r) => [...readFileSync(join(dist, r), 'utf8').matchAll(/from"\.\/([^"]+\.js)"/g)].map((m) => `/_astro/${m[1]}`));
   for (const r of new Set(importes)) detail.js += gzipSync(readFileSync(join(dist, r))).length;
   const react = ressources.some((r) => /react|client\./i.test(r)) || /astro-island/.test(html);
   return { ...detail, total: detail.html + detail.css + detail.js, react };
+}
+
+/** Un module /_astro/… et ceux qu'il importe, transitivement. */
+function modulesDe(dist: string, url: string, vus = new Set<string>()): Set<string> {
+  if (vus.has(url)) return vus;
+  vus.add(url);
+  for (const m of readFileSync(join(dist, url), 'utf8').matchAll(/(?:from|import)\s*\(?\s*["']\.\/([^"']+\.js)["']/g)) modulesDe(dist, `/_astro/${m[1]}`, vus);
+  return vus;
+}
+
+/** JS gzip du simulateur de l'allocation : code propre de l'îlot, et tout ce que la page charge de plus qu'une page de guide. */
+function poidsSimulateur(dist: string) {
+  const scripts = (html: string) =>
+    new Set([...html.matchAll(/(?:src|component-url|renderer-url)="(\/_astro\/[^"]+\.js)"/g)].flatMap((m) => [...modulesDe(dist, m[1]!)]));
+  const page = scripts(readFileSync(join(dist, 'outils/simulateur-allocation/index.html'), 'utf8'));
+  const guide = scripts(readFileSync(join(dist, 'guides/reglementation/allocation-pfmp/index.html'), 'utf8'));
+  const gz = (urls: string[]) => urls.reduce((t, u) => t + gzipSync(readFileSync(join(dist, u))).length, 0);
+  const ajoutes = [...page].filter((u) => !guide.has(u));
+  return { ilot: gz(ajoutes.filter((u) => /SimulateurAllocation/.test(u))), ajoute: gz(ajoutes) };
 }
 
 /** Octets servis pour la première recherche puis pour une requête d'un mot, sur un site construit
@@ -97,7 +118,10 @@ async function mesurerRecherche(dist: string) {
   });
   await new Promise<void>((ok) => serveur.listen(0, '127.0.0.1', ok));
   const port = (serveur.address() as { port: number }).port;
-  const navigateur = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const navigateur = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
   try {
     const page = await navigateur.newPage();
     await page.goto(`http://localhost:${port}/recherche/?q=allocation`);
@@ -120,13 +144,17 @@ async function mesurerRecherche(dist: string) {
   }
 }
 
-
 /** Temps entre le lancement de `npm start` et la première réponse 200. */
 async function mesurerDemarrage() {
   const donnees = mkdtempSync(join(tmpdir(), 'rbde-bench-'));
   const port = await portLibre();
   const t0 = performance.now();
-  const enfant = spawn('npm', ['start'], { cwd: racine, env: { ...process.env, PORT: String(port), RBDE_DONNEES: donnees, RBDE_PORTS_LIBRES: '1' }, stdio: 'ignore', detached: true });
+  const enfant = spawn('npm', ['start'], {
+    cwd: racine,
+    env: { ...process.env, PORT: String(port), RBDE_DONNEES: donnees, RBDE_PORTS_LIBRES: '1' },
+    stdio: 'ignore',
+    detached: true,
+  });
   try {
     for (;;) {
       if (performance.now() - t0 > 180_000) throw new Error('npm start n’a pas répondu en 3 minutes');
@@ -189,7 +217,11 @@ const construction = mesurerConstruction();
 const nbGuides = readdirSync(join(racine, 'content', 'guides')).flatMap((f) => readdirSync(join(racine, 'content', 'guides', f))).length;
 console.log(`npm run build (site + index, ${nbGuides} guides) ${s(construction)}`);
 const poids = poidsPageGuide(join(racine, 'dist'), 'guides/reglementation/allocation-pfmp');
-console.log(`Page de guide, gzip sans polices       ${ko(poids.total)} (HTML ${ko(poids.html)}, CSS ${ko(poids.css)}, JS ${ko(poids.js)}) ; React : ${poids.react ? 'OUI' : 'non'}`);
+console.log(
+  `Page de guide, gzip sans polices       ${ko(poids.total)} (HTML ${ko(poids.html)}, CSS ${ko(poids.css)}, JS ${ko(poids.js)}) ; React : ${poids.react ? 'OUI' : 'non'}`,
+);
+const simulateur = poidsSimulateur(join(racine, 'dist'));
+console.log(`Simulateur de l’allocation, JS gzip    îlot ${ko(simulateur.ilot)} ; ajouté à la page avec React ${ko(simulateur.ajoute)}`);
 const tmp = mkdtempSync(join(tmpdir(), 'rbde-1000-'));
 try {
   genererCorpus(join(tmp, 'guides'));
