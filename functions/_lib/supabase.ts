@@ -21,9 +21,9 @@ export function clientService(): Client {
   return (service ??= creer(env().SUPABASE_SERVICE_ROLE_KEY));
 }
 
-/** Ce dont appelerRpc a besoin d'un client. */
+/** Ce dont appelerRpc a besoin d'un client : supabase-js, ou un faux client dans les tests. */
 export interface ClientRpc {
-  rpc: Client['rpc'];
+  rpc: (fn: string, args?: object) => PromiseLike<{ data: unknown; error: unknown; status: number }>;
 }
 
 /** Client qui agit au nom d'un membre : son jeton est transmis, la RLS s'applique.
