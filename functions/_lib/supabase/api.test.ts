@@ -1,10 +1,9 @@
 // Le client typé du schéma api, avec un faux client RPC : nom et arguments transmis, résultat rendu,
 // erreurs traduites comme par appelerRpc.
-import type { createClient } from '@supabase/supabase-js';
 import { describe, expect, expectTypeOf, test } from 'vitest';
 import type { Profil } from '../../../src/schemas/membre.ts';
 import { DomainError } from '../errors.ts';
-import type { ClientRpc } from '../supabase.ts';
+import type { ClientRpc, clientService } from '../supabase.ts';
 import { creerApi, type FonctionsApi } from './api.ts';
 import { FONCTIONS_API } from './api.gen.ts';
 
@@ -48,8 +47,9 @@ describe('creerApi', () => {
     expectTypeOf(api.moi).returns.resolves.toEqualTypeOf<Profil>();
     expectTypeOf(api.code_reussir).returns.resolves.toEqualTypeOf<void>();
     expectTypeOf(api.code_tenter).parameter(0).toEqualTypeOf<{ p_empreinte: string }>();
-    // Le vrai client supabase-js convient aussi.
-    expectTypeOf<ReturnType<typeof createClient>>().toExtend<ClientRpc>();
+    // Le client supabase-js du projet convient aussi : cette affectation ne compilerait pas sinon.
+    const depuisSupabase = (client: ReturnType<typeof clientService>): ClientRpc => client;
+    expectTypeOf(depuisSupabase).returns.toEqualTypeOf<ClientRpc>();
   });
 
   describe('traduit les erreurs comme appelerRpc', () => {
