@@ -17,9 +17,6 @@ export interface FonctionsApi {
   sante: { arguments: Record<string, never>; resultat: Sante };
 }
 
-/** Le nom de chaque fonction du schéma api. */
-export const FONCTIONS_API = ['code_demander', 'code_reussir', 'code_tenter', 'moi', 'sante'] as const satisfies readonly (keyof FonctionsApi)[];
-
 /** Une méthode par fonction du schéma api (voir creerApi dans api.ts). */
 export interface Api {
   /** `api.code_demander(p_empreinte text)` → `jsonb` */
@@ -32,4 +29,18 @@ export interface Api {
   moi(): Promise<FonctionsApi['moi']['resultat']>;
   /** `api.sante()` → `jsonb` */
   sante(): Promise<FonctionsApi['sante']['resultat']>;
+}
+
+/** Un appel RPC : le nom de la fonction et ses arguments ; rend son résultat. */
+export type Appeler = <T>(fn: keyof FonctionsApi, args?: Record<string, unknown>) => Promise<T>;
+
+/** Les méthodes de Api, chacune passant par `appeler`. */
+export function creerMethodes(appeler: Appeler): Api {
+  return {
+    code_demander: (args) => appeler('code_demander', args),
+    code_reussir: (args) => appeler('code_reussir', args),
+    code_tenter: (args) => appeler('code_tenter', args),
+    moi: () => appeler('moi'),
+    sante: () => appeler('sante'),
+  };
 }
