@@ -34,18 +34,6 @@ export interface FonctionsApi {
   sante: { arguments: Record<string, never>; resultat: Sante };
 }
 
-/** Le nom de chaque fonction du schéma api. */
-export const FONCTIONS_API = [
-  'code_demander',
-  'code_reussir',
-  'code_tenter',
-  'connexions_purger',
-  'membre_destinataire_code',
-  'membre_provisionner',
-  'moi',
-  'sante',
-] as const satisfies readonly (keyof FonctionsApi)[];
-
 /** Une méthode par fonction du schéma api (voir creerApi dans api.ts). */
 export interface Api {
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
@@ -64,4 +52,21 @@ export interface Api {
   moi(): Promise<FonctionsApi['moi']['resultat']>;
   /** `api.sante()` → `jsonb` */
   sante(): Promise<FonctionsApi['sante']['resultat']>;
+}
+
+/** Un appel RPC : le nom de la fonction et ses arguments ; rend son résultat. */
+export type Appeler = <T>(fn: keyof FonctionsApi, args?: Record<string, unknown>) => Promise<T>;
+
+/** Les méthodes de Api, chacune passant par `appeler`. */
+export function creerMethodes(appeler: Appeler): Api {
+  return {
+    code_demander: (args) => appeler('code_demander', args),
+    code_reussir: (args) => appeler('code_reussir', args),
+    code_tenter: (args) => appeler('code_tenter', args),
+    connexions_purger: () => appeler('connexions_purger'),
+    membre_destinataire_code: (args) => appeler('membre_destinataire_code', args),
+    membre_provisionner: (args) => appeler('membre_provisionner', args),
+    moi: () => appeler('moi'),
+    sante: () => appeler('sante'),
+  };
 }
