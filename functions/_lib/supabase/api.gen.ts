@@ -1,0 +1,72 @@
+// Généré par `npm run generer-api` (scripts/generer-api.ts) depuis le catalogue du schéma api : ne pas modifier.
+// Pour changer une fonction : une migration, puis `npm run generer-api`. Un test échoue si ce fichier est en retard.
+import type { MembreProvisionne, ReponseDemandeCode, Sante, TentativeCode } from '../../../src/schemas/api-retours.ts';
+import type { Profil } from '../../../src/schemas/membre.ts';
+
+/** Arguments et résultat de chaque fonction du schéma api. */
+export interface FonctionsApi {
+  /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
+  code_demander: { arguments: { p_adresse: string; p_client: string; p_navigateur: string }; resultat: ReponseDemandeCode };
+  /** `api.code_reussir(p_adresse text)` → `void` */
+  code_reussir: { arguments: { p_adresse: string }; resultat: void };
+  /** `api.code_tenter(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
+  code_tenter: { arguments: { p_adresse: string; p_client: string; p_navigateur: string }; resultat: TentativeCode };
+  /** `api.connexions_purger()` → `integer` */
+  connexions_purger: { arguments: Record<string, never>; resultat: number };
+  /** `api.membre_destinataire_code(p_email text)` → `boolean` */
+  membre_destinataire_code: { arguments: { p_email: string }; resultat: boolean };
+  /** `api.membre_provisionner(p_user_id uuid, p_email text, p_prenom text, p_nom text, p_role prive.role_membre DEFAULT 'membre'::prive.role_membre, p_uai text DEFAULT NULL::text, p_fonction text DEFAULT NULL::text)` → `jsonb` */
+  membre_provisionner: {
+    arguments: {
+      p_user_id: string;
+      p_email: string;
+      p_prenom: string;
+      p_nom: string;
+      p_role?: 'membre' | 'organisateur' | 'admin';
+      p_uai?: string;
+      p_fonction?: string;
+    };
+    resultat: MembreProvisionne;
+  };
+  /** `api.moi()` → `jsonb` */
+  moi: { arguments: Record<string, never>; resultat: Profil };
+  /** `api.sante()` → `jsonb` */
+  sante: { arguments: Record<string, never>; resultat: Sante };
+}
+
+/** Une méthode par fonction du schéma api (voir creerApi dans api.ts). */
+export interface Api {
+  /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
+  code_demander(args: FonctionsApi['code_demander']['arguments']): Promise<FonctionsApi['code_demander']['resultat']>;
+  /** `api.code_reussir(p_adresse text)` → `void` */
+  code_reussir(args: FonctionsApi['code_reussir']['arguments']): Promise<FonctionsApi['code_reussir']['resultat']>;
+  /** `api.code_tenter(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
+  code_tenter(args: FonctionsApi['code_tenter']['arguments']): Promise<FonctionsApi['code_tenter']['resultat']>;
+  /** `api.connexions_purger()` → `integer` */
+  connexions_purger(): Promise<FonctionsApi['connexions_purger']['resultat']>;
+  /** `api.membre_destinataire_code(p_email text)` → `boolean` */
+  membre_destinataire_code(args: FonctionsApi['membre_destinataire_code']['arguments']): Promise<FonctionsApi['membre_destinataire_code']['resultat']>;
+  /** `api.membre_provisionner(p_user_id uuid, p_email text, p_prenom text, p_nom text, p_role prive.role_membre DEFAULT 'membre'::prive.role_membre, p_uai text DEFAULT NULL::text, p_fonction text DEFAULT NULL::text)` → `jsonb` */
+  membre_provisionner(args: FonctionsApi['membre_provisionner']['arguments']): Promise<FonctionsApi['membre_provisionner']['resultat']>;
+  /** `api.moi()` → `jsonb` */
+  moi(): Promise<FonctionsApi['moi']['resultat']>;
+  /** `api.sante()` → `jsonb` */
+  sante(): Promise<FonctionsApi['sante']['resultat']>;
+}
+
+/** Un appel RPC : le nom de la fonction et ses arguments ; rend son résultat. */
+export type Appeler = <T>(fn: keyof FonctionsApi, args?: Record<string, unknown>) => Promise<T>;
+
+/** Les méthodes de Api, chacune passant par `appeler`. */
+export function creerMethodes(appeler: Appeler): Api {
+  return {
+    code_demander: (args) => appeler('code_demander', args),
+    code_reussir: (args) => appeler('code_reussir', args),
+    code_tenter: (args) => appeler('code_tenter', args),
+    connexions_purger: () => appeler('connexions_purger'),
+    membre_destinataire_code: (args) => appeler('membre_destinataire_code', args),
+    membre_provisionner: (args) => appeler('membre_provisionner', args),
+    moi: () => appeler('moi'),
+    sante: () => appeler('sante'),
+  };
+}
