@@ -29,6 +29,14 @@ const ATTENDU: Record<string, Role[]> = {
   'prive.attente_fenetre(timestamp with time zone,interval)': ['service_role'],
   // Fonction de déclencheur : EXECUTE n'est pas vérifié quand le déclencheur part.
   'prive.proteger_colonnes_membre()': [],
+  'api.periode_pfmp_publier(text,text,text,date,date,integer)': ['authenticated'],
+  'api.periode_pfmp_retirer(uuid)': ['authenticated'],
+  'api.periodes_pfmp_miennes()': ['authenticated'],
+  'api.calendrier_pfmp_reseau(date,date,integer)': ['authenticated'],
+  'prive.uai_du_membre()': ['authenticated'],
+  'prive.periode_json(prive.periodes_pfmp)': ['authenticated'],
+  // Fonction de déclencheur du calendrier des PFMP.
+  'prive.refuser_chevauchement_pfmp()': [],
 };
 
 const FONCTIONS = `select p.oid, p.oid::regprocedure::text as signature

@@ -1,10 +1,13 @@
 // Généré par `npm run generer-api` (scripts/generer-api.ts) depuis le catalogue du schéma api : ne pas modifier.
 // Pour changer une fonction : une migration, puis `npm run generer-api`. Un test échoue si ce fichier est en retard.
 import type { MembreProvisionne, ReponseDemandeCode, Sante, TentativeCode } from '../../../src/schemas/api-retours.ts';
+import type { MesPeriodes, Periode, VueReseau } from '../../../src/schemas/calendrier-pfmp.ts';
 import type { Profil } from '../../../src/schemas/membre.ts';
 
 /** Arguments et résultat de chaque fonction du schéma api. */
 export interface FonctionsApi {
+  /** `api.calendrier_pfmp_reseau(p_debut date, p_fin date, p_seuil integer)` → `jsonb` */
+  calendrier_pfmp_reseau: { arguments: { p_debut: string; p_fin: string; p_seuil: number }; resultat: VueReseau };
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
   code_demander: { arguments: { p_adresse: string; p_client: string; p_navigateur: string }; resultat: ReponseDemandeCode };
   /** `api.code_reussir(p_adresse text)` → `void` */
@@ -30,12 +33,23 @@ export interface FonctionsApi {
   };
   /** `api.moi()` → `jsonb` */
   moi: { arguments: Record<string, never>; resultat: Profil };
+  /** `api.periode_pfmp_publier(p_formation text, p_classe text, p_niveau text, p_debut date, p_fin date, p_eleves integer)` → `jsonb` */
+  periode_pfmp_publier: {
+    arguments: { p_formation: string; p_classe: string; p_niveau: string; p_debut: string; p_fin: string; p_eleves: number };
+    resultat: Periode;
+  };
+  /** `api.periode_pfmp_retirer(p_id uuid)` → `void` */
+  periode_pfmp_retirer: { arguments: { p_id: string }; resultat: void };
+  /** `api.periodes_pfmp_miennes()` → `jsonb` */
+  periodes_pfmp_miennes: { arguments: Record<string, never>; resultat: MesPeriodes };
   /** `api.sante()` → `jsonb` */
   sante: { arguments: Record<string, never>; resultat: Sante };
 }
 
 /** Une méthode par fonction du schéma api (voir creerApi dans api.ts). */
 export interface Api {
+  /** `api.calendrier_pfmp_reseau(p_debut date, p_fin date, p_seuil integer)` → `jsonb` */
+  calendrier_pfmp_reseau(args: FonctionsApi['calendrier_pfmp_reseau']['arguments']): Promise<FonctionsApi['calendrier_pfmp_reseau']['resultat']>;
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
   code_demander(args: FonctionsApi['code_demander']['arguments']): Promise<FonctionsApi['code_demander']['resultat']>;
   /** `api.code_reussir(p_adresse text)` → `void` */
@@ -50,6 +64,12 @@ export interface Api {
   membre_provisionner(args: FonctionsApi['membre_provisionner']['arguments']): Promise<FonctionsApi['membre_provisionner']['resultat']>;
   /** `api.moi()` → `jsonb` */
   moi(): Promise<FonctionsApi['moi']['resultat']>;
+  /** `api.periode_pfmp_publier(p_formation text, p_classe text, p_niveau text, p_debut date, p_fin date, p_eleves integer)` → `jsonb` */
+  periode_pfmp_publier(args: FonctionsApi['periode_pfmp_publier']['arguments']): Promise<FonctionsApi['periode_pfmp_publier']['resultat']>;
+  /** `api.periode_pfmp_retirer(p_id uuid)` → `void` */
+  periode_pfmp_retirer(args: FonctionsApi['periode_pfmp_retirer']['arguments']): Promise<FonctionsApi['periode_pfmp_retirer']['resultat']>;
+  /** `api.periodes_pfmp_miennes()` → `jsonb` */
+  periodes_pfmp_miennes(): Promise<FonctionsApi['periodes_pfmp_miennes']['resultat']>;
   /** `api.sante()` → `jsonb` */
   sante(): Promise<FonctionsApi['sante']['resultat']>;
 }
@@ -60,6 +80,7 @@ export type Appeler = <T>(fn: keyof FonctionsApi, args?: Record<string, unknown>
 /** Les méthodes de Api, chacune passant par `appeler`. */
 export function creerMethodes(appeler: Appeler): Api {
   return {
+    calendrier_pfmp_reseau: (args) => appeler('calendrier_pfmp_reseau', args),
     code_demander: (args) => appeler('code_demander', args),
     code_reussir: (args) => appeler('code_reussir', args),
     code_tenter: (args) => appeler('code_tenter', args),
@@ -67,6 +88,9 @@ export function creerMethodes(appeler: Appeler): Api {
     membre_destinataire_code: (args) => appeler('membre_destinataire_code', args),
     membre_provisionner: (args) => appeler('membre_provisionner', args),
     moi: () => appeler('moi'),
+    periode_pfmp_publier: (args) => appeler('periode_pfmp_publier', args),
+    periode_pfmp_retirer: (args) => appeler('periode_pfmp_retirer', args),
+    periodes_pfmp_miennes: () => appeler('periodes_pfmp_miennes'),
     sante: () => appeler('sante'),
   };
 }
