@@ -21,6 +21,11 @@ export type ErrorCode =
   | 'DEJA_EXISTANT'
   | 'TROP_DE_DEMANDES'
   | 'SERVICE_INDISPONIBLE'
+  | 'FORMATION_INCONNUE'
+  | 'DATES_INVERSEES'
+  | 'CHEVAUCHEMENT_PERIODE'
+  | 'SANS_ETABLISSEMENT'
+  | 'PERIODE_TROP_LONGUE'
   | 'ERREUR_INTERNE';
 
 export const STATUTS = {
@@ -44,6 +49,11 @@ export const STATUTS = {
   DEJA_EXISTANT: 409,
   TROP_DE_DEMANDES: 429,
   SERVICE_INDISPONIBLE: 503,
+  FORMATION_INCONNUE: 400,
+  DATES_INVERSEES: 400,
+  CHEVAUCHEMENT_PERIODE: 409,
+  SANS_ETABLISSEMENT: 403,
+  PERIODE_TROP_LONGUE: 400,
   ERREUR_INTERNE: 500,
 } as const satisfies Record<ErrorCode, number>;
 
@@ -69,6 +79,11 @@ export const MESSAGES = {
   DEJA_EXISTANT: 'Cet élément existe déjà.',
   TROP_DE_DEMANDES: 'Trop de demandes rapprochées. Patientez un peu avant de réessayer.',
   SERVICE_INDISPONIBLE: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
+  FORMATION_INCONNUE: 'Cette formation n’est pas dans la liste des formations du réseau.',
+  DATES_INVERSEES: 'La fin de la période est avant son début.',
+  CHEVAUCHEMENT_PERIODE: 'Cette classe a déjà une période de PFMP qui chevauche ces dates.',
+  SANS_ETABLISSEMENT: 'Votre fiche de membre n’indique pas de lycée : demandez à l’administrateur du réseau de l’ajouter.',
+  PERIODE_TROP_LONGUE: 'La vue du réseau couvre trois ans au plus.',
   ERREUR_INTERNE: 'Une erreur inattendue est survenue. L’équipe a été prévenue ; réessayez plus tard.',
 } as const satisfies Record<ErrorCode, string>;
 

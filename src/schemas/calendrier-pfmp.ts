@@ -7,9 +7,19 @@ const dateIso = (libelle: string) =>
   z
     .string({ error: `Indiquez la date de ${libelle}.` })
     .regex(DATE_ISO, `La date de ${libelle} doit être au format AAAA-MM-JJ.`)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), `La date de ${libelle} n’existe pas.`);
+    .refine(
+      (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+      `La date de ${libelle} n’existe pas.`,
+    );
 
-export const NIVEAUX_PFMP = { '2de': '2de', '1re': '1re', terminale: 'Terminale', '1re-annee': '1re année (CAP)', '2e-annee': '2e année (CAP)', autre: 'Autre' } as const;
+export const NIVEAUX_PFMP = {
+  '2de': '2de',
+  '1re': '1re',
+  terminale: 'Terminale',
+  '1re-annee': '1re année (CAP)',
+  '2e-annee': '2e année (CAP)',
+  autre: 'Autre',
+} as const;
 
 /** Une période de PFMP à publier pour le lycée du membre connecté. */
 export const publicationPeriodeSchema = z
@@ -25,7 +35,11 @@ export const publicationPeriodeSchema = z
     /** Dernier jour de la période (AAAA-MM-JJ), le même jour ou après le début. */
     fin: dateIso('fin'),
     /** Nombre d'élèves en PFMP, de 1 à 60. */
-    eleves: z.number({ error: 'Indiquez le nombre d’élèves en chiffres.' }).int('Le nombre d’élèves est un nombre entier.').min(1, 'Au moins un élève.').max(60, 'Au plus 60 élèves par classe.'),
+    eleves: z
+      .number({ error: 'Indiquez le nombre d’élèves en chiffres.' })
+      .int('Le nombre d’élèves est un nombre entier.')
+      .min(1, 'Au moins un élève.')
+      .max(60, 'Au plus 60 élèves par classe.'),
   })
   .refine((p) => p.fin >= p.debut, { path: ['fin'], message: 'La fin de la période est avant son début.' });
 export type PublicationPeriode = z.infer<typeof publicationPeriodeSchema>;
@@ -65,7 +79,12 @@ export const requeteReseauSchema = z
     /** Dernier jour affiché (AAAA-MM-JJ). */
     fin: dateIso('fin'),
     /** Élèves en PFMP la même semaine, dans un même secteur et un même département, à partir desquels le groupe est signalé. */
-    seuil: z.coerce.number({ error: 'Le seuil est un nombre.' }).int('Le seuil est un nombre entier.').min(1, 'Le seuil est d’au moins 1 élève.').max(10000, 'Seuil trop grand.').default(50),
+    seuil: z.coerce
+      .number({ error: 'Le seuil est un nombre.' })
+      .int('Le seuil est un nombre entier.')
+      .min(1, 'Le seuil est d’au moins 1 élève.')
+      .max(10000, 'Seuil trop grand.')
+      .default(50),
   })
   .refine((p) => p.fin >= p.debut, { path: ['fin'], message: 'La fin est avant le début.' });
 export type RequeteReseau = z.infer<typeof requeteReseauSchema>;

@@ -34,7 +34,12 @@ describe.each(GENRES_DE_BASE)('calendrier des PFMP sur %s', (genre) => {
     return lignes;
   }
   const publier = (sub: string, classe: string, debut: string, fin: string, formation = 'bac-pro-cuisine') =>
-    en<{ r: { uai: string; classe: string } }>('authenticated', sub, `select api.periode_pfmp_publier($1, $2, '1re', $3::date, $4::date, 20) as r`, [formation, classe, debut, fin]);
+    en<{ r: { uai: string; classe: string } }>('authenticated', sub, `select api.periode_pfmp_publier($1, $2, '1re', $3::date, $4::date, 20) as r`, [
+      formation,
+      classe,
+      debut,
+      fin,
+    ]);
   const erreur = (p: Promise<unknown>, code: string) => expect(p).rejects.toMatchObject({ message: code });
 
   test('un anonyme ne lit ni les périodes ni les formations, et n’appelle pas l’API', async () => {
@@ -60,7 +65,11 @@ describe.each(GENRES_DE_BASE)('calendrier des PFMP sur %s', (genre) => {
 
   test('un membre n’écrit pas dans le calendrier d’un autre lycée, même en direct', async () => {
     await expect(
-      en('authenticated', MEMBRE, `insert into prive.periodes_pfmp (uai, formation, classe, niveau, debut, fin, eleves) values ('0309902D', 'cap-cuisine', 'X', 'autre', '2027-03-01', '2027-03-05', 3)`),
+      en(
+        'authenticated',
+        MEMBRE,
+        `insert into prive.periodes_pfmp (uai, formation, classe, niveau, debut, fin, eleves) values ('0309902D', 'cap-cuisine', 'X', 'autre', '2027-03-01', '2027-03-05', 3)`,
+      ),
     ).rejects.toMatchObject({ code: '42501' });
     expect(await en('authenticated', MEMBRE, `delete from prive.periodes_pfmp where uai = '0309902D' returning id`)).toEqual([]);
     expect(await en('authenticated', MEMBRE, `update prive.periodes_pfmp set eleves = 1 returning id`).catch((e: { code: string }) => e.code)).toBe('42501');
@@ -100,7 +109,17 @@ describe.each(GENRES_DE_BASE)('calendrier des PFMP sur %s', (genre) => {
   });
 
   test('vue du réseau : élèves par semaine, secteur et département ; groupe signalé au-delà du seuil, avec ses lycées', async () => {
-    type Vue = { groupes: { semaine: string; secteur: string; departement: string; eleves: number; lycees: number; alerte: boolean; detail: { uai: string; eleves: number }[] | null }[] };
+    type Vue = {
+      groupes: {
+        semaine: string;
+        secteur: string;
+        departement: string;
+        eleves: number;
+        lycees: number;
+        alerte: boolean;
+        detail: { uai: string; eleves: number }[] | null;
+      }[];
+    };
     const [{ r }] = (await en<{ r: Vue }>('authenticated', MEMBRE, `select api.calendrier_pfmp_reseau('2027-01-11', '2027-01-24', 50) as r`)) as [{ r: Vue }];
     const hotellerie30 = r.groupes.filter((g) => g.secteur === 'Hôtellerie-restauration' && g.departement === '30');
     expect(hotellerie30.map((g) => [g.semaine, g.eleves, g.lycees, g.alerte])).toEqual([
