@@ -10,6 +10,7 @@ export const PAGES_FIXES = [
   '/outils/',
   '/outils/simulateur-allocation/',
   '/outils/check-list-pfmp/',
+  '/outils/calendrier-pfmp/',
   '/rencontres/',
   '/connexion/',
   '/mon-espace/',

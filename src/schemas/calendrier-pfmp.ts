@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NIVEAUX_PFMP, type NiveauPfmp } from '../lib/calendrier-pfmp.ts';
 
 // Calendrier des PFMP : contrat de publication d'une période, et résultats des fonctions api.*pfmp*.
 
@@ -12,15 +13,6 @@ const dateIso = (libelle: string) =>
       `La date de ${libelle} n’existe pas.`,
     );
 
-export const NIVEAUX_PFMP = {
-  '2de': '2de',
-  '1re': '1re',
-  terminale: 'Terminale',
-  '1re-annee': '1re année (CAP)',
-  '2e-annee': '2e année (CAP)',
-  autre: 'Autre',
-} as const;
-
 /** Une période de PFMP à publier pour le lycée du membre connecté. */
 export const publicationPeriodeSchema = z
   .object({
@@ -29,7 +21,7 @@ export const publicationPeriodeSchema = z
     /** Nom de la classe dans le lycée (« 1CUI »), 40 caractères au plus. */
     classe: z.string({ error: 'Indiquez la classe.' }).trim().min(1, 'Indiquez la classe.').max(40, 'Le nom de la classe dépasse 40 caractères.'),
     /** Niveau de la classe. */
-    niveau: z.enum(Object.keys(NIVEAUX_PFMP) as [keyof typeof NIVEAUX_PFMP], { error: 'Choisissez le niveau dans la liste.' }),
+    niveau: z.enum(Object.keys(NIVEAUX_PFMP) as [NiveauPfmp], { error: 'Choisissez le niveau dans la liste.' }),
     /** Premier jour de la période (AAAA-MM-JJ). */
     debut: dateIso('début'),
     /** Dernier jour de la période (AAAA-MM-JJ), le même jour ou après le début. */
@@ -51,7 +43,7 @@ export interface Periode {
   uai: string;
   formation: string;
   classe: string;
-  niveau: keyof typeof NIVEAUX_PFMP;
+  niveau: NiveauPfmp;
   debut: string;
   fin: string;
   eleves: number;
