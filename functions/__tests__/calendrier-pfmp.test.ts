@@ -5,6 +5,7 @@ import { demarrerPileDeTest, type PileDeTest } from '../../local/pile-test.ts';
 import creer from '../calendrier-pfmp-periodes-creer.ts';
 import lire from '../calendrier-pfmp-periodes-lire.ts';
 import supprimer from '../calendrier-pfmp-periodes-supprimer.ts';
+import importerCsv from '../calendrier-pfmp-import-creer.ts';
 import reseau from '../calendrier-pfmp-reseau-lire.ts';
 import { appeler, contexte, requete, seConnecter, testerEntreesInvalides } from './aide.fixture.ts';
 
@@ -131,5 +132,64 @@ describe('GET /api/calendrier-pfmp/reseau', () => {
 
   test('un non-membre : 401', async () => {
     expect((await vue('?debut=2027-01-18&fin=2027-01-24', null)).statut).toBe(401);
+  });
+});
+
+describe('POST /api/calendrier-pfmp/import', () => {
+  const importer = (csv: string, c: string | null = cookie) =>
+    appeler(importerCsv, requete('/api/calendrier-pfmp/import', { method: 'POST', corps: { csv }, headers: c ? { cookie: c } : {} }));
+  const ENTETE = 'formation;classe;niveau;debut;fin;eleves';
+
+  test('importe un fichier de tableur (séparateur « ; », dates JJ/MM/AAAA) : 201 et les périodes enregistrées', async () => {
+    const avant = await nombre();
+    const r = await importer(`\uFEFF${ENTETE}\nbac-pro-mcv;2MCV-A;2de;03/05/2027;28/05/2027;22\nbac-pro-mcv;2MCV-B;2de;2027-05-10;2027-06-04;23\n`);
+    expect(r.statut).toBe(201);
+    expect(r.corps).toEqual({ importees: 2 });
+    expect(await nombre()).toBe(avant + 2);
+  });
+
+  test.each<[string, string, { ligne: number; messages: RegExp }[]]>([
+    [
+      'un niveau inconnu et une date impossible',
+      `${ENTETE}\nbac-pro-mcv;X1;2de;2027-09-06;2027-09-17;10\nbac-pro-mcv;X2;bts;2027-02-30;2027-03-05;10`,
+      [{ ligne: 3, messages: /niveau : Choisissez le niveau.*debut : La date de début n’existe pas/ }],
+    ],
+    [
+      'une formation inconnue',
+      `${ENTETE}\nbac-pro-mcv;X1;2de;2027-09-06;2027-09-17;10\nbts-inconnu;X3;2de;2027-09-06;2027-09-17;10`,
+      [{ ligne: 3, messages: /formation n’est pas dans la liste/ }],
+    ],
+    [
+      'une période qui chevauche une période déjà publiée',
+      `${ENTETE}\nbac-pro-mcv;X1;2de;2027-09-06;2027-09-17;10\nbac-pro-cuisine;1CUI;1re;2027-02-01;2027-02-12;24`,
+      [{ ligne: 3, messages: /chevauche/ }],
+    ],
+    [
+      'deux lignes d’une même classe qui se chevauchent',
+      `${ENTETE}\nbac-pro-mcv;X1;2de;2027-09-06;2027-09-17;10\nbac-pro-mcv;x1;2de;2027-09-13;2027-09-24;10`,
+      [{ ligne: 3, messages: /chevauche/ }],
+    ],
+    [
+      'un en-tête incomplet',
+      'formation;classe;debut;fin\nbac-pro-mcv;X1;2027-09-06;2027-09-17',
+      [{ ligne: 1, messages: /Colonnes manquantes dans l’en-tête : niveau, eleves/ }],
+    ],
+    ['un fichier sans période', ENTETE, [{ ligne: 2, messages: /aucune période/ }]],
+  ])('refuse %s : 400, rapport ligne par ligne en français, rien d’écrit', async (_, csv, attendu) => {
+    const avant = await nombre();
+    const r = await importer(csv);
+    expect(r.statut).toBe(400);
+    expect(r.corps.erreur.code).toBe('IMPORT_INVALIDE');
+    expect(r.corps.erreur.message).toMatch(/Rien n’a été enregistré/);
+    const lignes = r.corps.erreur.details.lignes as { ligne: number; messages: string[] }[];
+    expect(lignes.map((l) => l.ligne)).toEqual(attendu.map((a) => a.ligne));
+    lignes.forEach((l, i) => expect(l.messages.join(' ')).toMatch(attendu[i]!.messages));
+    expect(await nombre()).toBe(avant);
+  });
+
+  test('un non-membre : 401, rien d’écrit', async () => {
+    const avant = await nombre();
+    expect((await importer(`${ENTETE}\nbac-pro-mcv;Z1;2de;2027-09-06;2027-09-17;10`, null)).statut).toBe(401);
+    expect(await nombre()).toBe(avant);
   });
 });

@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'CHEVAUCHEMENT_PERIODE'
   | 'SANS_ETABLISSEMENT'
   | 'PERIODE_TROP_LONGUE'
+  | 'IMPORT_INVALIDE'
   | 'ERREUR_INTERNE';
 
 export const STATUTS = {
@@ -54,6 +55,7 @@ export const STATUTS = {
   CHEVAUCHEMENT_PERIODE: 409,
   SANS_ETABLISSEMENT: 403,
   PERIODE_TROP_LONGUE: 400,
+  IMPORT_INVALIDE: 400,
   ERREUR_INTERNE: 500,
 } as const satisfies Record<ErrorCode, number>;
 
@@ -84,6 +86,7 @@ export const MESSAGES = {
   CHEVAUCHEMENT_PERIODE: 'Cette classe a déjà une période de PFMP qui chevauche ces dates.',
   SANS_ETABLISSEMENT: 'Votre fiche de membre n’indique pas de lycée : demandez à l’administrateur du réseau de l’ajouter.',
   PERIODE_TROP_LONGUE: 'La vue du réseau couvre trois ans au plus.',
+  IMPORT_INVALIDE: 'Le fichier n’a pas été importé : corrigez les lignes signalées puis importez-le de nouveau. Rien n’a été enregistré.',
   ERREUR_INTERNE: 'Une erreur inattendue est survenue. L’équipe a été prévenue ; réessayez plus tard.',
 } as const satisfies Record<ErrorCode, string>;
 

@@ -99,3 +99,25 @@ export interface VueReseau {
     detail: { uai: string; nom: string; eleves: number }[] | null;
   }[];
 }
+
+/** Résultat de `api.periodes_pfmp_importer(p_periodes)` : tout est importé, ou rien et les refus par rang (1 = première période). */
+export interface RapportImportBase {
+  importees: number;
+  erreurs: { rang: number; code: string }[];
+}
+
+/** Corps de `POST /api/calendrier-pfmp/import` : le contenu d'un fichier CSV. */
+export const importCsvSchema = z.object({
+  /** Texte du fichier CSV (séparateur « ; » ou « , »), en-tête formation;classe;niveau;debut;fin;eleves. */
+  csv: z
+    .string({ error: 'Joignez le contenu du fichier CSV.' })
+    .min(1, 'Le fichier est vide.')
+    .max(60_000, 'Le fichier dépasse 60 000 caractères : importez-le en plusieurs fois.'),
+});
+export type ImportCsv = z.infer<typeof importCsvSchema>;
+
+/** Une ligne refusée du rapport d'import : son numéro dans le fichier et ce qui ne va pas. */
+export interface LigneRefusee {
+  ligne: number;
+  messages: string[];
+}

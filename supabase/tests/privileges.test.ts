@@ -32,6 +32,7 @@ const ATTENDU: Record<string, Role[]> = {
   'api.periode_pfmp_publier(text,text,text,date,date,integer)': ['authenticated'],
   'api.periode_pfmp_retirer(uuid)': ['authenticated'],
   'api.periodes_pfmp_miennes()': ['authenticated'],
+  'api.periodes_pfmp_importer(jsonb)': ['authenticated'],
   'api.calendrier_pfmp_reseau(date,date,integer)': ['authenticated'],
   'prive.uai_du_membre()': ['authenticated'],
   'prive.periode_json(prive.periodes_pfmp)': ['authenticated'],

@@ -70,9 +70,15 @@ describe.each(GENRES_DE_BASE)('RLS sur %s', (genre) => {
       expect(await en('authenticated', MEMBRE, `delete from prive.membres where user_id = $1 returning id`, [AUTRE])).toEqual([]);
     });
     test('un administrateur ajoute, modifie le rôle et retire un membre', async () => {
-      const ajout = await en('authenticated', ADMIN, `insert into prive.membres (email, prenom, nom) values ('nouveau@exemple.test', 'N', 'V') returning email`);
+      const ajout = await en(
+        'authenticated',
+        ADMIN,
+        `insert into prive.membres (email, prenom, nom) values ('nouveau@exemple.test', 'N', 'V') returning email`,
+      );
       expect(ajout).toEqual([{ email: 'nouveau@exemple.test' }]);
-      expect(await en('authenticated', ADMIN, `update prive.membres set role = 'organisateur' where user_id = $1 returning role`, [AUTRE])).toEqual([{ role: 'organisateur' }]);
+      expect(await en('authenticated', ADMIN, `update prive.membres set role = 'organisateur' where user_id = $1 returning role`, [AUTRE])).toEqual([
+        { role: 'organisateur' },
+      ]);
       expect((await en('authenticated', ADMIN, `delete from prive.membres where user_id = $1 returning id`, [AUTRE])).length).toBe(1);
     });
   });
@@ -88,7 +94,9 @@ describe.each(GENRES_DE_BASE)('RLS sur %s', (genre) => {
       expect(await en('authenticated', MEMBRE, `update prive.etablissements set nom = 'Autre nom' returning uai`)).toEqual([]);
     });
     test('un administrateur en ajoute', async () => {
-      expect(await en('authenticated', ADMIN, `insert into prive.etablissements values ('0349999Z', 'Lycée X (fictif)', 'Sète', '34') returning uai`)).toEqual([{ uai: '0349999Z' }]);
+      expect(await en('authenticated', ADMIN, `insert into prive.etablissements values ('0349999Z', 'Lycée X (fictif)', 'Sète', '34') returning uai`)).toEqual([
+        { uai: '0349999Z' },
+      ]);
     });
   });
 
@@ -131,14 +139,21 @@ describe.each(GENRES_DE_BASE)('RLS sur %s', (genre) => {
     });
     test('un membre n’appelle pas les fonctions de code réservées au serveur', async () => {
       const h = ['a'.repeat(64), 'b'.repeat(64), 'c'.repeat(64)];
-      for (const [fn, args] of [['code_demander', h], ['code_tenter', h], ['code_reussir', h.slice(0, 1)]] as const) {
+      for (const [fn, args] of [
+        ['code_demander', h],
+        ['code_tenter', h],
+        ['code_reussir', h.slice(0, 1)],
+      ] as const) {
         const appel = `select api.${fn}(${args.map((_, i) => `$${i + 1}`).join(', ')})`;
         await refuse(en('authenticated', MEMBRE, appel, [...args]));
         await refuse(en('anon', null, appel, [...args]));
       }
     });
     test('un jeton dont la session est fermée : api.moi lève SESSION_EXPIREE, les tables ne montrent rien', async () => {
-      await expect(en('authenticated', MEMBRE, 'select api.moi()', [], { session: false })).rejects.toMatchObject({ code: 'P0001', message: 'SESSION_EXPIREE' });
+      await expect(en('authenticated', MEMBRE, 'select api.moi()', [], { session: false })).rejects.toMatchObject({
+        code: 'P0001',
+        message: 'SESSION_EXPIREE',
+      });
       expect(await en('authenticated', MEMBRE, 'select * from prive.membres', [], { session: false })).toEqual([]);
       expect(await en('authenticated', MEMBRE, 'select * from prive.etablissements', [], { session: false })).toEqual([]);
     });

@@ -1,7 +1,15 @@
 // Calendrier des PFMP : cas d'usage. Les droits (chacun son lycée) et les invariants (dates, formation,
 // chevauchement) sont en SQL ; ici, la mise en forme des appels.
-import type { PublicationPeriode, RequeteReseau } from '../../../src/schemas/calendrier-pfmp.ts';
+import { parse } from 'csv-parse/sync';
+import {
+  publicationPeriodeSchema,
+  type ImportCsv,
+  type LigneRefusee,
+  type PublicationPeriode,
+  type RequeteReseau,
+} from '../../../src/schemas/calendrier-pfmp.ts';
 import type { Contexte } from '../contexte.ts';
+import { DomainError, estCodeErreur, MESSAGES } from '../errors.ts';
 
 /** Publie une période pour le lycée du membre connecté. */
 export function publierPeriode(p: PublicationPeriode, { api }: Contexte) {
@@ -21,4 +29,83 @@ export function mesPeriodes({ api }: Contexte) {
 /** La vue du réseau, semaine par semaine. */
 export function vueReseau(r: RequeteReseau, { api }: Contexte) {
   return api.calendrier_pfmp_reseau({ p_debut: r.debut, p_fin: r.fin, p_seuil: r.seuil });
+}
+
+/** Colonnes attendues du fichier d'import, dans n'importe quel ordre. */
+export const COLONNES_IMPORT = ['formation', 'classe', 'niveau', 'debut', 'fin', 'eleves'] as const;
+
+/** « 18/01/2027 » (tableur français) → « 2027-01-18 » ; une autre écriture est laissée au schéma, qui la refuse en français. */
+const dateIso = (v: string) => {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
+  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : v;
+};
+
+const refus = (lignes: LigneRefusee[]) => new DomainError('IMPORT_INVALIDE', MESSAGES.IMPORT_INVALIDE, { lignes });
+
+/**
+ * Importe une année de périodes depuis un CSV : chaque ligne est vérifiée (schéma, puis la base : formation,
+ * chevauchements, y compris entre lignes du fichier) ; à la moindre ligne refusée, rien n'est enregistré et
+ * le rapport dit, ligne par ligne, ce qui ne va pas.
+ */
+export async function importerPeriodes({ csv }: ImportCsv, { api }: Contexte): Promise<{ importees: number }> {
+  let enregistrements: { record: string[]; info: { lines: number } }[];
+  try {
+    enregistrements = parse(csv.replace(/^\uFEFF/, ''), {
+      delimiter: [';', ','],
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (e) {
+    const ligne = (e as { lines?: number }).lines ?? 1;
+    throw refus([{ ligne, messages: ['Le fichier n’est pas un CSV lisible à cette ligne (guillemet non fermé ?).'] }]);
+  }
+  const [entete, ...donnees] = enregistrements;
+  const noms = (entete?.record ?? []).map((c) =>
+    c
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z]/g, ''),
+  );
+  const manquantes = COLONNES_IMPORT.filter((c) => !noms.includes(c));
+  if (manquantes.length)
+    throw refus([{ ligne: 1, messages: [`Colonnes manquantes dans l’en-tête : ${manquantes.join(', ')}. En-tête attendu : ${COLONNES_IMPORT.join(';')}.`] }]);
+  if (donnees.length === 0) throw refus([{ ligne: 2, messages: ['Le fichier ne contient aucune période après l’en-tête.'] }]);
+  if (donnees.length > 500) throw refus([{ ligne: 502, messages: ['500 périodes au plus par import : découpez le fichier.'] }]);
+
+  const lignesRefusees: LigneRefusee[] = [];
+  const periodes: PublicationPeriode[] = [];
+  const numeros: number[] = [];
+  for (const { record, info } of donnees) {
+    const valeur = (c: (typeof COLONNES_IMPORT)[number]) => record[noms.indexOf(c)] ?? '';
+    const brut = {
+      formation: valeur('formation'),
+      classe: valeur('classe'),
+      niveau: valeur('niveau').toLowerCase(),
+      debut: dateIso(valeur('debut')),
+      fin: dateIso(valeur('fin')),
+      eleves: valeur('eleves') === '' ? undefined : Number(valeur('eleves')),
+    };
+    const r = publicationPeriodeSchema.safeParse(brut);
+    if (r.success) {
+      periodes.push(r.data);
+      numeros.push(info.lines);
+    } else {
+      lignesRefusees.push({ ligne: info.lines, messages: r.error.issues.map((i) => `${String(i.path[0] ?? '')} : ${i.message}`.replace(/^ : /, '')) });
+    }
+  }
+  if (lignesRefusees.length) throw refus(lignesRefusees);
+
+  const rapport = await api.periodes_pfmp_importer({ p_periodes: periodes });
+  if (rapport.erreurs.length) {
+    throw refus(
+      rapport.erreurs.map((e) => ({
+        ligne: numeros[e.rang - 1] ?? e.rang,
+        messages: [estCodeErreur(e.code) ? MESSAGES[e.code] : 'Ligne refusée par la base : vérifiez les dates (120 jours au plus) et le nombre d’élèves.'],
+      })),
+    );
+  }
+  return { importees: rapport.importees };
 }

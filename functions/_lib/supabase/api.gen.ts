@@ -1,8 +1,11 @@
 // Généré par `npm run generer-api` (scripts/generer-api.ts) depuis le catalogue du schéma api : ne pas modifier.
 // Pour changer une fonction : une migration, puis `npm run generer-api`. Un test échoue si ce fichier est en retard.
 import type { MembreProvisionne, ReponseDemandeCode, Sante, TentativeCode } from '../../../src/schemas/api-retours.ts';
-import type { MesPeriodes, Periode, VueReseau } from '../../../src/schemas/calendrier-pfmp.ts';
+import type { MesPeriodes, Periode, RapportImportBase, VueReseau } from '../../../src/schemas/calendrier-pfmp.ts';
 import type { Profil } from '../../../src/schemas/membre.ts';
+
+/** Une valeur JSON quelconque. */
+export type Json = string | number | boolean | null | Json[] | { [cle: string]: Json };
 
 /** Arguments et résultat de chaque fonction du schéma api. */
 export interface FonctionsApi {
@@ -40,6 +43,8 @@ export interface FonctionsApi {
   };
   /** `api.periode_pfmp_retirer(p_id uuid)` → `void` */
   periode_pfmp_retirer: { arguments: { p_id: string }; resultat: void };
+  /** `api.periodes_pfmp_importer(p_periodes jsonb)` → `jsonb` */
+  periodes_pfmp_importer: { arguments: { p_periodes: Json }; resultat: RapportImportBase };
   /** `api.periodes_pfmp_miennes()` → `jsonb` */
   periodes_pfmp_miennes: { arguments: Record<string, never>; resultat: MesPeriodes };
   /** `api.sante()` → `jsonb` */
@@ -68,6 +73,8 @@ export interface Api {
   periode_pfmp_publier(args: FonctionsApi['periode_pfmp_publier']['arguments']): Promise<FonctionsApi['periode_pfmp_publier']['resultat']>;
   /** `api.periode_pfmp_retirer(p_id uuid)` → `void` */
   periode_pfmp_retirer(args: FonctionsApi['periode_pfmp_retirer']['arguments']): Promise<FonctionsApi['periode_pfmp_retirer']['resultat']>;
+  /** `api.periodes_pfmp_importer(p_periodes jsonb)` → `jsonb` */
+  periodes_pfmp_importer(args: FonctionsApi['periodes_pfmp_importer']['arguments']): Promise<FonctionsApi['periodes_pfmp_importer']['resultat']>;
   /** `api.periodes_pfmp_miennes()` → `jsonb` */
   periodes_pfmp_miennes(): Promise<FonctionsApi['periodes_pfmp_miennes']['resultat']>;
   /** `api.sante()` → `jsonb` */
@@ -90,6 +97,7 @@ export function creerMethodes(appeler: Appeler): Api {
     moi: () => appeler('moi'),
     periode_pfmp_publier: (args) => appeler('periode_pfmp_publier', args),
     periode_pfmp_retirer: (args) => appeler('periode_pfmp_retirer', args),
+    periodes_pfmp_importer: (args) => appeler('periodes_pfmp_importer', args),
     periodes_pfmp_miennes: () => appeler('periodes_pfmp_miennes'),
     sante: () => appeler('sante'),
   };
