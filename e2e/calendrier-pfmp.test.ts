@@ -17,7 +17,7 @@ describe('Calendrier des PFMP', () => {
     await verifierAccessibilite(page, 'calendrier, déconnecté');
   });
 
-  test('un membre publie une période et voit le chevauchement que son lycée provoque dans le réseau', async () => {
+  test('un membre importe ses périodes (CSV), voit le chevauchement que son lycée provoque dans le réseau, et publie au formulaire', async () => {
     await page.goto('/connexion/');
     await page.getByLabel('Adresse électronique professionnelle').fill('membre@exemple.test');
     await page.getByRole('button', { name: 'Recevoir un code' }).click();
@@ -32,15 +32,20 @@ describe('Calendrier des PFMP', () => {
 
     await page.goto('/outils/calendrier-pfmp/');
     await page.getByRole('heading', { name: 'Les périodes de mon lycée (0309901C)' }).waitFor();
-    await page.getByLabel('Formation').selectOption('bac-pro-csr');
-    await page.getByLabel('Classe').fill('2CSR');
-    await page.getByLabel('Niveau').selectOption('2de');
-    await page.getByLabel('Premier jour').fill('2027-01-18');
-    await page.getByLabel('Dernier jour').fill('2027-01-29');
-    await page.getByLabel('Nombre d’élèves').fill('20');
-    await page.getByRole('button', { name: 'Publier la période' }).click();
-    await page.getByText('Période publiée : 2CSR, du 18 janv. 2027 au 29 janv. 2027.').waitFor();
-    expect(await page.getByRole('rowheader', { name: '2CSR' }).count()).toBe(1);
+
+    // Import d'un fichier avec une ligne fausse : rapport ligne par ligne, rien d'enregistré.
+    const entete = 'formation;classe;niveau;debut;fin;eleves';
+    const fichier = (contenu: string) => ({ name: 'periodes-2026-2027.csv', mimeType: 'text/csv', buffer: Buffer.from(contenu) });
+    await page
+      .getByLabel(/^Fichier CSV/)
+      .setInputFiles(fichier(`${entete}\nbac-pro-csr;2CSR;2de;18/01/2027;29/01/2027;20\nbts-inconnu;3X;2de;01/03/2027;12/03/2027;10\n`));
+    await page.getByRole('button', { name: 'Importer le fichier' }).click();
+    await page.getByText('Ligne 3 : Cette formation n’est pas dans la liste des formations du réseau.').waitFor();
+    expect(await page.getByRole('rowheader', { name: '2CSR' }).count()).toBe(0);
+    await page.getByLabel(/^Fichier CSV/).setInputFiles(fichier(`${entete}\nbac-pro-csr;2CSR;2de;18/01/2027;29/01/2027;20\n`));
+    await page.getByRole('button', { name: 'Importer le fichier' }).click();
+    await page.getByText('1 période importée.').waitFor();
+    await page.getByRole('rowheader', { name: '2CSR' }).waitFor();
 
     await page.getByLabel('Du', { exact: true }).fill('2027-01-11');
     await page.getByLabel('Au', { exact: true }).fill('2027-01-31');
@@ -54,13 +59,20 @@ describe('Calendrier des PFMP', () => {
     await page.mouse.move(0, 0);
     await verifierAccessibilite(page, 'calendrier, vue du réseau');
 
-    // Une période qui chevauche une autre de la même classe : refusée en français, rien d'ajouté.
-    await page.getByLabel('Classe').fill('2CSR');
+    // Publier au formulaire ; une période qui chevauche une autre de la même classe : refusée en français, rien d'ajouté.
+    await page.getByLabel('Formation', { exact: true }).selectOption('bac-pro-csr');
+    await page.getByLabel('Niveau', { exact: true }).selectOption('2de');
+    await page.getByLabel('Classe', { exact: true }).fill('2CSR');
     await page.getByLabel('Premier jour').fill('2027-01-25');
     await page.getByLabel('Dernier jour').fill('2027-02-05');
     await page.getByLabel('Nombre d’élèves').fill('20');
     await page.getByRole('button', { name: 'Publier la période' }).click();
     await page.getByText('Cette classe a déjà une période de PFMP qui chevauche ces dates.').waitFor();
     expect(await page.getByRole('rowheader', { name: '2CSR' }).count()).toBe(1);
+    await page.getByLabel('Premier jour').fill('2027-03-01');
+    await page.getByLabel('Dernier jour').fill('2027-03-12');
+    await page.getByRole('button', { name: 'Publier la période' }).click();
+    await page.getByText('Période publiée : 2CSR, du 1 mars 2027 au 12 mars 2027.').waitFor();
+    expect(await page.getByRole('rowheader', { name: '2CSR' }).count()).toBe(2);
   });
 });

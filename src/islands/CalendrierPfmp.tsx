@@ -1,7 +1,7 @@
 import { cloneElement, useEffect, useId, useState, type FormEvent, type ReactElement } from 'react';
 import { appelApi, ErreurApi } from '../lib/api-client.ts';
 import { jourCourt, NIVEAUX_PFMP, totauxParSemaine, type NiveauPfmp } from '../lib/calendrier-pfmp.ts';
-import type { MesPeriodes, Periode, VueReseau } from '../schemas/calendrier-pfmp.ts';
+import type { LigneRefusee, MesPeriodes, Periode, VueReseau } from '../schemas/calendrier-pfmp.ts';
 
 type Etat = { statut: 'chargement' } | { statut: 'deconnecte' } | { statut: 'erreur'; message: string } | { statut: 'pret'; donnees: MesPeriodes };
 type Saisie = { formation: string; classe: string; niveau: NiveauPfmp; debut: string; fin: string; eleves: string };
@@ -22,6 +22,7 @@ export default function CalendrierPfmp() {
   const [envoi, setEnvoi] = useState(false);
   const [filtre, setFiltre] = useState({ ...anneeScolaire(), seuil: '50' });
   const [vue, setVue] = useState<VueReseau | null>(null);
+  const [rapport, setRapport] = useState<{ succes?: string; erreur?: string; lignes: LigneRefusee[] } | null>(null);
   const [erreurVue, setErreurVue] = useState<string | null>(null);
 
   async function charger() {
@@ -69,6 +70,23 @@ export default function CalendrierPfmp() {
       setErreur({ message: e2.message, champs: (e2.details?.champs as Record<string, string[]> | undefined) ?? {} });
     } finally {
       setEnvoi(false);
+    }
+  }
+  async function importer(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const fichier = (e.currentTarget.elements.namedItem('fichier') as HTMLInputElement).files?.[0];
+    if (!fichier) {
+      setRapport({ erreur: 'Choisissez un fichier CSV.', lignes: [] });
+      return;
+    }
+    try {
+      const r = await appelApi<{ importees: number }>('/api/calendrier-pfmp/import', { method: 'POST', corps: { csv: await fichier.text() } });
+      setRapport({ succes: `${r.importees} période${r.importees > 1 ? 's' : ''} importée${r.importees > 1 ? 's' : ''}.`, lignes: [] });
+      await charger();
+      await afficherReseau();
+    } catch (err) {
+      const e2 = err as ErreurApi;
+      setRapport({ erreur: e2.message, lignes: (e2.details?.lignes as LigneRefusee[] | undefined) ?? [] });
     }
   }
   async function retirer(p: Periode) {
@@ -237,6 +255,45 @@ export default function CalendrierPfmp() {
           <button className="fr-btn" type="submit" disabled={envoi}>
             {envoi ? 'Publication…' : 'Publier la période'}
           </button>
+        </form>
+        <form onSubmit={importer} noValidate aria-labelledby={`${id}-importer`} className="fr-mb-6w">
+          <h3 id={`${id}-importer`} className="fr-h5">
+            Importer les périodes d’une année (CSV)
+          </h3>
+          <div className="fr-upload-group fr-mb-2w">
+            <label className="fr-label" htmlFor={`${id}-fichier`}>
+              Fichier CSV
+              <span className="fr-hint-text">
+                Une ligne par période, en-tête « formation;classe;niveau;debut;fin;eleves » ; dates au format JJ/MM/AAAA ou AAAA-MM-JJ ; codes de formation de
+                la liste ci-dessus. Tout ou rien : une seule ligne refusée et rien n’est enregistré.
+              </span>
+            </label>
+            <input className="fr-upload" type="file" id={`${id}-fichier`} name="fichier" accept=".csv,text/csv" />
+          </div>
+          <button className="fr-btn fr-btn--secondary" type="submit">
+            Importer le fichier
+          </button>
+          <div aria-live="polite" className="fr-mt-2w">
+            {rapport?.succes && (
+              <div className="fr-alert fr-alert--success fr-alert--sm">
+                <p>{rapport.succes}</p>
+              </div>
+            )}
+            {rapport?.erreur && (
+              <div className="fr-alert fr-alert--error fr-alert--sm" role="alert">
+                <p>{rapport.erreur}</p>
+                {rapport.lignes.length > 0 && (
+                  <ul>
+                    {rapport.lignes.map((l) => (
+                      <li key={l.ligne}>
+                        Ligne {l.ligne} : {l.messages.join(' ; ')}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            )}
+          </div>
         </form>
       </section>
 
