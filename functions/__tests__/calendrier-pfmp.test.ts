@@ -2,6 +2,9 @@
 // mauvaises entrées et droits : 4xx en français, rien d'écrit.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demarrerPileDeTest, type PileDeTest } from '../../local/pile-test.ts';
+import aboCreer from '../calendrier-pfmp-abonnement-creer.ts';
+import aboSupprimer from '../calendrier-pfmp-abonnement-supprimer.ts';
+import ics from '../calendrier-pfmp-ics-lire.ts';
 import creer from '../calendrier-pfmp-periodes-creer.ts';
 import lire from '../calendrier-pfmp-periodes-lire.ts';
 import supprimer from '../calendrier-pfmp-periodes-supprimer.ts';
@@ -191,5 +194,54 @@ describe('POST /api/calendrier-pfmp/import', () => {
     const avant = await nombre();
     expect((await importer(`${ENTETE}\nbac-pro-mcv;Z1;2de;2027-09-06;2027-09-17;10`, null)).statut).toBe(401);
     expect(await nombre()).toBe(avant);
+  });
+});
+
+describe('Abonnement .ics : POST/DELETE /api/calendrier-pfmp/abonnement, GET /api/calendrier-pfmp/ics/:jeton', () => {
+  const creerAbo = (c: string | null = cookie) =>
+    appeler(aboCreer, requete('/api/calendrier-pfmp/abonnement', { method: 'POST', headers: c ? { cookie: c } : {} }));
+  const lireIcs = async (adresse: string) => {
+    const { pathname } = new URL(adresse);
+    const jeton = pathname.split('/').pop()!;
+    const reponse = await ics(requete(pathname), contexte({ jeton }));
+    return { statut: reponse.status, type: reponse.headers.get('content-type'), texte: await reponse.text() };
+  };
+
+  test('une adresse secrète par lycée : le calendrier .ics contient les périodes du lycée, en jours entiers', async () => {
+    const { statut, corps } = await creerAbo();
+    expect(statut).toBe(201);
+    expect(corps.adresse).toMatch(/^http:\/\/localhost:4321\/api\/calendrier-pfmp\/ics\/[0-9a-f]{64}\.ics$/);
+    const r = await lireIcs(corps.adresse);
+    expect(r.statut).toBe(200);
+    expect(r.type).toBe('text/calendar; charset=utf-8');
+    expect(r.texte).toMatch(/^BEGIN:VCALENDAR/);
+    expect(r.texte).toContain('SUMMARY:PFMP 1CUI (Bac pro Cuisine)');
+    // Du 11 janvier au 5 février inclus : fin exclusive le 6 février.
+    expect(r.texte).toMatch(/DTSTART;VALUE=DATE:20270111[\s\S]*DTEND;VALUE=DATE:20270206/);
+    expect(r.texte).not.toContain('1CSR'); // période d'un autre lycée
+    // Le jeton n'est gardé que sous forme d'empreinte.
+    const { rows } = await pile.db.query<{ empreinte: string }>(`select empreinte from prive.abonnements_calendrier where uai = '0309901C'`);
+    expect(rows[0]!.empreinte).not.toBe(corps.adresse.split('/').pop().replace('.ics', ''));
+  });
+
+  test('remplacer l’adresse rend l’ancienne inutilisable ; révoquer rend la nouvelle inutilisable', async () => {
+    const ancienne = (await creerAbo()).corps.adresse;
+    const nouvelle = (await creerAbo()).corps.adresse;
+    expect((await lireIcs(ancienne)).statut).toBe(404);
+    expect((await lireIcs(nouvelle)).statut).toBe(200);
+    const r = await appeler(aboSupprimer, requete('/api/calendrier-pfmp/abonnement', { method: 'DELETE', headers: { cookie } }));
+    expect(r.statut).toBe(204);
+    const apres = await lireIcs(nouvelle);
+    expect(apres.statut).toBe(404);
+    expect(JSON.parse(apres.texte).erreur.message).toBe('Cette adresse d’abonnement n’existe pas ou a été révoquée.');
+  });
+
+  test('un jeton mal formé ou inventé : 404 en français', async () => {
+    expect((await lireIcs('http://localhost:4321/api/calendrier-pfmp/ics/pas-un-jeton')).statut).toBe(404);
+    expect((await lireIcs(`http://localhost:4321/api/calendrier-pfmp/ics/${'a'.repeat(64)}.ics`)).statut).toBe(404);
+  });
+
+  test('un non-membre ne crée pas d’adresse : 401', async () => {
+    expect((await creerAbo(null)).statut).toBe(401);
   });
 });

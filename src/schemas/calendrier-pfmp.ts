@@ -61,6 +61,8 @@ export interface MesPeriodes {
   uai: string;
   periodes: Periode[];
   formations: Formation[];
+  /** Adresse d'abonnement .ics active (sa date de création), ou null. */
+  abonnement: { cree_le: string } | null;
 }
 
 /** Paramètres de la vue du réseau (`GET /api/calendrier-pfmp/reseau?debut=…&fin=…&seuil=…`). */
@@ -121,3 +123,18 @@ export interface LigneRefusee {
   ligne: number;
   messages: string[];
 }
+
+/** Résultat de `api.calendrier_pfmp_abonnement_creer()` : le jeton en clair, montré une seule fois. */
+export interface AbonnementCree {
+  jeton: string;
+  cree_le: string;
+}
+
+/** Résultat de `api.calendrier_pfmp_ics(p_jeton)` : le lycée et ses périodes. */
+export interface CalendrierIcs {
+  uai: string;
+  nom: string;
+  periodes: { id: string; classe: string; formation: string; debut: string; fin: string; eleves: number }[];
+}
+/** `api.calendrier_pfmp_ics` rend null pour un jeton inconnu ou révoqué. */
+export type CalendrierIcsOuRien = CalendrierIcs | null;

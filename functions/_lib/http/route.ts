@@ -21,6 +21,8 @@ export interface Resultat {
   corps: unknown;
   /** Session ouverte (jetons à mettre dans le cookie) ou fermée (cookie à effacer). */
   session?: JetonsSession | 'fermee';
+  /** Réponse non JSON (un fichier .ics, par exemple) : son type et son texte ; corps est alors ignoré. */
+  fichier?: { type: string; texte: string; nom?: string };
 }
 
 export const ok = (corps: unknown, extra: Partial<Resultat> = {}): Resultat => ({ statut: 200, corps, ...extra });
@@ -44,6 +46,8 @@ export interface Entree<T, R = undefined> {
   corps: T;
   /** Paramètres de l'adresse validés par contrat.requete. */
   requete: R;
+  /** Origine du site (« https://… ») telle que la requête l'a atteint, pour écrire une adresse absolue. */
+  origine: string;
   params: Record<string, string>;
   ctx: Contexte;
 }
@@ -89,14 +93,23 @@ export function route<S extends z.ZodType | undefined, Q extends z.ZodType | und
         navigateur = lireLiaison(req);
       }
       const ctx = creerContexte({ appelant: lecture.appelant, ip: context?.ip || '0.0.0.0', navigateur, requestId });
-      const resultat = await cas({ corps, requete, params: context?.params ?? {}, ctx });
+      const resultat = await cas({ corps, requete, origine: new URL(req.url).origin, params: context?.params ?? {}, ctx });
       if (resultat.session === 'fermee') cookies.push(cookieSessionEfface());
       else if (resultat.session) {
         cookies.push(cookieSession(resultat.session));
         // La liaison a servi : le navigateur n'en a plus besoin.
         if (contrat.liaison === 'lire') cookies.push(ecrireCookie(COOKIE_LIAISON, '', 0));
       }
-      reponse = json(resultat.corps, resultat.statut);
+      reponse = resultat.fichier
+        ? new Response(resultat.fichier.texte, {
+            status: resultat.statut,
+            headers: {
+              'content-type': resultat.fichier.type,
+              'cache-control': 'no-store',
+              ...(resultat.fichier.nom ? { 'content-disposition': `inline; filename="${resultat.fichier.nom}"` } : {}),
+            },
+          })
+        : json(resultat.corps, resultat.statut);
     } catch (e) {
       if (e instanceof DomainError) {
         // Une session que la base refuse (fermée, membre désactivé) : le cookie ne sert plus à rien.

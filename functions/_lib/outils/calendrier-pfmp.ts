@@ -1,6 +1,7 @@
 // Calendrier des PFMP : cas d'usage. Les droits (chacun son lycée) et les invariants (dates, formation,
 // chevauchement) sont en SQL ; ici, la mise en forme des appels.
 import { parse } from 'csv-parse/sync';
+import { createEvents } from 'ics';
 import {
   publicationPeriodeSchema,
   type ImportCsv,
@@ -108,4 +109,42 @@ export async function importerPeriodes({ csv }: ImportCsv, { api }: Contexte): P
     );
   }
   return { importees: rapport.importees };
+}
+
+/** Crée ou remplace l'adresse d'abonnement du lycée du membre ; l'ancienne cesse de fonctionner. */
+export async function creerAbonnement({ api }: Contexte, origine: string): Promise<{ adresse: string; cree_le: string }> {
+  const { jeton, cree_le } = await api.calendrier_pfmp_abonnement_creer();
+  return { adresse: `${origine}/api/calendrier-pfmp/ics/${jeton}.ics`, cree_le };
+}
+
+/** Révoque l'adresse d'abonnement du lycée du membre. */
+export function revoquerAbonnement({ api }: Contexte) {
+  return api.calendrier_pfmp_abonnement_revoquer();
+}
+
+const jourIcs = (iso: string): [number, number, number] => {
+  const [a, m, j] = iso.split('-').map(Number) as [number, number, number];
+  return [a, m, j];
+};
+const lendemain = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** Le calendrier .ics d'un lycée pour une adresse d'abonnement (clé secrète : l'appelant n'est pas connecté). */
+export async function calendrierIcs(jeton: string, { service }: Contexte): Promise<string> {
+  const donnees = /^[0-9a-f]{64}$/.test(jeton) ? await service.calendrier_pfmp_ics({ p_jeton: jeton }) : null;
+  if (!donnees) throw new DomainError('INTROUVABLE', 'Cette adresse d’abonnement n’existe pas ou a été révoquée.');
+  const { error, value } = createEvents(
+    donnees.periodes.map((p) => ({
+      uid: `${p.id}@calendrier-pfmp`,
+      title: `PFMP ${p.classe} (${p.formation})`,
+      description: `${p.eleves} élève${p.eleves > 1 ? 's' : ''} en PFMP — ${donnees.nom}`,
+      start: jourIcs(p.debut),
+      // Événement sur des jours entiers : la fin est exclusive (lendemain du dernier jour).
+      end: jourIcs(lendemain(p.fin)),
+      calName: `PFMP — ${donnees.nom}`,
+      productId: 'reseau-bde/calendrier-pfmp',
+    })),
+    { calName: `PFMP — ${donnees.nom}`, productId: 'reseau-bde/calendrier-pfmp' },
+  );
+  if (error || !value) throw error ?? new Error('Calendrier .ics vide');
+  return value;
 }

@@ -1,7 +1,7 @@
 // Généré par `npm run generer-api` (scripts/generer-api.ts) depuis le catalogue du schéma api : ne pas modifier.
 // Pour changer une fonction : une migration, puis `npm run generer-api`. Un test échoue si ce fichier est en retard.
 import type { MembreProvisionne, ReponseDemandeCode, Sante, TentativeCode } from '../../../src/schemas/api-retours.ts';
-import type { MesPeriodes, Periode, RapportImportBase, VueReseau } from '../../../src/schemas/calendrier-pfmp.ts';
+import type { AbonnementCree, CalendrierIcsOuRien, MesPeriodes, Periode, RapportImportBase, VueReseau } from '../../../src/schemas/calendrier-pfmp.ts';
 import type { Profil } from '../../../src/schemas/membre.ts';
 
 /** Une valeur JSON quelconque. */
@@ -9,6 +9,12 @@ export type Json = string | number | boolean | null | Json[] | { [cle: string]: 
 
 /** Arguments et résultat de chaque fonction du schéma api. */
 export interface FonctionsApi {
+  /** `api.calendrier_pfmp_abonnement_creer()` → `jsonb` */
+  calendrier_pfmp_abonnement_creer: { arguments: Record<string, never>; resultat: AbonnementCree };
+  /** `api.calendrier_pfmp_abonnement_revoquer()` → `void` */
+  calendrier_pfmp_abonnement_revoquer: { arguments: Record<string, never>; resultat: void };
+  /** `api.calendrier_pfmp_ics(p_jeton text)` → `jsonb` */
+  calendrier_pfmp_ics: { arguments: { p_jeton: string }; resultat: CalendrierIcsOuRien };
   /** `api.calendrier_pfmp_reseau(p_debut date, p_fin date, p_seuil integer)` → `jsonb` */
   calendrier_pfmp_reseau: { arguments: { p_debut: string; p_fin: string; p_seuil: number }; resultat: VueReseau };
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
@@ -53,6 +59,12 @@ export interface FonctionsApi {
 
 /** Une méthode par fonction du schéma api (voir creerApi dans api.ts). */
 export interface Api {
+  /** `api.calendrier_pfmp_abonnement_creer()` → `jsonb` */
+  calendrier_pfmp_abonnement_creer(): Promise<FonctionsApi['calendrier_pfmp_abonnement_creer']['resultat']>;
+  /** `api.calendrier_pfmp_abonnement_revoquer()` → `void` */
+  calendrier_pfmp_abonnement_revoquer(): Promise<FonctionsApi['calendrier_pfmp_abonnement_revoquer']['resultat']>;
+  /** `api.calendrier_pfmp_ics(p_jeton text)` → `jsonb` */
+  calendrier_pfmp_ics(args: FonctionsApi['calendrier_pfmp_ics']['arguments']): Promise<FonctionsApi['calendrier_pfmp_ics']['resultat']>;
   /** `api.calendrier_pfmp_reseau(p_debut date, p_fin date, p_seuil integer)` → `jsonb` */
   calendrier_pfmp_reseau(args: FonctionsApi['calendrier_pfmp_reseau']['arguments']): Promise<FonctionsApi['calendrier_pfmp_reseau']['resultat']>;
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
@@ -87,6 +99,9 @@ export type Appeler = <T>(fn: keyof FonctionsApi, args?: Record<string, unknown>
 /** Les méthodes de Api, chacune passant par `appeler`. */
 export function creerMethodes(appeler: Appeler): Api {
   return {
+    calendrier_pfmp_abonnement_creer: () => appeler('calendrier_pfmp_abonnement_creer'),
+    calendrier_pfmp_abonnement_revoquer: () => appeler('calendrier_pfmp_abonnement_revoquer'),
+    calendrier_pfmp_ics: (args) => appeler('calendrier_pfmp_ics', args),
     calendrier_pfmp_reseau: (args) => appeler('calendrier_pfmp_reseau', args),
     code_demander: (args) => appeler('code_demander', args),
     code_reussir: (args) => appeler('code_reussir', args),
