@@ -17,7 +17,7 @@ describe('Calendrier des PFMP', () => {
     await verifierAccessibilite(page, 'calendrier, déconnecté');
   });
 
-  test('un membre importe ses périodes (CSV), voit le chevauchement que son lycée provoque dans le réseau, et publie au formulaire', async () => {
+  test('un membre importe ses périodes (CSV), voit le chevauchement que son lycée provoque dans le réseau, publie au formulaire et s’abonne au .ics', async () => {
     await page.goto('/connexion/');
     await page.getByLabel('Adresse électronique professionnelle').fill('membre@exemple.test');
     await page.getByRole('button', { name: 'Recevoir un code' }).click();
@@ -74,5 +74,18 @@ describe('Calendrier des PFMP', () => {
     await page.getByRole('button', { name: 'Publier la période' }).click();
     await page.getByText('Période publiée : 2CSR, du 1 mars 2027 au 12 mars 2027.').waitFor();
     expect(await page.getByRole('rowheader', { name: '2CSR' }).count()).toBe(2);
+
+    // S'abonner : l'adresse secrète donne un calendrier .ics avec les périodes du lycée ; révoquée, elle ne sert plus.
+    await page.getByRole('button', { name: 'Créer l’adresse d’abonnement' }).click();
+    const adresse = await page.getByLabel(/^Adresse d’abonnement/).inputValue();
+    expect(adresse).toMatch(/\/api\/calendrier-pfmp\/ics\/[0-9a-f]{64}\.ics$/);
+    const ics = await page.request.get(adresse);
+    expect(ics.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(await ics.text()).toContain('SUMMARY:PFMP 2CSR (Bac pro Commercialisation et services en restauration)');
+    await page.mouse.move(0, 0);
+    await verifierAccessibilite(page, 'calendrier, abonnement');
+    await page.getByRole('button', { name: 'Révoquer l’adresse' }).click();
+    await page.getByText(/Adresse d’abonnement révoquée/).waitFor();
+    expect((await page.request.get(adresse)).status()).toBe(404);
   });
 });

@@ -12,6 +12,7 @@ const mes = {
   uai: '0309901C',
   periodes: [{ id: 'a1', uai: '0309901C', formation: 'bac-pro-cuisine', classe: '1CUI', niveau: '1re', debut: '2027-01-11', fin: '2027-02-05', eleves: 24 }],
   formations: [{ code: 'bac-pro-cuisine', intitule: 'Bac pro Cuisine', secteur: 'Hôtellerie-restauration' }],
+  abonnement: null,
 };
 const vue = {
   debut: '2027-01-11',

@@ -22,6 +22,7 @@ export default function CalendrierPfmp() {
   const [envoi, setEnvoi] = useState(false);
   const [filtre, setFiltre] = useState({ ...anneeScolaire(), seuil: '50' });
   const [vue, setVue] = useState<VueReseau | null>(null);
+  const [adresseIcs, setAdresseIcs] = useState<string | null>(null);
   const [rapport, setRapport] = useState<{ succes?: string; erreur?: string; lignes: LigneRefusee[] } | null>(null);
   const [erreurVue, setErreurVue] = useState<string | null>(null);
 
@@ -87,6 +88,25 @@ export default function CalendrierPfmp() {
     } catch (err) {
       const e2 = err as ErreurApi;
       setRapport({ erreur: e2.message, lignes: (e2.details?.lignes as LigneRefusee[] | undefined) ?? [] });
+    }
+  }
+  async function creerAbonnement() {
+    try {
+      const r = await appelApi<{ adresse: string }>('/api/calendrier-pfmp/abonnement', { method: 'POST' });
+      setAdresseIcs(r.adresse);
+      await charger();
+    } catch (err) {
+      setErreur({ message: (err as ErreurApi).message, champs: {} });
+    }
+  }
+  async function revoquerAbonnement() {
+    try {
+      await appelApi('/api/calendrier-pfmp/abonnement', { method: 'DELETE' });
+      setAdresseIcs(null);
+      setInfo('Adresse d’abonnement révoquée : les agendas abonnés ne reçoivent plus le calendrier.');
+      await charger();
+    } catch (err) {
+      setErreur({ message: (err as ErreurApi).message, champs: {} });
     }
   }
   async function retirer(p: Periode) {
@@ -295,6 +315,36 @@ export default function CalendrierPfmp() {
             )}
           </div>
         </form>
+        <h3 id={`${id}-abonnement`} className="fr-h5">
+          S’abonner au calendrier de mon lycée (.ics)
+        </h3>
+        <p>
+          Une adresse secrète, à coller dans un agenda (Thunderbird, Outlook, agenda du téléphone) : il affiche les périodes de votre lycée et suit leurs
+          changements. Ne la diffusez qu’à ceux qui doivent la voir.
+        </p>
+        {adresseIcs && (
+          <div className="fr-input-group">
+            <label className="fr-label" htmlFor={`${id}-ics`}>
+              Adresse d’abonnement (montrée une seule fois : copiez-la maintenant)
+            </label>
+            <input className="fr-input" id={`${id}-ics`} readOnly value={adresseIcs} onFocus={(e) => e.currentTarget.select()} />
+          </div>
+        )}
+        {!adresseIcs && donnees.abonnement && <p>Une adresse d’abonnement est active depuis le {jourCourt(donnees.abonnement.cree_le.slice(0, 10))}.</p>}
+        <ul className="fr-btns-group fr-btns-group--inline-sm fr-mb-6w">
+          <li>
+            <button type="button" className="fr-btn fr-btn--secondary" onClick={() => void creerAbonnement()}>
+              {donnees.abonnement ? 'Remplacer l’adresse (l’ancienne cesse de fonctionner)' : 'Créer l’adresse d’abonnement'}
+            </button>
+          </li>
+          {donnees.abonnement && (
+            <li>
+              <button type="button" className="fr-btn fr-btn--tertiary" onClick={() => void revoquerAbonnement()}>
+                Révoquer l’adresse
+              </button>
+            </li>
+          )}
+        </ul>
       </section>
 
       <section aria-labelledby={`${id}-reseau`}>
