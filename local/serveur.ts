@@ -14,6 +14,8 @@ const TYPES: Record<string, string> = {
   '.pf_meta': 'application/octet-stream', '.pf_fragment': 'application/octet-stream', '.pf_index': 'application/octet-stream',
   '.webmanifest': 'application/manifest+json',
 };
+/** Fichiers dont le nom change avec le contenu (empreinte) : gardés un an sans redemander. */
+const IMMUABLES = /\/_astro\/|\/pagefind\/(fragment|index|filter)\/|\/pagefind\/pagefind\.[\w-]+_[0-9a-f]+\.pf_meta$/;
 const COMPRESSIBLES = /^(text\/|application\/(json|xml|manifest)|image\/svg)/;
 
 /** Crée le serveur du site (non démarré). */
@@ -31,7 +33,15 @@ export async function creerServeurSite({ dist, surEnvoi }: { dist: string; surEn
     const type = TYPES[extname(fichier)] ?? 'application/octet-stream';
     let corps: Uint8Array = readFileSync(fichier);
     const entetes: Record<string, string> = { 'content-type': type };
-    entetes['cache-control'] = fichier.includes('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    entetes['cache-control'] = IMMUABLES.test(fichier) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    // no-cache : le navigateur redemande, avec l'ETag ; un fichier inchangé revient en 304, sans corps.
+    const { size, mtimeMs } = statSync(fichier);
+    entetes.etag = `W/"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
+    if (statut === 200 && req.headers['if-none-match'] === entetes.etag) {
+      surEnvoi?.(req.url ?? '', 0);
+      res.writeHead(304, entetes).end();
+      return;
+    }
     if (COMPRESSIBLES.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       let gz = cacheGzip.get(fichier);
       if (!gz) cacheGzip.set(fichier, (gz = gzipSync(corps)));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { chercher, chercherElargi, type Pagefind } from './recherche-client.ts';
+import { chercher, chercherAvecCorrection, chercherElargi, longueursUtiles, type Pagefind } from './recherche-client.ts';
 
 /**
  * Un faux Pagefind : chaque page est une liste de mots indexés (comme Pagefind les voit : « l’embauche »
@@ -103,5 +103,36 @@ describe('recherche côté navigateur', () => {
   test('n’élargit pas une requête d’un seul mot', async () => {
     const pf = fauxPagefind({ a: 'un texte' });
     expect(await chercherElargi(pf, 'inconnu')).toEqual([]);
+  });
+});
+
+describe('correction des fautes : vocabulaire chargé seulement quand il sert', () => {
+  const pages = { allocation: 'allocation allocation élève', convention: 'convention de stage', gratification: 'gratification stage' };
+
+  test('une requête qui trouve assez de pages ne télécharge pas le vocabulaire', async () => {
+    const pf = fauxPagefind({ a: 'stage', b: 'stage', c: 'stage' });
+    const demandes: number[][] = [];
+    const r = await chercherAvecCorrection(pf, 'stage', {}, async (l) => (demandes.push(l), new Map()));
+    expect(r.resultats).toHaveLength(3);
+    expect(demandes).toEqual([]);
+  });
+
+  test('une requête qui ne trouve rien charge les seules longueurs voisines et corrige', async () => {
+    const pf = fauxPagefind(pages);
+    const demandes: number[][] = [];
+    const vocabulaire = new Map([['allocation', 3], ['convention', 2], ['gratification', 1], ['stage', 2]]);
+    const r = await chercherAvecCorrection(pf, 'alocation', {}, async (longueurs) => {
+      demandes.push(longueurs);
+      return new Map([...vocabulaire].filter(([m]) => longueurs.includes(m.length)));
+    });
+    expect(demandes).toEqual([[7, 8, 9, 10, 11]]);
+    expect(r.correction).toBe('allocation');
+    expect(r.resultats.map((x) => x.id)).toEqual(['allocation']);
+  });
+
+  test('longueurs utiles : 1 faute jusqu’à 7 lettres, 2 au-delà, rien pour les mots courts et les nombres', () => {
+    expect(longueursUtiles('stage')).toEqual([4, 5, 6]);
+    expect(longueursUtiles('l’allocation')).toEqual([8, 9, 10, 11, 12]);
+    expect(longueursUtiles('16 ans 2024')).toEqual([]);
   });
 });
