@@ -170,12 +170,12 @@ describe('La recherche trouve le bon guide dans les 3 premiers résultats', () =
 });
 
 describe('La page de recherche', () => {
-  /** Le nombre total annoncé par le bilan (« 12 résultats pour … », « 30 premiers résultats sur 41 pour … »). */
+  /** Le nombre total annoncé par le bilan (« 12 résultats pour … », « 10 premiers résultats sur 41 pour … »). */
   const totalAnnonce = async (p: Page) => {
     const bilan = (await p.locator('#resultats h2').textContent()) ?? '';
-    const m = bilan.match(/^(?:\d+ premiers résultats sur )?(\d+) résultats? pour/);
+    const m = bilan.match(/^(?:\d+ premiers résultats sur (\d+)|(\d+) résultats?) pour/);
     if (!m) throw new Error(`Bilan inattendu : « ${bilan} »`);
-    return Number(m[1]);
+    return Number(m[1] ?? m[2]);
   };
   const famillesAffichees = (p: Page) => p.$$eval('#resultats li.rbde-resultat', (lis) => lis.map((li) => li.querySelector('.rbde-meta')?.textContent ?? '(sans famille)'));
   const champRecherche = (p: Page) => p.getByRole('main').getByRole('searchbox', { name: 'Rechercher dans les guides' });

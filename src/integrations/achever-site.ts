@@ -15,7 +15,7 @@ import * as pagefind from 'pagefind';
 import { parse } from 'yaml';
 import { allegerCssCompte, motsClasses, retirerPolicesCompletes } from '../../scripts/alleger-css.ts';
 import { marquerPage, type TermeAMarquer } from '../lib/marquer-sigles.ts';
-import { motsDe } from '../lib/requete.ts';
+import { LONGUEUR_MAX_VOCABULAIRE, motsDe } from '../lib/requete.ts';
 import { glossaireSchema } from '../schemas/glossaire.ts';
 
 /** Erreur d'une étape de fin de construction (message en français, destiné à la personne qui construit). */
@@ -95,7 +95,10 @@ export function marquerEtCompter(dist: string, termes: TermeAMarquer[]): { guide
   const dossier = join(dist, 'recherche', 'vocabulaire');
   rmSync(dossier, { recursive: true, force: true });
   mkdirSync(dossier, { recursive: true });
-  for (const [longueur, liste] of parLongueur) writeFileSync(join(dossier, `${longueur}.json`), JSON.stringify(liste.sort((a, b) => b[1] - a[1])));
+  // Un fichier pour chaque longueur que le client peut demander, vide s'il le faut : jamais de 404.
+  for (let longueur = 3; longueur <= LONGUEUR_MAX_VOCABULAIRE; longueur++) {
+    writeFileSync(join(dossier, `${longueur}.json`), JSON.stringify((parLongueur.get(longueur) ?? []).sort((a, b) => b[1] - a[1])));
+  }
   return { guides: guides.length, marques, mots };
 }
 

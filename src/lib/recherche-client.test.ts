@@ -106,26 +106,13 @@ describe('recherche côté navigateur', () => {
   });
 });
 
-describe('correction des fautes : vocabulaire chargé seulement quand il sert', () => {
-  const pages = { allocation: 'allocation allocation élève', convention: 'convention de stage', gratification: 'gratification stage' };
-
-  test('une requête qui trouve assez de pages ne télécharge pas le vocabulaire', async () => {
-    const pf = fauxPagefind({ a: 'stage', b: 'stage', c: 'stage' });
-    const demandes: number[][] = [];
-    const r = await chercherAvecCorrection(pf, 'stage', {}, async (l) => (demandes.push(l), new Map()));
-    expect(r.resultats).toHaveLength(3);
-    expect(demandes).toEqual([]);
-  });
-
-  test('une requête qui ne trouve rien charge les seules longueurs voisines et corrige', async () => {
-    const pf = fauxPagefind(pages);
-    const demandes: number[][] = [];
+describe('correction des fautes : vocabulaire par longueur de mot', () => {
+  test('corrige avec les seules longueurs voisines du mot', async () => {
+    const pf = fauxPagefind({ allocation: 'allocation allocation élève', convention: 'convention de stage', gratification: 'gratification stage' });
     const vocabulaire = new Map([['allocation', 3], ['convention', 2], ['gratification', 1], ['stage', 2]]);
-    const r = await chercherAvecCorrection(pf, 'alocation', {}, async (longueurs) => {
-      demandes.push(longueurs);
-      return new Map([...vocabulaire].filter(([m]) => longueurs.includes(m.length)));
-    });
-    expect(demandes).toEqual([[7, 8, 9, 10, 11]]);
+    const longueurs = longueursUtiles('alocation');
+    expect(longueurs).toEqual([7, 8, 9, 10, 11]);
+    const r = await chercherAvecCorrection(pf, 'alocation', {}, Promise.resolve(new Map([...vocabulaire].filter(([m]) => longueurs.includes(m.length)))));
     expect(r.correction).toBe('allocation');
     expect(r.resultats.map((x) => x.id)).toEqual(['allocation']);
   });
@@ -133,6 +120,7 @@ describe('correction des fautes : vocabulaire chargé seulement quand il sert', 
   test('longueurs utiles : 1 faute jusqu’à 7 lettres, 2 au-delà, rien pour les mots courts et les nombres', () => {
     expect(longueursUtiles('stage')).toEqual([4, 5, 6]);
     expect(longueursUtiles('l’allocation')).toEqual([8, 9, 10, 11, 12]);
-    expect(longueursUtiles('16 ans 2024')).toEqual([]);
+    expect(longueursUtiles('16 ans 2024 de la')).toEqual([]);
+    expect(longueursUtiles('x'.repeat(45))).toEqual([]);
   });
 });

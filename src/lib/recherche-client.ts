@@ -1,5 +1,5 @@
 // Page /recherche : interroge l'index Pagefind (fichiers statiques) ; la requête et les filtres vivent dans l'URL.
-import { corrigerRequete, developperRequete, nombresEnExpressions, normaliserMot, poidsVariante, variantesRequete } from './requete.ts';
+import { corrigerRequete, developperRequete, LONGUEUR_MAX_VOCABULAIRE, nombresEnExpressions, normaliserMot, poidsVariante, variantesRequete } from './requete.ts';
 
 interface ResultatPagefind {
   url: string;
@@ -29,7 +29,7 @@ export function longueursUtiles(q: string): number[] {
   const longueurs = new Set<number>();
   for (const mot of developperRequete(q).split(' ')) {
     const n = normaliserMot(mot);
-    if (n.length < 5 || /\d/.test(n)) continue;
+    if (n.length < 5 || n.length > LONGUEUR_MAX_VOCABULAIRE - 2 || /\d/.test(n)) continue;
     const max = n.length >= 8 ? 2 : 1;
     for (let l = n.length - max; l <= n.length + max; l++) longueurs.add(l);
   }
@@ -112,19 +112,19 @@ export async function chercherElargi(pagefind: Pagefind, q: string, filtres: Rec
 }
 
 /**
- * Cherche ; quand la requête trouve peu de pages (moins de 3), charge le vocabulaire utile et corrige un mot
- * inconnu du site (la page le dit) ; si peu de pages ont encore tous les mots, élargit.
- * Le vocabulaire n'est donc téléchargé que pour les requêtes qui en ont besoin, et seulement les longueurs utiles.
+ * Corrige un mot inconnu du site (la page le dit), cherche ; si peu de pages ont tous les mots, élargit.
+ * Le vocabulaire vient par morceaux : seules les longueurs de mots utiles à la requête sont téléchargées
+ * (voir longueursUtiles), et vocabulairePret permet de les demander en même temps que Pagefind se charge.
  */
-export async function chercherAvecCorrection(pagefind: Pagefind, q: string, filtres: Record<string, string> = {}, vocabulaire: ChargeurVocabulaire = chargerVocabulaire) {
-  let resultats = await chercher(pagefind, q, filtres);
-  let correction: string | null = null;
-  if (resultats.length < 3) {
-    const longueurs = longueursUtiles(q);
-    correction = longueurs.length ? corrigerRequete(q, await vocabulaire(longueurs)) : null;
-    if (correction) resultats = await chercher(pagefind, correction, filtres);
-  }
+export async function chercherAvecCorrection(
+  pagefind: Pagefind,
+  q: string,
+  filtres: Record<string, string> = {},
+  vocabulairePret: Promise<Map<string, number>> = chargerVocabulaire(longueursUtiles(q)),
+) {
+  const correction = corrigerRequete(q, await vocabulairePret);
   const requete = correction ?? q;
+  const resultats = await chercher(pagefind, requete, filtres);
   let elargie = false;
   // Moins de 3 pages avec tous les mots (souvent le seul glossaire) : on complète par l'élargissement.
   if (resultats.length < 3) {
@@ -193,8 +193,10 @@ async function afficher() {
   }
   document.title = `« ${q} » - Rechercher - Réseau BDE`;
   zone.innerHTML = '<p>Recherche en cours…</p>';
+  // Le vocabulaire utile et Pagefind se chargent en même temps.
+  const vocabulaire = chargerVocabulaire(longueursUtiles(q));
   const pagefind = await chargerPagefind();
-  const { resultats, correction, elargie } = await chercherAvecCorrection(pagefind, q, filtres);
+  const { resultats, correction, elargie } = await chercherAvecCorrection(pagefind, q, filtres, vocabulaire);
   if (numero !== derniere) return; // une recherche plus récente a commencé
   const avis =
     (correction ? `<p class="fr-mb-2w">Résultats pour « ${echapper(correction)} » (au lieu de « ${echapper(q)} »).</p>` : '') +

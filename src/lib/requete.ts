@@ -138,7 +138,13 @@ export function corrigerRequete(q: string, vocabulaire: Map<string, number>): st
   return corrigee ? mots.join(' ') : null;
 }
 
+/** Longueur de mot au-delà de laquelle ni le vocabulaire ni la correction ne vont (aucun mot français courant). */
+export const LONGUEUR_MAX_VOCABULAIRE = 40;
+
 /** Les mots d'un texte, normalisés, pour construire le vocabulaire. */
 export function motsDe(texte: string): string[] {
-  return (texte.match(/[\p{L}][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/gu) ?? []).flatMap((m) => m.split('-')).map(normaliserMot).filter((m) => m.length >= 4);
+  return (texte.match(/[\p{L}][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/gu) ?? [])
+    .flatMap((m) => m.split('-'))
+    .map(normaliserMot)
+    .filter((m) => m.length >= 4 && m.length <= LONGUEUR_MAX_VOCABULAIRE);
 }
