@@ -1,4 +1,4 @@
-// npm run polices : réduit les polices Marianne du DSFR aux caractères dont le français a besoin, dans public/polices/
+// npm run polices : réduit les polices Marianne du DSFR aux caractères dont le français a besoin, dans src/assets/polices/
 // (fichiers générés, versionnés ; à relancer après une mise à jour de @gouvfr/dsfr). Motif : les quatre fichiers
 // complets pesaient 228 Ko par page ; réduits, une page de guide ne télécharge que quelques dizaines de Ko.
 // Seules les graisses que la feuille emploie : 400 (texte, préchargée), 500 et 700 (titres, boutons), 400 italique.
@@ -39,7 +39,7 @@ if (import.meta.main) {
       // Sans instructions de hinting : les écrans actuels lissent le texte sans elles, et elles pesaient un tiers du fichier.
       noHinting: true,
     });
-    writeFileSync(join(racine, 'public', 'polices', cible), reduite);
+    writeFileSync(join(racine, 'src', 'assets', 'polices', cible), reduite);
     console.log(`${cible} : ${(reduite.length / 1024).toFixed(1)} Ko (${s} : ${(readFileSync(join(source, s)).length / 1024).toFixed(1)} Ko)`);
   }
   console.log(`unicode-range: ${uniciteRange()};`);

@@ -125,6 +125,28 @@ export function allegerFeuilles(dist: string): { feuilles: number; regles: numbe
   return { feuilles: feuilles.length, regles };
 }
 
+/**
+ * La page /recherche/ annonce dès son en-tête les fichiers de Pagefind dont toute recherche a besoin (script,
+ * moteur WebAssembly, métadonnées dont le nom porte une empreinte connue seulement maintenant) : le navigateur
+ * les télécharge en parallèle au lieu de les découvrir l'un après l'autre.
+ */
+export function precharger(dist: string) {
+  const page = join(dist, 'recherche', 'index.html');
+  let html: string;
+  try {
+    html = readFileSync(page, 'utf8');
+  } catch {
+    return;
+  }
+  const pagefind = readdirSync(join(dist, 'pagefind'));
+  const meta = pagefind.find((f) => /^pagefind\.fr_[0-9a-f]+\.pf_meta$/.test(f));
+  exiger(Boolean(meta) && pagefind.includes('wasm.fr.pagefind'), `Pagefind : index français introuvable dans ${join(dist, 'pagefind')}.`);
+  const liens =
+    '<link rel="modulepreload" href="/pagefind/pagefind.js">' +
+    ['wasm.fr.pagefind', meta!].map((f) => `<link rel="preload" href="/pagefind/${f}" as="fetch" crossorigin>`).join('');
+  writeFileSync(page, html.replace('</head>', `${liens}</head>`));
+}
+
 /** Étape 4 : l'index Pagefind, en français. */
 export async function indexer(dist: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
@@ -135,6 +157,7 @@ export async function indexer(dist: string): Promise<number> {
     exiger(ajout.page_count > 0, `Index de recherche vide : aucune page de ${dist} ne porte data-pagefind-body.`);
     const ecriture = await index!.writeFiles({ outputPath: join(dist, 'pagefind') });
     exiger(ecriture.errors.length === 0, `Pagefind n'a pas pu écrire l'index : ${ecriture.errors.join(' ; ')}`);
+    precharger(dist);
     return ajout.page_count;
   } finally {
     await pagefind.close();

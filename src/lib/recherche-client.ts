@@ -19,7 +19,7 @@ export interface Pagefind {
 const echapper = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Résultats affichés d'abord, puis à chaque « Afficher plus » : seuls leurs fragments sont téléchargés. */
-export const PAR_PAGE = 10;
+export const PAR_PAGE = 5;
 
 /**
  * Les longueurs de mots du vocabulaire dont la correction de la requête a besoin : pour chaque mot de 5 lettres
