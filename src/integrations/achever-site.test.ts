@@ -89,6 +89,18 @@ describe('index Pagefind', () => {
     expect(existsSync(join(d, 'pagefind', 'pagefind.js'))).toBe(true);
   });
 
+  test('la page de recherche précharge le script, le moteur et les métadonnées de Pagefind', async () => {
+    const d = dist({
+      'guides/pratiques/a/index.html': `<html lang="fr"><body>${guide('La convention de stage.')}</body></html>`,
+      'recherche/index.html': '<html lang="fr"><head><title>Rechercher</title></head><body></body></html>',
+    });
+    await indexer(d);
+    const html = readFileSync(join(d, 'recherche/index.html'), 'utf8');
+    expect(html).toContain('<link rel="modulepreload" href="/pagefind/pagefind.js">');
+    expect(html).toContain('<link rel="preload" href="/pagefind/wasm.fr.pagefind" as="fetch" crossorigin>');
+    expect(html).toMatch(/<link rel="preload" href="\/pagefind\/pagefind\.fr_[0-9a-f]+\.pf_meta" as="fetch" crossorigin><\/head>/);
+  });
+
   test('échoue quand l’index serait vide', async () => {
     await expect(indexer(dist({ 'robots.txt': 'User-agent: *' }))).rejects.toThrow(/Index de recherche vide/);
   });

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { parse } from 'yaml';
-import { allegerCssCompte, motsClasses, retirerPolicesCompletes } from '../../scripts/alleger-css.ts';
+import { allegerCssCompte, balisesEtScripts, motsClasses, retirerPolicesCompletes } from '../../scripts/alleger-css.ts';
 import { marquerPage, type TermeAMarquer } from '../lib/marquer-sigles.ts';
 import { LONGUEUR_MAX_VOCABULAIRE, motsDe } from '../lib/requete.ts';
 import { glossaireSchema } from '../schemas/glossaire.ts';
@@ -105,7 +105,12 @@ export function marquerEtCompter(dist: string, termes: TermeAMarquer[]): { guide
 /** Étape 3 : allège chaque feuille de style ; retire les fichiers de police complets du DSFR que plus rien ne cite. */
 export function allegerFeuilles(dist: string): { feuilles: number; regles: number } {
   const tous = fichiers(dist);
-  const mots = motsClasses(tous.filter((f) => /\.(html|js)$/.test(f)).map((f) => readFileSync(f, 'utf8')));
+  // Un fichier à la fois (générateur) : les pages ne restent pas toutes en mémoire.
+  const mots = motsClasses(
+    (function* () {
+      for (const f of tous) if (/\.(html|js)$/.test(f)) yield f.endsWith('.html') ? balisesEtScripts(readFileSync(f, 'utf8')) : readFileSync(f, 'utf8');
+    })(),
+  );
   const feuilles = tous.filter((f) => f.endsWith('.css'));
   exiger(feuilles.length > 0, `Allègement CSS : aucune feuille de style dans ${dist}.`);
   let regles = 0;
