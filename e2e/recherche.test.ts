@@ -204,6 +204,25 @@ describe('La page de recherche', () => {
     expect(await page.getByLabel('Famille de guides').inputValue()).toBe('Réglementation');
   });
 
+  test('affiche cinq résultats, puis les suivants à la demande (leurs extraits ne sont téléchargés qu’alors)', async () => {
+    await rechercher(page, 'convention');
+    expect(await attendreResultats(page)).toHaveLength(5);
+    const total = await totalAnnonce(page);
+    expect(total).toBeGreaterThan(5);
+    const fragments: string[] = [];
+    const surRequete = (r: { url(): string }) => {
+      if (r.url().includes('/pagefind/fragment/')) fragments.push(r.url());
+    };
+    page.on('request', surRequete);
+    await page.getByRole('button', { name: /^Afficher \d+ résultats de plus$/ }).click();
+    await page.waitForFunction(() => document.querySelectorAll('#resultats ol li').length > 5);
+    page.off('request', surRequete);
+    expect(await attendreResultats(page)).toHaveLength(Math.min(10, total));
+    expect(fragments.length).toBeGreaterThan(0);
+    expect(fragments.length).toBeLessThanOrEqual(5);
+    await verifierAccessibilite(page, 'recherche, résultats suivants');
+  });
+
   test('une requête sans résultat propose le glossaire et les trois familles de guides', async () => {
     await rechercher(page, 'zzzzqqq');
     expect(await attendreResultats(page)).toEqual([]);
