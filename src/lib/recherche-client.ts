@@ -36,15 +36,14 @@ export function longueursUtiles(q: string): number[] {
   return [...longueurs].sort((a, b) => a - b);
 }
 
-/** Charge le vocabulaire du site, un fichier par longueur de mot (recherche/vocabulaire/<longueur>.json), ceux demandés seulement. */
-export type ChargeurVocabulaire = (longueurs: number[]) => Promise<Map<string, number>>;
 const fichiersVocabulaire = new Map<number, Promise<[string, number][]>>();
-const chargerVocabulaire: ChargeurVocabulaire = async (longueurs) => {
+/** Charge le vocabulaire du site, un fichier par longueur de mot (recherche/vocabulaire/<longueur>.json), ceux demandés seulement. */
+const chargerVocabulaire = async (longueurs: number[]): Promise<Map<string, number>> => {
   const listes = await Promise.all(
     longueurs.map((l) => {
       let p = fichiersVocabulaire.get(l);
       if (!p) {
-        // Un 404 (aucun mot de cette longueur) donne une liste vide.
+        // Chaque longueur de 3 à LONGUEUR_MAX_VOCABULAIRE a son fichier ; une panne réseau donne une liste vide.
         p = fetch(`/recherche/vocabulaire/${l}.json`)
           .then((r) => (r.ok ? (r.json() as Promise<[string, number][]>) : []))
           .catch(() => []);
