@@ -148,7 +148,7 @@ const chargerPagefind = () =>
   (pagefindCharge ??= (async () => {
     const chemin = '/pagefind/pagefind.js';
     const pagefind = (await import(/* @vite-ignore */ chemin)) as Pagefind;
-    await pagefind.options({ excerptLength: 20, noWorker: true });
+    await pagefind.options({ excerptLength: 24, noWorker: true });
     return pagefind;
   })());
 
