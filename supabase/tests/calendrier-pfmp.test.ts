@@ -131,4 +131,34 @@ describe.each(GENRES_DE_BASE)('calendrier des PFMP sur %s', (genre) => {
     await erreur(en('authenticated', MEMBRE, `select api.calendrier_pfmp_reseau('2027-02-01', '2027-01-01', 10)`), 'DATES_INVERSEES');
     await erreur(en('authenticated', MEMBRE, `select api.calendrier_pfmp_reseau('2020-01-01', '2027-01-01', 10)`), 'PERIODE_TROP_LONGUE');
   });
+
+  // Une course ne se prouve que sur PostgreSQL : PGlite exécute une transaction à la fois.
+  test.runIf(genre === 'postgres')('dix publications simultanées de périodes qui se chevauchent pour une classe : une seule passe (PostgreSQL)', async () => {
+    const sessionId = randomUUID();
+    await db.query(`insert into auth.sessions (id, user_id) values ($1, $2)`, [sessionId, MEMBRE]);
+    try {
+      const resultats = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, i) =>
+          db.transaction(async (tx) => {
+            await tx.exec('set local role authenticated');
+            await tx.query(`select set_config('request.jwt.claims', $1, true)`, [
+              JSON.stringify({ sub: MEMBRE, role: 'authenticated', session_id: sessionId }),
+            ]);
+            const debut = `2027-04-${String(5 + i).padStart(2, '0')}`;
+            await tx.query(`select api.periode_pfmp_publier('bac-pro-cuisine', 'COURSE', '1re', $1::date, '2027-04-30'::date, 10)`, [debut]);
+            // La transaction reste ouverte : sans verrou, les autres insertions ne verraient pas celle-ci.
+            await tx.query('select pg_sleep(0.3)');
+          }),
+        ),
+      );
+      expect(resultats.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(resultats.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.message)).toEqual(
+        Array(9).fill('CHEVAUCHEMENT_PERIODE'),
+      );
+      expect((await db.query<{ n: number }>(`select count(*)::int as n from prive.periodes_pfmp where classe = 'COURSE'`)).rows[0]!.n).toBe(1);
+    } finally {
+      await db.query(`delete from prive.periodes_pfmp where classe = 'COURSE'`);
+      await db.query(`delete from auth.sessions where id = $1`, [sessionId]);
+    }
+  });
 });
