@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core';
 import { creerServeurSite } from '../local/serveur.ts';
 import { demarrerPileDeTest } from '../local/pile-test.ts';
 import { configSupabaseModifiee } from '../local/config-supabase.ts';
+import { decrireCalendrier, mesurerCalendrier, peuplerCalendrier } from './bench/calendrier.ts';
 import { genererCorpus } from './bench/corpus.ts';
 
 const racine = join(import.meta.dirname, '..');
@@ -48,7 +49,11 @@ const portLibre = () =>
 /** Temps de `npm run build` (env : autre corpus, autre sortie). */
 function mesurerConstruction(env: Record<string, string> = {}) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(racine, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { cwd: racine, stdio: 'ignore', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [join(racine, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+    cwd: racine,
+    stdio: 'ignore',
+    env: { ...process.env, ...env },
+  });
   if (r.status !== 0) throw new Error('npm run build a échoué');
   return performance.now() - t0;
 }
@@ -189,7 +194,9 @@ async function mesurerApi() {
       if (r.status !== 200) throw new Error(`moi : ${r.status}`);
       await r.arrayBuffer();
     });
-    return { moi, connexions };
+    const periodes = await peuplerCalendrier(pile);
+    const calendrier = decrireCalendrier(periodes, await mesurerCalendrier(base, cookie, enParallele));
+    return { moi, connexions, calendrier };
   } finally {
     await pile.arreter();
   }
@@ -225,7 +232,8 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 console.log(`npm start → premier 200                ${s(await mesurerDemarrage())}`);
-const { moi, connexions } = await mesurerApi();
+const { moi, connexions, calendrier } = await mesurerApi();
 console.log(`GET /api/moi (200 req., 10 en //)      p50 ${ms(moi.p50)}  p95 ${ms(moi.p95)}  max ${ms(moi.max)}`);
 console.log(`Connexion complète code + session      p50 ${ms(connexions.p50)}  p95 ${ms(connexions.p95)}  max ${ms(connexions.max)}`);
+console.log(calendrier);
 process.exit(0);
