@@ -8,6 +8,19 @@ import { allegerCss, motsClasses } from './alleger-css.ts';
 const racine = join(import.meta.dirname, '..');
 const debut = performance.now();
 
+// Le programme des rencontres est publié dans la base par la construction de production seulement
+// (Netlify pose CONTEXT=production ; jamais en aperçu de déploiement). Un refus arrête la construction.
+if (process.env.CONTEXT === 'production') {
+  const { publierParSupabase } = await import('./publier-rencontres.ts');
+  try {
+    const publiees = await publierParSupabase(process.env.SUPABASE_URL ?? '', process.env.SUPABASE_SECRET_KEY ?? '');
+    console.log(`Rencontres publiées dans la base : ${publiees.join(', ') || 'aucune'}.`);
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
+}
+
 // RBDE_DIST : construire ailleurs que dans dist/ (mesures).
 const dist = process.env.RBDE_DIST ?? join(racine, 'dist');
 const astro = spawnSync(process.execPath, [join(racine, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent', '--outDir', dist], { cwd: racine, stdio: 'inherit' });

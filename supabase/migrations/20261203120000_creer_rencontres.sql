@@ -173,7 +173,7 @@ begin
       select count(*) into confirmees from prive.choix_ateliers c where c.atelier_id = atl.id and c.statut = 'confirmee';
       if (a ->> 'capacite')::int < confirmees then
         raise exception 'CAPACITE_INSUFFISANTE' using errcode = 'P0001',
-          detail = format('L’atelier « %s » (%s) a déjà %s places confirmées : sa capacité ne peut pas descendre à %s.',
+          detail = format('L’atelier « %s » (%s) a déjà %s place(s) confirmée(s) : sa capacité ne peut pas descendre à %s.',
                           a ->> 'titre', a ->> 'code', confirmees, a ->> 'capacite');
       end if;
       update prive.ateliers

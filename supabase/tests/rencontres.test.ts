@@ -105,7 +105,7 @@ describe.each(GENRES_DE_BASE)('rencontres sur %s', (genre) => {
       await inscrire(ALICE, ['petit']);
       await expect(publier(rencontreEssai('essai', { capacitePetit: 1 }))).rejects.toMatchObject({
         message: 'CAPACITE_INSUFFISANTE',
-        detail: 'L’atelier « Atelier à deux places » (petit) a déjà 2 places confirmées : sa capacité ne peut pas descendre à 1.',
+        detail: 'L’atelier « Atelier à deux places » (petit) a déjà 2 place(s) confirmée(s) : sa capacité ne peut pas descendre à 1.',
       });
       expect((await db.query<{ c: number }>(`select capacite as c from prive.ateliers where code = 'petit'`)).rows[0]!.c).toBe(2);
     });
