@@ -8,7 +8,9 @@ import { planifier } from './planificateur.ts';
 const debut = performance.now();
 if (!process.argv.includes('--sans-construction')) {
   console.log('Construction du site et de son index de recherche…');
-  const r = spawnSync(process.execPath, [join(RACINE, 'scripts/construire.ts')], { stdio: 'inherit', cwd: RACINE });
+  // RBDE_RENCONTRES_DEMO : la rencontre de démonstration (local/rencontres/) est construite et publiée
+  // ici seulement ; une construction de production n'en a aucune trace.
+  const r = spawnSync(process.execPath, [join(RACINE, 'scripts/construire.ts')], { stdio: 'inherit', cwd: RACINE, env: { ...process.env, RBDE_RENCONTRES_DEMO: '1' } });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
@@ -24,6 +26,19 @@ try {
 } catch (e) {
   const err = e as NodeJS.ErrnoException;
   console.error(err.code === 'EADDRINUSE' ? `Le port ${(err as { port?: number }).port ?? ''} est déjà pris : un autre « npm start » tourne-t-il ? Sinon, choisissez un autre port avec PORT=4322 npm start.` : err.message);
+  process.exit(1);
+}
+
+// Le programme des rencontres (et la démonstration) publié dans la base locale, comme le fait la
+// construction de production : un refus de la base (capacité sous les places confirmées) arrête tout.
+try {
+  const { publierParSupabase } = await import('../scripts/publier-rencontres.ts');
+  const cle = pile.env.SUPABASE_SECRET_KEY ?? pile.env.SUPABASE_SERVICE_ROLE_KEY ?? '';
+  const publiees = await publierParSupabase(pile.env.SUPABASE_URL!, cle, { demo: true });
+  console.log(`Rencontres publiées dans la base locale : ${publiees.join(', ')}.`);
+} catch (e) {
+  console.error((e as Error).message);
+  await pile.arreter().catch(() => {});
   process.exit(1);
 }
 

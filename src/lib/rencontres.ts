@@ -66,6 +66,7 @@ export function trierRencontres<T extends { data: Pick<Rencontre, 'date' | 'debu
 export interface RencontrePubliee {
   slug: string;
   titre: string;
+  lieu: string;
   debut: string;
   fin: string;
   ouverture: string | null;
@@ -80,6 +81,7 @@ export function versPublication(slug: string, r: Rencontre): RencontrePubliee {
   return {
     slug,
     titre: r.titre,
+    lieu: `${r.lieu.nom}, ${r.lieu.adresse}, ${r.lieu.commune}`,
     debut: `${r.date}T${r.debut ?? '00:00'}`,
     fin: `${r.date}T${r.fin ?? '23:59'}`,
     ouverture: r.inscriptions?.ouverture ?? null,

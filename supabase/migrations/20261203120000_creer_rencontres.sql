@@ -10,6 +10,7 @@ create table prive.rencontres (
   id uuid primary key default gen_random_uuid(),
   slug text not null unique check (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
   titre text not null check (length(titre) between 3 and 200),
+  lieu text,
   debut timestamptz not null,
   fin timestamptz not null,
   ouverture timestamptz,
@@ -139,16 +140,16 @@ declare
   v_ordre int := 0;
   codes text[];
 begin
-  insert into prive.rencontres as r (slug, titre, debut, fin, ouverture, fermeture, mode, questions, publiee_le)
+  insert into prive.rencontres as r (slug, titre, lieu, debut, fin, ouverture, fermeture, mode, questions, publiee_le)
   values (
-    p_rencontre ->> 'slug', p_rencontre ->> 'titre',
+    p_rencontre ->> 'slug', p_rencontre ->> 'titre', p_rencontre ->> 'lieu',
     (p_rencontre ->> 'debut')::timestamp at time zone 'Europe/Paris',
     (p_rencontre ->> 'fin')::timestamp at time zone 'Europe/Paris',
     (p_rencontre ->> 'ouverture')::timestamp at time zone 'Europe/Paris',
     (p_rencontre ->> 'fermeture')::timestamp at time zone 'Europe/Paris',
     coalesce(p_rencontre ->> 'mode', 'premier_arrive'), coalesce(p_rencontre -> 'questions', '{}'::jsonb), now())
   on conflict (slug) do update
-     set titre = excluded.titre, debut = excluded.debut, fin = excluded.fin, ouverture = excluded.ouverture,
+     set titre = excluded.titre, lieu = excluded.lieu, debut = excluded.debut, fin = excluded.fin, ouverture = excluded.ouverture,
          fermeture = excluded.fermeture, mode = excluded.mode, questions = excluded.questions
   returning r.id into r_id;
 
@@ -217,6 +218,8 @@ declare
   cap int;
   inconnu text;
   doublon text;
+  nouveaux int := 0;
+  avant jsonb;
 begin
   select * into ren from prive.rencontres where slug = p_rencontre;
   if not found then
@@ -248,6 +251,7 @@ begin
   insert into prive.inscriptions (rencontre_id, membre_id) values (ren.id, moi)
   on conflict (rencontre_id, membre_id) do nothing;
   select i.id into insc_id from prive.inscriptions i where i.rencontre_id = ren.id and i.membre_id = moi for update;
+  select to_jsonb(i) - 'cree_le' into avant from prive.inscriptions i where i.id = insc_id;
   update prive.inscriptions
      set annulee_le = null,
          repas = case when (ren.questions ->> 'repas')::boolean then (p_reponses ->> 'repas')::boolean end,
@@ -272,9 +276,13 @@ begin
     select count(*) into confirmees from prive.choix_ateliers c where c.atelier_id = a.id and c.statut = 'confirmee';
     insert into prive.choix_ateliers (inscription_id, atelier_id, creneau, statut)
     values (insc_id, a.id, a.creneau, case when confirmees < a.capacite then 'confirmee' else 'en_attente' end::prive.statut_choix);
+    nouveaux := nouveaux + 1;
   end loop;
 
-  return jsonb_build_object('inscription', prive.inscription_detail(insc_id), 'promus', promus);
+  -- modifiee = faux pour un double envoi : rien n'a changé (pas de second courriel de confirmation).
+  return jsonb_build_object('inscription', prive.inscription_detail(insc_id), 'promus', promus,
+    'modifiee', nouveaux > 0 or cardinality(retires) > 0
+                or avant is distinct from (select to_jsonb(i) - 'cree_le' from prive.inscriptions i where i.id = insc_id));
 end
 $$;
 
@@ -313,7 +321,8 @@ create function prive.inscription_detail(p_inscription uuid) returns jsonb
 language sql stable security definer set search_path = ''
 as $$
   select jsonb_build_object(
-    'id', i.id, 'rencontre', r.slug, 'titre', r.titre, 'debut', r.debut, 'fin', r.fin,
+    'id', i.id, 'rencontre', r.slug, 'titre', r.titre, 'lieu', r.lieu, 'debut', r.debut, 'fin', r.fin,
+    'membre', jsonb_build_object('email', m.email, 'prenom', m.prenom, 'nom', m.nom),
     'annulee', i.annulee_le is not null, 'present', i.present_le is not null,
     'reponses', jsonb_build_object('repas', i.repas, 'regime', i.regime, 'accessibilite', i.accessibilite),
     'ateliers', coalesce((
@@ -325,7 +334,7 @@ as $$
              order by t.ordre)
         from prive.choix_ateliers c join prive.ateliers t on t.id = c.atelier_id
        where c.inscription_id = i.id and c.statut <> 'annulee'), '[]'::jsonb))
-    from prive.inscriptions i join prive.rencontres r on r.id = i.rencontre_id
+    from prive.inscriptions i join prive.rencontres r on r.id = i.rencontre_id join prive.membres m on m.id = i.membre_id
    where i.id = p_inscription
 $$;
 

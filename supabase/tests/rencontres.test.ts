@@ -23,6 +23,7 @@ export function rencontreEssai(slug = 'essai', { ouverte = true, capacitePetit =
   return {
     slug,
     titre: 'Rencontre d’essai',
+    lieu: 'Lycée d’essai, 1 rue X, Montpellier',
     debut: enHeureDeParis(new Date(maintenant + 20 * jour)),
     fin: enHeureDeParis(new Date(maintenant + 20 * jour + 3_600_000)),
     ouverture: enHeureDeParis(new Date(maintenant - (ouverte ? 1 : 10) * jour)),
@@ -44,6 +45,7 @@ interface Detail {
 interface Resultat {
   inscription: Detail;
   promus: { email: string; atelier: string }[];
+  modifiee?: boolean;
 }
 
 describe.each(GENRES_DE_BASE)('rencontres sur %s', (genre) => {
@@ -132,6 +134,7 @@ describe.each(GENRES_DE_BASE)('rencontres sur %s', (genre) => {
 
     test('confirme tant qu’il reste des places, puis met en attente avec une position', async () => {
       const a = await inscrire(MARIE, ['petit', 'fin'], 'essai', { repas: true, regime: 'végétarien' });
+      expect(a.modifiee).toBe(true);
       expect(a.inscription.ateliers.map((x) => [x.atelier, x.statut, x.position])).toEqual([['petit', 'confirmee', null], ['fin', 'confirmee', null]]);
       await inscrire(ALICE, ['petit']);
       const c = await inscrire(BRUNO, ['petit']);
@@ -144,6 +147,7 @@ describe.each(GENRES_DE_BASE)('rencontres sur %s', (genre) => {
       const avant = await etat();
       const r = await inscrire(MARIE, ['petit', 'fin'], 'essai', { repas: true, regime: 'végétarien' });
       expect(r.promus).toEqual([]);
+      expect(r.modifiee).toBe(false);
       expect(await etat()).toBe(avant);
     });
 

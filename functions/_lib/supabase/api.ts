@@ -1,6 +1,7 @@
 // PROVISOIRE : remplacé par la surface générée depuis le catalogue (scripts/generer-api.ts).
 import { appelerRpc, type ClientRpc } from '../supabase.ts';
 import type { Profil } from '../../../src/schemas/membre.ts';
+import type { InscriptionDetail, Participants, PlacesRencontre, ResultatInscription } from '../../../src/schemas/inscription.ts';
 
 export interface FonctionsApi {
   moi: { args: Record<string, never>; retour: Profil };
@@ -14,6 +15,13 @@ export interface FonctionsApi {
     args: { p_user_id: string; p_email: string; p_prenom: string; p_nom: string; p_role?: 'membre' | 'organisateur' | 'admin'; p_uai?: string | null; p_fonction?: string | null };
     retour: { id: string; email: string; role: string; user_id: string };
   };
+  rencontre_publier: { args: { p_rencontre: unknown }; retour: { slug: string; ateliers: number; promus: number } };
+  inscrire: { args: { p_rencontre: string; p_ateliers: string[]; p_reponses?: Record<string, unknown> }; retour: ResultatInscription };
+  annuler: { args: { p_rencontre: string; p_atelier?: string | null }; retour: ResultatInscription };
+  mes_inscriptions: { args: Record<string, never>; retour: InscriptionDetail[] };
+  rencontre_places: { args: { p_rencontre: string }; retour: PlacesRencontre };
+  rencontre_participants: { args: { p_rencontre: string }; retour: Participants };
+  pointer: { args: { p_rencontre: string; p_inscription: string; p_present?: boolean }; retour: { inscription: string; present: boolean } };
 }
 
 export type Api = { [K in keyof FonctionsApi]: (args?: FonctionsApi[K]['args']) => Promise<FonctionsApi[K]['retour']> };
