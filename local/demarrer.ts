@@ -33,7 +33,7 @@ try {
 // construction de production : un refus de la base (capacité sous les places confirmées) arrête tout.
 try {
   const { publierParSupabase } = await import('../scripts/publier-rencontres.ts');
-  const cle = pile.env.SUPABASE_SECRET_KEY ?? pile.env.SUPABASE_SERVICE_ROLE_KEY ?? '';
+  const cle = pile.env.SUPABASE_SECRET_KEY ?? '';
   const publiees = await publierParSupabase(pile.env.SUPABASE_URL!, cle, { demo: true });
   console.log(`Rencontres publiées dans la base locale : ${publiees.join(', ')}.`);
 } catch (e) {
