@@ -27,7 +27,7 @@ export const mailerSmtp: Mailer = {
       to: c.a,
       subject: c.objet,
       text: c.texte,
-      attachments: c.pieces?.map((p) => ({ filename: p.nom, content: p.contenu, contentType: p.type })),
+      attachments: c.pieces?.map((p) => ({ filename: p.nom, content: p.contenu, contentType: p.type, contentTransferEncoding: 'base64' as const })),
     });
   },
 };

@@ -29,7 +29,8 @@ export function fichierIcs(e: EvenementRencontre): string {
     title: e.titre,
     description: e.description,
     ...(e.lieu ? { location: e.lieu } : {}),
-    ...(e.url ? { url: e.url } : {}),
+    // La bibliothèque n'accepte qu'un nom de domaine complet (pas « localhost ») ; l'adresse reste dans la description.
+    ...(e.url && new URL(e.url).hostname.includes('.') ? { url: e.url } : {}),
     ...(e.journeeEntiere
       ? { start: jour(e.debut), end: jour(new Date(e.debut.getTime() + 86_400_000)) }
       : { start: e.debut.getTime(), startInputType: 'utc' as const, startOutputType: 'utc' as const, end: e.fin.getTime(), endInputType: 'utc' as const, endOutputType: 'utc' as const }),

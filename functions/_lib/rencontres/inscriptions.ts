@@ -22,13 +22,19 @@ async function envoyer(ctx: Contexte, courriels: Parameters<Contexte['mailer']['
   return echecs.length === 0;
 }
 
-const avisPromus = (ctx: Contexte, promus: Promu[]) => promus.map((p) => courrielPromotion(p, env().SITE_URL));
+const avisPromus = (_ctx: Contexte, promus: Promu[]) => promus.map((p) => courrielPromotion(p, env().SITE_URL));
 
 /** S'inscrire, ou modifier son inscription (la liste donne tous les ateliers voulus). */
 export async function inscrire(slug: string, demande: DemandeInscription, ctx: Contexte): Promise<InscriptionDetail & { courriel: boolean }> {
   const r: ResultatInscription = await ctx.api.inscrire({ p_rencontre: verifierSlug(slug), p_ateliers: demande.ateliers, p_reponses: demande.reponses });
-  const courriels = [...(r.modifiee === false ? [] : [courrielConfirmation(r.inscription, env().SITE_URL)]), ...avisPromus(ctx, r.promus)];
-  const envoye = await envoyer(ctx, courriels);
+  let envoye = false;
+  try {
+    const courriels = [...(r.modifiee === false ? [] : [courrielConfirmation(r.inscription, env().SITE_URL)]), ...avisPromus(ctx, r.promus)];
+    envoye = await envoyer(ctx, courriels);
+  } catch (e) {
+    // L'inscription est enregistrée : un courriel impossible à composer ne la fait pas échouer.
+    ctx.journal('courriel_non_compose', { raison: (e as Error).message });
+  }
   ctx.journal('inscription', { rencontre: slug, modifiee: r.modifiee, promus: r.promus.length });
   return { ...r.inscription, courriel: envoye };
 }
