@@ -12,10 +12,6 @@ import places from '../rencontres-places-lire.ts';
 import pointer from '../rencontres-pointage-creer.ts';
 import { contexte, requete, seConnecter, testerEntreesInvalides, type Handler } from './aide.fixture.ts';
 
-// En attendant que local/config.ts porte ces deux clés de démonstration (fusion en cours dans main).
-process.env.SESSION_KEYS ??= Buffer.alloc(32, 3).toString('base64');
-process.env.PSEUDONYMISATION_KEY ??= Buffer.alloc(32, 4).toString('base64');
-
 const jour = 86_400_000;
 function rencontre(slug: string, ouverte = true): RencontrePubliee {
   const t = Date.now();
