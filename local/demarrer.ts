@@ -1,6 +1,7 @@
 // npm start : construit le site et son index, migre et peuple la base locale, démarre les remplaçants,
 // et sert le tout sur une seule adresse. Hors ligne, sans rien à configurer.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demarrerPile, RACINE } from './pile.ts';
 import { planifier } from './planificateur.ts';
@@ -36,6 +37,8 @@ try {
   const cle = pile.env.SUPABASE_SECRET_KEY ?? '';
   const publiees = await publierParSupabase(pile.env.SUPABASE_URL!, cle, { demo: true });
   console.log(`Rencontres publiées dans la base locale : ${publiees.join(', ')}.`);
+  // Quelques inscriptions fictives à la rencontre de démonstration (idempotent).
+  await pile.db.exec(readFileSync(join(RACINE, 'local/rencontres/inscriptions-demo.sql'), 'utf8'));
 } catch (e) {
   console.error((e as Error).message);
   await pile.arreter().catch(() => {});
@@ -54,6 +57,9 @@ Réseau BDE est prêt en ${duree} s.
 
 Pour se connecter : membre@exemple.test, organisation@exemple.test ou admin@exemple.test ;
 le code s'affiche ci-dessous et dans .data/outbox/. Ctrl+C pour arrêter.
+
+Rencontre de démonstration (inscriptions ouvertes) : http://localhost:${pile.ports.site}/rencontres/rencontre-demonstration/
+Espace organisateur (organisation@exemple.test) : http://localhost:${pile.ports.site}/rencontres/rencontre-demonstration/organisation/
 `);
 
 const arreter = async () => {
