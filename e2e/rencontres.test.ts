@@ -86,7 +86,7 @@ describe('Rencontres', () => {
       await visiteur.getByRole('link', { name: 'Rencontre de démonstration (fictive)' }).click();
       await visiteur.waitForURL(`**${DEMO}`);
       await visiteur.getByRole('link', { name: 'Se connecter pour s’inscrire' }).waitFor();
-      await visiteur.getByText(/1 places — 1 place restante/).waitFor();
+      await visiteur.getByText(/1 place — 1 place restante/).waitFor();
       await verifierAccessibilite(visiteur, 'page de la rencontre, sans session');
       await visiteur.goto('/rencontres/journee-academique-2023/');
       await visiteur.getByText('Rencontre passée').waitFor();

@@ -182,7 +182,8 @@ export default function InscriptionRencontre({ slug, creneaux, questions, etat, 
                   <label className="fr-label" htmlFor={`atelier-${c.id}-${a.id}`}>
                     {a.titre}
                     <span className="fr-hint-text">
-                      {a.capacite} places{places ? ` — ${libellePlaces(parAtelier.get(a.id))}` : ''}
+                      {a.capacite} {a.capacite > 1 ? 'places' : 'place'}
+                      {places ? ` — ${libellePlaces(parAtelier.get(a.id))}` : ''}
                     </span>
                   </label>
                 </div>

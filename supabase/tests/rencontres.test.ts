@@ -403,3 +403,40 @@ describe.each(GENRES_DE_BASE)('rencontres sur %s', (genre) => {
     }, 120_000);
   });
 });
+
+describe.each(GENRES_DE_BASE)('conservation des inscriptions sur %s', (genre) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await creerBaseDeTest(genre);
+  });
+  afterAll(() => db?.close());
+
+  test('réponses facultatives effacées 30 jours après la rencontre, inscription supprimée un an après, et rien d’autre', async () => {
+    const base = rencontreEssai('conservation');
+    await db.transaction(async (tx) => {
+      await tx.exec('set local role service_role');
+      for (const [slug, jours] of [['recente', 10], ['mois', 40], ['an', 400]] as const) {
+        const d = new Date(Date.now() - jours * 86_400_000);
+        await tx.query('select api.rencontre_publier($1)', [JSON.stringify({ ...base, slug, debut: enHeureDeParis(new Date(d.getTime() - 3_600_000)), fin: enHeureDeParis(d), ouverture: null, fermeture: null })]);
+      }
+      await tx.query(`insert into prive.inscriptions (rencontre_id, membre_id, repas, regime, accessibilite)
+        select r.id, m.id, true, 'végétarien', 'fauteuil' from prive.rencontres r, prive.membres m where m.email = 'membre@exemple.test'`);
+    });
+    const purger = () => db.transaction(async (tx) => {
+      await tx.exec('set local role service_role');
+      return (await tx.query<{ v: unknown }>('select api.rencontres_purger() as v')).rows[0]!.v;
+    });
+    expect(await purger()).toEqual({ reponses_effacees: 2, inscriptions_supprimees: 1 });
+    const { rows } = await db.query<{ slug: string; regime: string | null; accessibilite: string | null }>(
+      `select r.slug, i.regime, i.accessibilite from prive.inscriptions i join prive.rencontres r on r.id = i.rencontre_id order by r.slug`);
+    expect(rows).toEqual([{ slug: 'mois', regime: null, accessibilite: null }, { slug: 'recente', regime: 'végétarien', accessibilite: 'fauteuil' }]);
+    expect(await purger()).toEqual({ reponses_effacees: 0, inscriptions_supprimees: 0 });
+  });
+
+  test('seul le rôle de service purge', async () => {
+    const { rows } = await db.query<{ a: boolean; m: boolean; s: boolean }>(
+      `select has_function_privilege('anon', 'api.rencontres_purger()', 'execute') as a, has_function_privilege('authenticated', 'api.rencontres_purger()', 'execute') as m,
+              has_function_privilege('service_role', 'api.rencontres_purger()', 'execute') as s`);
+    expect(rows[0]).toEqual({ a: false, m: false, s: true });
+  });
+});
