@@ -35,8 +35,12 @@ describe('publication des rencontres', () => {
   });
 
   test('échoue en nommant l’atelier quand une capacité descend sous les places confirmées', async () => {
-    await db.query(`insert into prive.inscriptions (rencontre_id, membre_id) select r.id, m.id from prive.rencontres r, prive.membres m where r.slug = 'rencontre-demonstration' and m.email = 'membre@exemple.test'`);
-    await db.query(`insert into prive.choix_ateliers (inscription_id, atelier_id, creneau, statut) select i.id, t.id, t.creneau, 'confirmee' from prive.inscriptions i, prive.ateliers t where t.code = 'premier-contact'`);
+    await db.query(
+      `insert into prive.inscriptions (rencontre_id, membre_id) select r.id, m.id from prive.rencontres r, prive.membres m where r.slug = 'rencontre-demonstration' and m.email = 'membre@exemple.test'`,
+    );
+    await db.query(
+      `insert into prive.choix_ateliers (inscription_id, atelier_id, creneau, statut) select i.id, t.id, t.creneau, 'confirmee' from prive.inscriptions i, prive.ateliers t where t.code = 'premier-contact'`,
+    );
     const rencontres = lireRencontres(dossiersRencontres({ demo: true }));
     const demo = rencontres.find((r) => r.slug === 'rencontre-demonstration')!;
     demo.rencontre.programme[1]!.ateliers[0]!.capacite = 0;

@@ -20,7 +20,9 @@ export function lireRencontres(dossiers: string[]): { slug: string; rencontre: R
   const problemes: string[] = [];
   const lues: { slug: string; rencontre: Rencontre }[] = [];
   for (const dossier of dossiers) {
-    for (const f of readdirSync(dossier).filter((x) => /^[^_].*\.mdx?$/.test(x)).sort()) {
+    for (const f of readdirSync(dossier)
+      .filter((x) => /^[^_].*\.mdx?$/.test(x))
+      .sort()) {
       const texte = readFileSync(join(dossier, f), 'utf8');
       const entete = /^---\r?\n([\s\S]*?)\r?\n---/.exec(texte)?.[1];
       const r = rencontreSchema.safeParse(entete ? parse(entete) : undefined);
@@ -33,7 +35,10 @@ export function lireRencontres(dossiers: string[]): { slug: string; rencontre: R
 }
 
 /** Publie chaque rencontre avec `appeler` (api.rencontre_publier) ; lève au premier refus, message de la base compris. */
-export async function publierRencontres(rencontres: { slug: string; rencontre: Rencontre }[], appeler: (r: RencontrePubliee) => Promise<{ promus?: number } | null>) {
+export async function publierRencontres(
+  rencontres: { slug: string; rencontre: Rencontre }[],
+  appeler: (r: RencontrePubliee) => Promise<{ promus?: number } | null>,
+) {
   const publiees: string[] = [];
   for (const { slug, rencontre } of rencontres) {
     try {

@@ -33,6 +33,9 @@ function rencontre(slug: string, ouverte = true): RencontrePubliee {
   };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- corps JSON des réponses : leur forme est ce que les assertions vérifient.
+type Corps = Record<string, any>;
+
 let pile: PileDeTest;
 const cookies: Record<string, string> = {};
 beforeAll(async () => {
@@ -43,7 +46,8 @@ beforeAll(async () => {
       await tx.query('select api.rencontre_publier($1)', [JSON.stringify(r)]);
     });
   }
-  for (const email of ['membre@exemple.test', 'alice.martin@exemple.test', 'organisation@exemple.test', 'bruno.garcia@exemple.test']) cookies[email] = await seConnecter(pile, email);
+  for (const email of ['membre@exemple.test', 'alice.martin@exemple.test', 'organisation@exemple.test', 'bruno.garcia@exemple.test'])
+    cookies[email] = await seConnecter(pile, email);
 }, 120_000);
 afterAll(() => pile?.arreter());
 
@@ -59,7 +63,7 @@ async function appel(handler: Handler, chemin: string, params: Record<string, st
   } catch {
     /* CSV */
   }
-  return { statut: reponse.status, corps: corps as Record<string, any>, texte, octets, entetes: reponse.headers };
+  return { statut: reponse.status, corps: corps as Corps, texte, octets, entetes: reponse.headers };
 }
 const sInscrire = (qui: string, ateliers: string[], slug = 'essai', reponses: Record<string, unknown> = {}) =>
   appel(inscrire, `/api/rencontres/${slug}/inscription`, { slug }, { method: 'POST', corps: { ateliers, reponses }, qui });
@@ -79,7 +83,11 @@ const courrielsA = (a: string) => pile.messages.filter((x) => x.a.includes(a) &&
 function piece(brut: string, type: string): string | null {
   const m = new RegExp(`Content-Type: ${type}[\\s\\S]*?\\r?\\n\\r?\\n([A-Za-z0-9+/=\\r\\n]+)`).exec(brut);
   // Les lignes d'un .ics sont pliées à 75 octets : dépliées pour la lecture.
-  return m ? Buffer.from(m[1]!.replace(/\s/g, ''), 'base64').toString('utf8').replace(/\r?\n[ \t]/g, '') : null;
+  return m
+    ? Buffer.from(m[1]!.replace(/\s/g, ''), 'base64')
+        .toString('utf8')
+        .replace(/\r?\n[ \t]/g, '')
+    : null;
 }
 /** Le corps texte (quoted-printable ou non) d'un message brut. */
 function texteDe(brut: string): string {
@@ -95,13 +103,20 @@ function texteDe(brut: string): string {
   return Buffer.from(octets).toString('utf8');
 }
 const etat = async () =>
-  (await pile.db.query<{ e: string }>(`select (select count(*) from prive.inscriptions)::text || '/' || (select count(*) from prive.choix_ateliers)::text || '/' || (select count(*) from prive.choix_ateliers where statut = 'confirmee')::text as e`)).rows[0]!.e;
+  (
+    await pile.db.query<{ e: string }>(
+      `select (select count(*) from prive.inscriptions)::text || '/' || (select count(*) from prive.choix_ateliers)::text || '/' || (select count(*) from prive.choix_ateliers where statut = 'confirmee')::text as e`,
+    )
+  ).rows[0]!.e;
 
 describe('inscription, attente, annulation, promotion', () => {
   test('un membre s’inscrit : 201, place confirmée, courriel de confirmation avec son .ics et le lien de gestion', async () => {
     const { statut, corps } = await sInscrire('membre@exemple.test', ['petit', 'fin'], 'essai', { repas: true, regime: 'sans porc' });
     expect(statut).toBe(201);
-    expect(corps.ateliers.map((a: { atelier: string; statut: string }) => [a.atelier, a.statut])).toEqual([['petit', 'confirmee'], ['fin', 'confirmee']]);
+    expect(corps.ateliers.map((a: { atelier: string; statut: string }) => [a.atelier, a.statut])).toEqual([
+      ['petit', 'confirmee'],
+      ['fin', 'confirmee'],
+    ]);
     expect(corps.courriel).toBe(true);
     const m = await courriel('membre@exemple.test', 2); // le premier est le code de connexion
     expect(m.objet).toBe('Inscription enregistrée : Rencontre « essai »');
@@ -181,20 +196,35 @@ describe('organisateurs', () => {
     expect(csv.texte).toContain('Martin;Alice;alice.martin@exemple.test;Lycée professionnel des Remparts (fictif)');
 
     const id = petit.confirmes[0].inscription;
-    const p = await appel(pointer, '/api/rencontres/essai/pointage', { slug: 'essai' }, { method: 'POST', corps: { inscription: id, present: true }, qui: 'organisation@exemple.test' });
+    const p = await appel(
+      pointer,
+      '/api/rencontres/essai/pointage',
+      { slug: 'essai' },
+      { method: 'POST', corps: { inscription: id, present: true }, qui: 'organisation@exemple.test' },
+    );
     expect(p).toMatchObject({ statut: 200, corps: { inscription: id, present: true } });
   });
 });
 
 describe('entrées refusées : 4xx en français, rien d’écrit', () => {
-  const cas: [string, () => Promise<{ statut: number; corps: Record<string, any> }>, number, string][] = [
+  const cas: [string, () => Promise<{ statut: number; corps: Corps }>, number, string][] = [
     ['une rencontre inconnue', () => sInscrire('bruno.garcia@exemple.test', ['petit'], 'inconnue'), 404, 'RENCONTRE_INCONNUE'],
     ['un identifiant de rencontre mal formé', () => sInscrire('bruno.garcia@exemple.test', ['petit'], 'ÉTÉ..'), 404, 'RENCONTRE_INCONNUE'],
     ['un atelier inconnu', () => sInscrire('bruno.garcia@exemple.test', ['nulle-part']), 400, 'ATELIER_INCONNU'],
     ['deux ateliers du même créneau', () => sInscrire('bruno.garcia@exemple.test', ['petit', 'grand']), 400, 'MEME_CRENEAU'],
     ['des inscriptions closes', () => sInscrire('bruno.garcia@exemple.test', ['petit'], 'fermee'), 409, 'INSCRIPTIONS_FERMEES'],
-    ['une annulation sans inscription', () => appel(annuler, '/api/rencontres/essai/inscription', { slug: 'essai' }, { method: 'DELETE', qui: 'bruno.garcia@exemple.test' }), 404, 'NON_INSCRIT'],
-    ['une inscription sans session', () => appel(inscrire, '/api/rencontres/essai/inscription', { slug: 'essai' }, { method: 'POST', corps: { ateliers: ['petit'] } }), 401, 'NON_CONNECTE'],
+    [
+      'une annulation sans inscription',
+      () => appel(annuler, '/api/rencontres/essai/inscription', { slug: 'essai' }, { method: 'DELETE', qui: 'bruno.garcia@exemple.test' }),
+      404,
+      'NON_INSCRIT',
+    ],
+    [
+      'une inscription sans session',
+      () => appel(inscrire, '/api/rencontres/essai/inscription', { slug: 'essai' }, { method: 'POST', corps: { ateliers: ['petit'] } }),
+      401,
+      'NON_CONNECTE',
+    ],
     ['une réponse facultative inconnue', () => sInscrire('bruno.garcia@exemple.test', ['petit'], 'essai', { religion: 'x' }), 400, 'REQUETE_INVALIDE'],
     ['les places d’une rencontre inconnue', () => appel(places, '/api/rencontres/inconnue/places', { slug: 'inconnue' }), 404, 'RENCONTRE_INCONNUE'],
   ];
@@ -222,6 +252,18 @@ describe('entrées refusées : 4xx en français, rien d’écrit', () => {
     }
   });
 
-  testerEntreesInvalides('POST /api/rencontres/:slug/inscription', () => ({ handler: (req) => inscrire(req, contexte({ slug: 'essai' })), pile }), '/api/rencontres/essai/inscription', 'POST', { ateliers: ['grand'] });
-  testerEntreesInvalides('POST /api/rencontres/:slug/pointage', () => ({ handler: (req) => pointer(req, contexte({ slug: 'essai' })), pile }), '/api/rencontres/essai/pointage', 'POST', { inscription: '00000000-0000-4000-8000-000000000000', present: true });
+  testerEntreesInvalides(
+    'POST /api/rencontres/:slug/inscription',
+    () => ({ handler: (req) => inscrire(req, contexte({ slug: 'essai' })), pile }),
+    '/api/rencontres/essai/inscription',
+    'POST',
+    { ateliers: ['grand'] },
+  );
+  testerEntreesInvalides(
+    'POST /api/rencontres/:slug/pointage',
+    () => ({ handler: (req) => pointer(req, contexte({ slug: 'essai' })), pile }),
+    '/api/rencontres/essai/pointage',
+    'POST',
+    { inscription: '00000000-0000-4000-8000-000000000000', present: true },
+  );
 });

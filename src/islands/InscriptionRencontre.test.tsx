@@ -9,7 +9,14 @@ afterEach(() => {
 });
 
 const creneaux = [
-  { id: 'c1', libelle: 'Début d’après-midi', ateliers: [{ id: 'petit', titre: 'Atelier à une place', capacite: 1 }, { id: 'grand', titre: 'Grand atelier', capacite: 12 }] },
+  {
+    id: 'c1',
+    libelle: 'Début d’après-midi',
+    ateliers: [
+      { id: 'petit', titre: 'Atelier à une place', capacite: 1 },
+      { id: 'grand', titre: 'Grand atelier', capacite: 12 },
+    ],
+  },
   { id: 'c2', libelle: 'Fin d’après-midi', ateliers: [{ id: 'fin', titre: 'Atelier de fin', capacite: 15 }] },
 ];
 const places = {
@@ -22,12 +29,26 @@ const places = {
   ],
 };
 const detail = (statut: string, position: number | null) => ({
-  id: 'i1', rencontre: 'demo', titre: 'Démo', lieu: null, debut: '2027-03-16T08:00:00Z', fin: '2027-03-16T15:00:00Z', membre: { email: 'm@exemple.test', prenom: 'Marie', nom: 'Membre' },
-  annulee: false, present: false, reponses: { repas: true, regime: null, accessibilite: null },
+  id: 'i1',
+  rencontre: 'demo',
+  titre: 'Démo',
+  lieu: null,
+  debut: '2027-03-16T08:00:00Z',
+  fin: '2027-03-16T15:00:00Z',
+  membre: { email: 'm@exemple.test', prenom: 'Marie', nom: 'Membre' },
+  annulee: false,
+  present: false,
+  reponses: { repas: true, regime: null, accessibilite: null },
   ateliers: [{ atelier: 'petit', titre: 'Atelier à une place', salle: 'S', creneau: 'c1', creneau_libelle: 'Début d’après-midi', statut, position }],
   courriel: true,
 });
-const props = { slug: 'demo', creneaux, questions: { repas: true, regime: true, accessibilite: true }, etat: 'ouvertes' as const, mode: 'premier_arrive' as const };
+const props = {
+  slug: 'demo',
+  creneaux,
+  questions: { repas: true, regime: true, accessibilite: true },
+  etat: 'ouvertes' as const,
+  mode: 'premier_arrive' as const,
+};
 
 describe('inscription à une rencontre', () => {
   test('libellé des places', () => {
@@ -37,7 +58,12 @@ describe('inscription à une rencontre', () => {
   });
 
   test('montre les places restantes en direct et propose de se connecter sans session', async () => {
-    vi.stubGlobal('fetch', vi.fn(async (url: string) => (url.endsWith('/places') ? reponse(200, places) : reponse(401, { erreur: { code: 'NON_CONNECTE', message: 'Connectez-vous.' } }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url.endsWith('/places') ? reponse(200, places) : reponse(401, { erreur: { code: 'NON_CONNECTE', message: 'Connectez-vous.' } }),
+      ),
+    );
     render(<InscriptionRencontre {...props} />);
     expect(await screen.findByText(/Complet : liste d’attente \(2 personnes\)/)).toBeTruthy();
     expect((await screen.findByRole('link', { name: 'Se connecter pour s’inscrire' })).getAttribute('href')).toBe('/connexion/');
@@ -79,12 +105,15 @@ describe('inscription à une rencontre', () => {
   });
 
   test('affiche le message français d’une erreur de l’API', async () => {
-    vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => {
-      if (url.endsWith('/places')) return reponse(200, places);
-      if (url === '/api/mes-inscriptions') return reponse(200, []);
-      if (init?.method === 'POST') return reponse(409, { erreur: { code: 'INSCRIPTIONS_FERMEES', message: 'Les inscriptions sont closes.' } });
-      return reponse(500, {});
-    }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (url.endsWith('/places')) return reponse(200, places);
+        if (url === '/api/mes-inscriptions') return reponse(200, []);
+        if (init?.method === 'POST') return reponse(409, { erreur: { code: 'INSCRIPTIONS_FERMEES', message: 'Les inscriptions sont closes.' } });
+        return reponse(500, {});
+      }),
+    );
     render(<InscriptionRencontre {...props} />);
     await waitFor(() => expect((screen.getByRole('radio', { name: /Grand atelier/ }) as HTMLInputElement).disabled).toBe(false));
     fireEvent.click(screen.getByRole('radio', { name: /Grand atelier/ }));

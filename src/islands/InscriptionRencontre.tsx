@@ -90,7 +90,10 @@ export default function InscriptionRencontre({ slug, creneaux, questions, etat, 
         ...(questions.regime && regime.trim() ? { regime: regime.trim() } : {}),
         ...(questions.accessibilite && accessibilite.trim() ? { accessibilite: accessibilite.trim() } : {}),
       };
-      const i = await appelApi<InscriptionDetail & { courriel: boolean }>(`/api/rencontres/${slug}/inscription`, { method: 'POST', corps: { ateliers, reponses } });
+      const i = await appelApi<InscriptionDetail & { courriel: boolean }>(`/api/rencontres/${slug}/inscription`, {
+        method: 'POST',
+        corps: { ateliers, reponses },
+      });
       appliquer(i);
       const attente = i.ateliers.filter((a) => a.statut === 'en_attente');
       setMessage({
@@ -98,7 +101,10 @@ export default function InscriptionRencontre({ slug, creneaux, questions, etat, 
         texte: `Inscription enregistrée.${attente.length ? ` Vous êtes en liste d’attente pour ${attente.map((a) => `« ${a.titre} » (position ${a.position})`).join(', ')}.` : ''}${i.courriel ? ' Un courriel de confirmation vous a été envoyé.' : ' Le courriel de confirmation n’a pas pu partir ; votre inscription est bien enregistrée.'}`,
       });
     } catch (err) {
-      setMessage({ type: 'error', texte: (err as ErreurApi).message + ((err as ErreurApi).details?.precision ? ` (${String((err as ErreurApi).details!.precision)})` : '') });
+      setMessage({
+        type: 'error',
+        texte: (err as ErreurApi).message + ((err as ErreurApi).details?.precision ? ` (${String((err as ErreurApi).details!.precision)})` : ''),
+      });
     } finally {
       setEnvoi(false);
       chargerPlaces();
@@ -161,7 +167,13 @@ export default function InscriptionRencontre({ slug, creneaux, questions, etat, 
           </a>
         </div>
       )}
-      {!ouverte && <p>{mode === 'voeux' ? 'Cette rencontre attribue les places par vœux classés : ce mode n’est pas encore disponible en ligne.' : 'Les inscriptions ne sont pas ouvertes. Une inscription existante peut toujours être annulée.'}</p>}
+      {!ouverte && (
+        <p>
+          {mode === 'voeux'
+            ? 'Cette rencontre attribue les places par vœux classés : ce mode n’est pas encore disponible en ligne.'
+            : 'Les inscriptions ne sont pas ouvertes. Une inscription existante peut toujours être annulée.'}
+        </p>
+      )}
 
       <form onSubmit={envoyer} noValidate aria-label="Choisir mes ateliers">
         {creneaux.map((c) => (
@@ -191,7 +203,15 @@ export default function InscriptionRencontre({ slug, creneaux, questions, etat, 
             ))}
             <div className="fr-fieldset__element">
               <div className="fr-radio-group">
-                <input type="radio" id={`atelier-${c.id}-aucun`} name={`creneau-${c.id}`} value="" checked={!choix[c.id]} disabled={!ouverte || connexion !== 'connecte'} onChange={() => setChoix({ ...choix, [c.id]: '' })} />
+                <input
+                  type="radio"
+                  id={`atelier-${c.id}-aucun`}
+                  name={`creneau-${c.id}`}
+                  value=""
+                  checked={!choix[c.id]}
+                  disabled={!ouverte || connexion !== 'connecte'}
+                  onChange={() => setChoix({ ...choix, [c.id]: '' })}
+                />
                 <label className="fr-label" htmlFor={`atelier-${c.id}-aucun`}>
                   Aucun atelier sur ce créneau
                 </label>
@@ -225,7 +245,13 @@ export default function InscriptionRencontre({ slug, creneaux, questions, etat, 
                   Besoins d’accessibilité (facultatif)
                   <span className="fr-hint-text">Lu par les seuls organisateurs pour l’aménagement ; effacé 30 jours après la rencontre.</span>
                 </label>
-                <textarea className="fr-input" id="question-accessibilite" maxLength={500} value={accessibilite} onChange={(e) => setAccessibilite(e.target.value)} />
+                <textarea
+                  className="fr-input"
+                  id="question-accessibilite"
+                  maxLength={500}
+                  value={accessibilite}
+                  onChange={(e) => setAccessibilite(e.target.value)}
+                />
               </div>
             )}
             <button className="fr-btn" type="submit" disabled={envoi}>

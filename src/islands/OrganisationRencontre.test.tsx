@@ -11,17 +11,52 @@ afterEach(() => {
 const participants = {
   rencontre: { slug: 'demo', titre: 'Démo', debut: '', fin: '' },
   ateliers: [
-    { atelier: 'petit', titre: 'Atelier à une place', salle: 'S1', creneau: 'Début', capacite: 1, confirmes: [{ inscription: 'i1', prenom: 'Chloé', nom: 'Bernard', email: 'c@exemple.test', etablissement: 'Lycée A', present: false }], attente: [{ inscription: 'i2', prenom: 'Bruno', nom: 'Garcia', email: 'b@exemple.test' }] },
+    {
+      atelier: 'petit',
+      titre: 'Atelier à une place',
+      salle: 'S1',
+      creneau: 'Début',
+      capacite: 1,
+      confirmes: [{ inscription: 'i1', prenom: 'Chloé', nom: 'Bernard', email: 'c@exemple.test', etablissement: 'Lycée A', present: false }],
+      attente: [{ inscription: 'i2', prenom: 'Bruno', nom: 'Garcia', email: 'b@exemple.test' }],
+    },
   ],
   inscrits: [
-    { inscription: 'i1', prenom: 'Chloé', nom: 'Bernard', email: 'c@exemple.test', etablissement: 'Lycée A', present: false, repas: null, regime: null, besoin_accessibilite: true, accessibilite: 'x', ateliers: [] },
-    { inscription: 'i2', prenom: 'Bruno', nom: 'Garcia', email: 'b@exemple.test', etablissement: null, present: false, repas: null, regime: null, besoin_accessibilite: false, accessibilite: null, ateliers: [] },
+    {
+      inscription: 'i1',
+      prenom: 'Chloé',
+      nom: 'Bernard',
+      email: 'c@exemple.test',
+      etablissement: 'Lycée A',
+      present: false,
+      repas: null,
+      regime: null,
+      besoin_accessibilite: true,
+      accessibilite: 'x',
+      ateliers: [],
+    },
+    {
+      inscription: 'i2',
+      prenom: 'Bruno',
+      nom: 'Garcia',
+      email: 'b@exemple.test',
+      etablissement: null,
+      present: false,
+      repas: null,
+      regime: null,
+      besoin_accessibilite: false,
+      accessibilite: null,
+      ateliers: [],
+    },
   ],
 };
 
 describe('organisation d’une rencontre', () => {
   test('effectifs, attente, lien CSV', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => reponse(200, participants)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => reponse(200, participants)),
+    );
     render(<OrganisationRencontre slug="demo" titre="Démo" quand="mardi" />);
     expect(await screen.findByText('1 / 1')).toBeTruthy();
     expect(screen.getByRole('link', { name: /Télécharger la liste des inscrits/ }).getAttribute('href')).toBe('/api/rencontres/demo/participants.csv');
@@ -29,13 +64,18 @@ describe('organisation d’une rencontre', () => {
   });
 
   test('un membre non organisateur voit le refus en français', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => reponse(403, { erreur: { code: 'ORGANISATEUR_REQUIS', message: 'Cette action est réservée aux organisateurs des rencontres.' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => reponse(403, { erreur: { code: 'ORGANISATEUR_REQUIS', message: 'Cette action est réservée aux organisateurs des rencontres.' } })),
+    );
     render(<OrganisationRencontre slug="demo" titre="Démo" quand="mardi" />);
     expect((await screen.findByRole('alert')).textContent).toBe('Cette action est réservée aux organisateurs des rencontres.');
   });
 
   test('chercher un nom sans accents, puis le pointer', async () => {
-    const f = vi.fn(async (_url: string, init?: RequestInit) => (init?.method === 'POST' ? reponse(200, { inscription: 'i1', present: true }) : reponse(200, participants)));
+    const f = vi.fn(async (_url: string, init?: RequestInit) =>
+      init?.method === 'POST' ? reponse(200, { inscription: 'i1', present: true }) : reponse(200, participants),
+    );
     vi.stubGlobal('fetch', f);
     render(<OrganisationRencontre slug="demo" titre="Démo" quand="mardi" />);
     fireEvent.change(await screen.findByRole('searchbox', { name: 'Rechercher un nom' }), { target: { value: 'chloe' } });
@@ -46,10 +86,13 @@ describe('organisation d’une rencontre', () => {
   });
 
   test('sans réseau, le pointage est gardé et annoncé', async () => {
-    vi.stubGlobal('fetch', vi.fn(async (_url: string, init?: RequestInit) => {
-      if (init?.method === 'POST') throw new TypeError('réseau');
-      return reponse(200, participants);
-    }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init?: RequestInit) => {
+        if (init?.method === 'POST') throw new TypeError('réseau');
+        return reponse(200, participants);
+      }),
+    );
     render(<OrganisationRencontre slug="demo" titre="Démo" quand="mardi" />);
     fireEvent.click(await screen.findByRole('checkbox', { name: /Bruno Garcia/ }));
     expect(await screen.findByText(/pas encore enregistré/)).toBeTruthy();
@@ -57,7 +100,10 @@ describe('organisation d’une rencontre', () => {
   });
 
   test('la feuille d’émargement liste les confirmés avec une case de signature', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => reponse(200, participants)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => reponse(200, participants)),
+    );
     render(<OrganisationRencontre slug="demo" titre="Démo" quand="mardi" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Feuille d’émargement : Atelier à une place' }));
     expect(screen.getByRole('heading', { name: 'Feuille d’émargement — Atelier à une place' })).toBeTruthy();

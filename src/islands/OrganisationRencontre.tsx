@@ -66,7 +66,10 @@ export default function OrganisationRencontre({ slug, titre, quand }: Props) {
   async function pointer(inscription: string, nom: string, present: boolean) {
     if (etat.statut !== 'pret') return;
     // Affichage immédiat ; le serveur confirme ensuite.
-    setEtat({ statut: 'pret', donnees: { ...etat.donnees, inscrits: etat.donnees.inscrits.map((i) => (i.inscription === inscription ? { ...i, present } : i)) } });
+    setEtat({
+      statut: 'pret',
+      donnees: { ...etat.donnees, inscrits: etat.donnees.inscrits.map((i) => (i.inscription === inscription ? { ...i, present } : i)) },
+    });
     setEnAttente((p) => ({ ...p, [inscription]: present }));
     const ok = await envoyerPointage(inscription, present);
     setAnnonce(ok ? `${nom} : ${present ? 'présent' : 'pointage retiré'}.` : `${nom} : pas de réseau, le pointage sera renvoyé dès le retour de la connexion.`);
@@ -218,12 +221,23 @@ export default function OrganisationRencontre({ slug, titre, quand }: Props) {
           <label className="fr-label" htmlFor="recherche-inscrit">
             Rechercher un nom
           </label>
-          <input className="fr-input" id="recherche-inscrit" type="search" value={recherche} onChange={(e) => setRecherche(e.target.value)} autoComplete="off" />
+          <input
+            className="fr-input"
+            id="recherche-inscrit"
+            type="search"
+            value={recherche}
+            onChange={(e) => setRecherche(e.target.value)}
+            autoComplete="off"
+          />
         </div>
         {Object.keys(enAttente).length > 0 && (
           <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" role="status">
             <p>{Object.keys(enAttente).length} pointage(s) pas encore enregistré(s) : ils seront renvoyés au retour du réseau.</p>
-            <button className="fr-btn fr-btn--sm fr-mt-1w" type="button" onClick={() => Object.entries(enAttente).forEach(([i, p]) => void envoyerPointage(i, p))}>
+            <button
+              className="fr-btn fr-btn--sm fr-mt-1w"
+              type="button"
+              onClick={() => Object.entries(enAttente).forEach(([i, p]) => void envoyerPointage(i, p))}
+            >
               Renvoyer maintenant
             </button>
           </div>
@@ -231,7 +245,12 @@ export default function OrganisationRencontre({ slug, titre, quand }: Props) {
         <ul className="rbde-liste-nue">
           {inscritsFiltres.map((i) => (
             <li key={i.inscription} className="fr-checkbox-group fr-mb-1w">
-              <input type="checkbox" id={`present-${i.inscription}`} checked={i.present} onChange={(e) => void pointer(i.inscription, `${i.prenom} ${i.nom}`, e.target.checked)} />
+              <input
+                type="checkbox"
+                id={`present-${i.inscription}`}
+                checked={i.present}
+                onChange={(e) => void pointer(i.inscription, `${i.prenom} ${i.nom}`, e.target.checked)}
+              />
               <label className="fr-label" htmlFor={`present-${i.inscription}`}>
                 {i.prenom} {i.nom}
                 <span className="fr-hint-text">

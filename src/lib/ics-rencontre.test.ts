@@ -4,7 +4,15 @@ import { depuisHeureDeParis, enHeureDeParis } from './rencontres.ts';
 
 describe('fichier .ics d’une rencontre', () => {
   test('un événement en UTC, avec lieu, adresse et identifiant stable', () => {
-    const ics = fichierIcs({ uid: 'demo@reseau-bde', titre: 'Rencontre', description: 'Atelier : convention', lieu: 'Lycée X, Montpellier', debut: depuisHeureDeParis('2027-03-16T09:00'), fin: depuisHeureDeParis('2027-03-16T16:30'), url: 'https://exemple.test/rencontres/demo/' });
+    const ics = fichierIcs({
+      uid: 'demo@reseau-bde',
+      titre: 'Rencontre',
+      description: 'Atelier : convention',
+      lieu: 'Lycée X, Montpellier',
+      debut: depuisHeureDeParis('2027-03-16T09:00'),
+      fin: depuisHeureDeParis('2027-03-16T16:30'),
+      url: 'https://exemple.test/rencontres/demo/',
+    });
     expect(ics).toMatch(/BEGIN:VCALENDAR/);
     expect(ics).toMatch(/DTSTART:20270316T080000Z/);
     expect(ics).toMatch(/DTEND:20270316T153000Z/);
@@ -12,7 +20,15 @@ describe('fichier .ics d’une rencontre', () => {
     expect(ics).toMatch(/LOCATION:Lycée X\\, Montpellier/);
   });
   test('une journée entière quand les heures ne sont pas connues', () => {
-    const ics = fichierIcs({ uid: 'j', titre: 'Journée', description: 'd', lieu: null, debut: depuisHeureDeParis('2023-09-26T00:00'), fin: depuisHeureDeParis('2023-09-26T23:59'), journeeEntiere: true });
+    const ics = fichierIcs({
+      uid: 'j',
+      titre: 'Journée',
+      description: 'd',
+      lieu: null,
+      debut: depuisHeureDeParis('2023-09-26T00:00'),
+      fin: depuisHeureDeParis('2023-09-26T23:59'),
+      journeeEntiere: true,
+    });
     expect(ics).toMatch(/DTSTART;VALUE=DATE:20230926/);
     expect(ics).toMatch(/DTEND;VALUE=DATE:20230927/);
   });

@@ -33,7 +33,14 @@ export function fichierIcs(e: EvenementRencontre): string {
     ...(e.url && new URL(e.url).hostname.includes('.') ? { url: e.url } : {}),
     ...(e.journeeEntiere
       ? { start: jour(e.debut), end: jour(new Date(e.debut.getTime() + 86_400_000)) }
-      : { start: e.debut.getTime(), startInputType: 'utc' as const, startOutputType: 'utc' as const, end: e.fin.getTime(), endInputType: 'utc' as const, endOutputType: 'utc' as const }),
+      : {
+          start: e.debut.getTime(),
+          startInputType: 'utc' as const,
+          startOutputType: 'utc' as const,
+          end: e.fin.getTime(),
+          endInputType: 'utc' as const,
+          endOutputType: 'utc' as const,
+        }),
   });
   if (error || !value) throw new Error(`Fichier .ics impossible : ${error?.message ?? 'inconnu'}`);
   return value;

@@ -54,7 +54,10 @@ export function etatInscriptions(r: Pick<Rencontre, 'inscriptions'>, maintenant 
 }
 
 /** Trie : à venir d'abord (la plus proche en tête), puis passées (la plus récente en tête). */
-export function trierRencontres<T extends { data: Pick<Rencontre, 'date' | 'debut' | 'fin'> }>(liste: T[], maintenant = new Date()): { aVenir: T[]; passees: T[] } {
+export function trierRencontres<T extends { data: Pick<Rencontre, 'date' | 'debut' | 'fin'> }>(
+  liste: T[],
+  maintenant = new Date(),
+): { aVenir: T[]; passees: T[] } {
   const cle = (x: T) => bornes(x.data).debut.getTime();
   return {
     aVenir: liste.filter((x) => !estTerminee(x.data, maintenant)).sort((a, b) => cle(a) - cle(b)),

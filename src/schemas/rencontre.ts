@@ -12,7 +12,10 @@ const identifiant = (champ: string) =>
     .max(60, `${champ} : 60 caractères au plus.`);
 
 /** Une heure HH:MM (heure de Paris). */
-const heure = (champ: string) => z.string({ error: `${champ} : heure attendue au format HH:MM.` }).regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, `${champ} : heure attendue au format HH:MM (heure de Paris).`);
+const heure = (champ: string) =>
+  z
+    .string({ error: `${champ} : heure attendue au format HH:MM.` })
+    .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, `${champ} : heure attendue au format HH:MM (heure de Paris).`);
 
 /** Une date et une heure de Paris, AAAA-MM-JJTHH:MM (sans fuseau : l’heure est celle de Paris). */
 const dateHeure = (champ: string) =>
@@ -28,15 +31,28 @@ export const atelierSchema = z.object({
   /** Identifiant stable de l’atelier dans la rencontre (sert aux inscriptions). */
   id: identifiant('id de l’atelier'),
   /** Intitulé de l’atelier. */
-  titre: z.string({ error: 'Chaque atelier a un titre.' }).min(5, 'Le titre d’un atelier est trop court.').max(120, 'Le titre d’un atelier dépasse 120 caractères.'),
+  titre: z
+    .string({ error: 'Chaque atelier a un titre.' })
+    .min(5, 'Le titre d’un atelier est trop court.')
+    .max(120, 'Le titre d’un atelier dépasse 120 caractères.'),
   /** Description courte : ce que l’on y fait. */
-  description: z.string({ error: 'Chaque atelier a une description courte.' }).min(20, 'La description d’un atelier fait moins de 20 caractères.').max(400, 'La description d’un atelier dépasse 400 caractères.'),
+  description: z
+    .string({ error: 'Chaque atelier a une description courte.' })
+    .min(20, 'La description d’un atelier fait moins de 20 caractères.')
+    .max(400, 'La description d’un atelier dépasse 400 caractères.'),
   /** Qui anime (au moins une personne ou fonction). */
   animateurs: z.array(intervenant).min(1, 'Indiquez au moins un animateur pour chaque atelier.'),
   /** Salle où il a lieu. */
-  salle: z.string({ error: 'Indiquez la salle de chaque atelier.' }).min(1, 'Indiquez la salle de chaque atelier.').max(80, 'Le nom de salle dépasse 80 caractères.'),
+  salle: z
+    .string({ error: 'Indiquez la salle de chaque atelier.' })
+    .min(1, 'Indiquez la salle de chaque atelier.')
+    .max(80, 'Le nom de salle dépasse 80 caractères.'),
   /** Nombre de places (la base refuse de le baisser sous les places déjà confirmées). */
-  capacite: z.number({ error: 'La capacité d’un atelier doit être un nombre.' }).int('La capacité d’un atelier est un nombre entier.').min(1, 'Un atelier a au moins une place.').max(2000, 'Une capacité au-delà de 2 000 places est sans doute une erreur de saisie.'),
+  capacite: z
+    .number({ error: 'La capacité d’un atelier doit être un nombre.' })
+    .int('La capacité d’un atelier est un nombre entier.')
+    .min(1, 'Un atelier a au moins une place.')
+    .max(2000, 'Une capacité au-delà de 2 000 places est sans doute une erreur de saisie.'),
 });
 
 /** Un créneau du programme : une plénière, ou des ateliers en parallèle. */
@@ -45,7 +61,10 @@ export const creneauSchema = z
     /** Identifiant stable du créneau. */
     id: identifiant('id du créneau'),
     /** Libellé lisible (« Matin », « 14 h – 16 h »). */
-    libelle: z.string({ error: 'Chaque créneau a un libellé (« Matin », « Après-midi »…).' }).min(2, 'Le libellé d’un créneau est trop court.').max(60, 'Le libellé d’un créneau dépasse 60 caractères.'),
+    libelle: z
+      .string({ error: 'Chaque créneau a un libellé (« Matin », « Après-midi »…).' })
+      .min(2, 'Le libellé d’un créneau est trop court.')
+      .max(60, 'Le libellé d’un créneau dépasse 60 caractères.'),
     /** Heure de début (Paris), si elle est connue. */
     debut: heure('debut du créneau').optional(),
     /** Heure de fin (Paris), si elle est connue. */
@@ -66,10 +85,15 @@ export const creneauSchema = z
     nonConnu: z.string().min(10, 'Décrivez en une phrase ce qui n’est pas connu.').max(400).optional(),
   })
   .superRefine((c, ctx) => {
-    if (c.type === 'pleniere' && c.ateliers.length > 0) ctx.addIssue({ code: 'custom', path: ['ateliers'], message: `Le créneau « ${c.id} » est une plénière : il n’a pas d’ateliers.` });
+    if (c.type === 'pleniere' && c.ateliers.length > 0)
+      ctx.addIssue({ code: 'custom', path: ['ateliers'], message: `Le créneau « ${c.id} » est une plénière : il n’a pas d’ateliers.` });
     if (c.type === 'pleniere' && !c.titre) ctx.addIssue({ code: 'custom', path: ['titre'], message: `La plénière « ${c.id} » a besoin d’un titre.` });
     if (c.type === 'ateliers' && c.ateliers.length === 0 && !c.nonConnu)
-      ctx.addIssue({ code: 'custom', path: ['ateliers'], message: `Le créneau « ${c.id} » n’a aucun atelier : listez-les, ou dites dans nonConnu ce qui n’est pas connu.` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ateliers'],
+        message: `Le créneau « ${c.id} » n’a aucun atelier : listez-les, ou dites dans nonConnu ce qui n’est pas connu.`,
+      });
     if (c.debut && c.fin && c.fin <= c.debut) ctx.addIssue({ code: 'custom', path: ['fin'], message: `Le créneau « ${c.id} » finit avant de commencer.` });
     const ids = c.ateliers.map((a) => a.id);
     const doublon = ids.find((id, i) => ids.indexOf(id) !== i);
@@ -82,7 +106,10 @@ export const rencontreSchema = z
     /** Titre de la rencontre. */
     titre: z.string({ error: 'Le titre est obligatoire.' }).min(5, 'Le titre est trop court.').max(120, 'Le titre dépasse 120 caractères.'),
     /** Résumé en une ou deux phrases (listes, flux RSS). */
-    description: z.string({ error: 'La description est obligatoire.' }).min(40, 'La description fait moins de 40 caractères.').max(300, 'La description dépasse 300 caractères.'),
+    description: z
+      .string({ error: 'La description est obligatoire.' })
+      .min(40, 'La description fait moins de 40 caractères.')
+      .max(300, 'La description dépasse 300 caractères.'),
     /** Jour de la rencontre (AAAA-MM-JJ) ; une rencontre tient en une journée. */
     date: z.string({ error: 'date : jour attendu au format AAAA-MM-JJ.' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'date : jour attendu au format AAAA-MM-JJ.'),
     /** Heure de début (Paris), si elle est connue. */
@@ -90,18 +117,23 @@ export const rencontreSchema = z
     /** Heure de fin (Paris), si elle est connue. */
     fin: heure('fin').optional(),
     /** Le lieu. */
-    lieu: z.object({
-      /** Nom de l’établissement ou de la salle. */
-      nom: z.string({ error: 'Le lieu a un nom.' }).min(3, 'Le nom du lieu est trop court.'),
-      /** Adresse postale (ou ce qui en est connu). */
-      adresse: z.string({ error: 'Indiquez l’adresse du lieu (ou ce qui en est connu).' }).min(3, 'L’adresse du lieu est trop courte.'),
-      /** Commune. */
-      commune: z.string({ error: 'Indiquez la commune du lieu.' }).min(2, 'La commune est trop courte.'),
-      /** Comment s’y rendre (transports, stationnement). */
-      acces: z.string({ error: 'Indiquez comment accéder au lieu (ou que ce n’est pas connu).' }).min(5, 'Les informations d’accès sont trop courtes.'),
-      /** Accessibilité aux personnes en situation de handicap. */
-      accessibilite: z.string({ error: 'Indiquez les informations d’accessibilité (ou que ce n’est pas connu).' }).min(5, 'Les informations d’accessibilité sont trop courtes.'),
-    }, { error: 'Le lieu est obligatoire (nom, adresse, commune, acces, accessibilite).' }),
+    lieu: z.object(
+      {
+        /** Nom de l’établissement ou de la salle. */
+        nom: z.string({ error: 'Le lieu a un nom.' }).min(3, 'Le nom du lieu est trop court.'),
+        /** Adresse postale (ou ce qui en est connu). */
+        adresse: z.string({ error: 'Indiquez l’adresse du lieu (ou ce qui en est connu).' }).min(3, 'L’adresse du lieu est trop courte.'),
+        /** Commune. */
+        commune: z.string({ error: 'Indiquez la commune du lieu.' }).min(2, 'La commune est trop courte.'),
+        /** Comment s’y rendre (transports, stationnement). */
+        acces: z.string({ error: 'Indiquez comment accéder au lieu (ou que ce n’est pas connu).' }).min(5, 'Les informations d’accès sont trop courtes.'),
+        /** Accessibilité aux personnes en situation de handicap. */
+        accessibilite: z
+          .string({ error: 'Indiquez les informations d’accessibilité (ou que ce n’est pas connu).' })
+          .min(5, 'Les informations d’accessibilité sont trop courtes.'),
+      },
+      { error: 'Le lieu est obligatoire (nom, adresse, commune, acces, accessibilite).' },
+    ),
     /** Qui organise (« DRAFPICA »). */
     organisateur: z.string({ error: 'Indiquez l’organisateur.' }).min(3, 'Le nom de l’organisateur est trop court.'),
     /** À qui la rencontre s’adresse. */
@@ -159,7 +191,10 @@ export type Atelier = z.infer<typeof atelierSchema>;
 /** Corps de `POST /api/rencontres/:slug/inscription` : un atelier au plus par créneau, réponses facultatives. */
 export const demandeInscriptionSchema = z.object({
   /** Les ateliers choisis, par identifiant. */
-  ateliers: z.array(identifiant('atelier'), { error: 'Choisissez au moins un atelier.' }).min(1, 'Choisissez au moins un atelier.').max(20, 'Trop d’ateliers choisis.'),
+  ateliers: z
+    .array(identifiant('atelier'), { error: 'Choisissez au moins un atelier.' })
+    .min(1, 'Choisissez au moins un atelier.')
+    .max(20, 'Trop d’ateliers choisis.'),
   /** Réponses aux questions facultatives. */
   reponses: z
     .object({

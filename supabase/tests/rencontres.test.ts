@@ -72,11 +72,13 @@ describe.each(GENRES_DE_BASE)('rencontres sur %s', (genre) => {
       });
     return lignes;
   }
-  const v = async <T,>(role: Role, sub: string | null, sql: string, params: unknown[] = []) => (await en<{ v: T }>(role, sub, sql, params, { valider: true }))[0]!.v;
+  const v = async <T>(role: Role, sub: string | null, sql: string, params: unknown[] = []) =>
+    (await en<{ v: T }>(role, sub, sql, params, { valider: true }))[0]!.v;
   const publier = (r: RencontrePubliee) => v<{ promus: number }>('service_role', null, 'select api.rencontre_publier($1) as v', [JSON.stringify(r)]);
   const inscrire = (sub: string, ateliers: string[], slug = 'essai', reponses: unknown = {}) =>
     v<Resultat>('authenticated', sub, 'select api.inscrire($1, $2, $3) as v', [slug, ateliers, JSON.stringify(reponses)]);
-  const annuler = (sub: string, atelier: string | null = null, slug = 'essai') => v<Resultat>('authenticated', sub, 'select api.annuler($1, $2) as v', [slug, atelier]);
+  const annuler = (sub: string, atelier: string | null = null, slug = 'essai') =>
+    v<Resultat>('authenticated', sub, 'select api.annuler($1, $2) as v', [slug, atelier]);
   const etat = async () =>
     (
       await db.query<{ e: string }>(
@@ -99,8 +101,13 @@ describe.each(GENRES_DE_BASE)('rencontres sur %s', (genre) => {
     test('convertit les heures de Paris (heure d’hiver et d’été)', async () => {
       await publier({ ...rencontreEssai('hiver'), debut: '2027-01-15T09:00', fin: '2027-01-15T17:00', ouverture: null, fermeture: null, ateliers: [] });
       await publier({ ...rencontreEssai('ete'), debut: '2027-07-15T09:00', fin: '2027-07-15T17:00', ouverture: null, fermeture: null, ateliers: [] });
-      const { rows } = await db.query<{ slug: string; h: string }>(`select slug, to_char(debut at time zone 'UTC', 'HH24:MI') as h from prive.rencontres where slug in ('hiver', 'ete') order by slug`);
-      expect(rows).toEqual([{ slug: 'ete', h: '07:00' }, { slug: 'hiver', h: '08:00' }]);
+      const { rows } = await db.query<{ slug: string; h: string }>(
+        `select slug, to_char(debut at time zone 'UTC', 'HH24:MI') as h from prive.rencontres where slug in ('hiver', 'ete') order by slug`,
+      );
+      expect(rows).toEqual([
+        { slug: 'ete', h: '07:00' },
+        { slug: 'hiver', h: '08:00' },
+      ]);
     });
     test('refuse une capacité inférieure aux places confirmées, en nommant l’atelier', async () => {
       await inscrire(MARIE, ['petit']);
@@ -121,7 +128,8 @@ describe.each(GENRES_DE_BASE)('rencontres sur %s', (genre) => {
       expect((await publier(rencontreEssai('essai', { capacitePetit: 3 }))).promus).toBe(1);
       expect(await etat()).toBe('3/3/confirmee,confirmee,confirmee');
     });
-    test('un membre ne publie pas', () => expect(en('authenticated', ORGA, 'select api.rencontre_publier($1)', [JSON.stringify(rencontreEssai())])).rejects.toMatchObject({ code: '42501' }));
+    test('un membre ne publie pas', () =>
+      expect(en('authenticated', ORGA, 'select api.rencontre_publier($1)', [JSON.stringify(rencontreEssai())])).rejects.toMatchObject({ code: '42501' }));
   });
 
   describe('inscription', () => {
@@ -129,13 +137,19 @@ describe.each(GENRES_DE_BASE)('rencontres sur %s', (genre) => {
       await vider();
       await publier(rencontreEssai());
       await publier(rencontreEssai('fermee', { ouverte: false }));
-      await publier({ ...rencontreEssai('autre'), ateliers: [{ code: 'ailleurs', creneau: 'c1', creneau_libelle: 'Matin', titre: 'Atelier d’une autre rencontre', salle: 'S', capacite: 5 }] });
+      await publier({
+        ...rencontreEssai('autre'),
+        ateliers: [{ code: 'ailleurs', creneau: 'c1', creneau_libelle: 'Matin', titre: 'Atelier d’une autre rencontre', salle: 'S', capacite: 5 }],
+      });
     });
 
     test('confirme tant qu’il reste des places, puis met en attente avec une position', async () => {
       const a = await inscrire(MARIE, ['petit', 'fin'], 'essai', { repas: true, regime: 'végétarien' });
       expect(a.modifiee).toBe(true);
-      expect(a.inscription.ateliers.map((x) => [x.atelier, x.statut, x.position])).toEqual([['petit', 'confirmee', null], ['fin', 'confirmee', null]]);
+      expect(a.inscription.ateliers.map((x) => [x.atelier, x.statut, x.position])).toEqual([
+        ['petit', 'confirmee', null],
+        ['fin', 'confirmee', null],
+      ]);
       await inscrire(ALICE, ['petit']);
       const c = await inscrire(BRUNO, ['petit']);
       expect(c.inscription.ateliers).toEqual([expect.objectContaining({ atelier: 'petit', statut: 'en_attente', position: 1 })]);
@@ -152,9 +166,17 @@ describe.each(GENRES_DE_BASE)('rencontres sur %s', (genre) => {
     });
 
     test('places restantes : lisibles par un anonyme, des nombres sans aucun nom', async () => {
-      const places = await v<{ ouverte: boolean; ateliers: { atelier: string; restantes: number; en_attente: number }[] }>('anon', null, `select api.rencontre_places('essai') as v`);
+      const places = await v<{ ouverte: boolean; ateliers: { atelier: string; restantes: number; en_attente: number }[] }>(
+        'anon',
+        null,
+        `select api.rencontre_places('essai') as v`,
+      );
       expect(places.ouverte).toBe(true);
-      expect(places.ateliers.map((a) => [a.atelier, a.restantes, a.en_attente])).toEqual([['petit', 0, 2], ['grand', 30, 0], ['fin', 29, 0]]);
+      expect(places.ateliers.map((a) => [a.atelier, a.restantes, a.en_attente])).toEqual([
+        ['petit', 0, 2],
+        ['grand', 30, 0],
+        ['fin', 29, 0],
+      ]);
       expect(JSON.stringify(places)).not.toMatch(/@/);
     });
 
@@ -169,8 +191,10 @@ describe.each(GENRES_DE_BASE)('rencontres sur %s', (genre) => {
     test('annuler une place confirmée promeut le premier en attente, dans la même transaction', async () => {
       const r = await annuler(BRUNO);
       expect(r.promus).toEqual([expect.objectContaining({ email: 'chloe.bernard@exemple.test', atelier: 'petit' })]);
-      expect((await v<Detail[]>('authenticated', BRUNO, 'select api.mes_inscriptions() as v'))).toEqual([]);
-      const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from prive.choix_ateliers c join prive.ateliers t on t.id = c.atelier_id where t.code = 'petit' and c.statut = 'confirmee'`);
+      expect(await v<Detail[]>('authenticated', BRUNO, 'select api.mes_inscriptions() as v')).toEqual([]);
+      const { rows } = await db.query<{ n: number }>(
+        `select count(*)::int as n from prive.choix_ateliers c join prive.ateliers t on t.id = c.atelier_id where t.code = 'petit' and c.statut = 'confirmee'`,
+      );
       expect(rows[0]!.n).toBe(2);
     });
 
@@ -182,7 +206,14 @@ describe.each(GENRES_DE_BASE)('rencontres sur %s', (genre) => {
     test('on peut se réinscrire après une annulation (même inscription)', async () => {
       const r = await inscrire(BRUNO, ['fin']);
       expect(r.inscription.ateliers[0]!.statut).toBe('confirmee');
-      expect((await db.query<{ n: number }>(`select count(*)::int as n from prive.inscriptions i join auth.users u on u.id = (select user_id from prive.membres where id = i.membre_id) where u.id = $1`, [BRUNO])).rows[0]!.n).toBe(1);
+      expect(
+        (
+          await db.query<{ n: number }>(
+            `select count(*)::int as n from prive.inscriptions i join auth.users u on u.id = (select user_id from prive.membres where id = i.membre_id) where u.id = $1`,
+            [BRUNO],
+          )
+        ).rows[0]!.n,
+      ).toBe(1);
     });
 
     describe('entrées refusées, rien d’écrit', () => {
@@ -196,7 +227,11 @@ describe.each(GENRES_DE_BASE)('rencontres sur %s', (genre) => {
         ['l’annulation sans inscription', () => annuler(ADMIN), 'NON_INSCRIT'],
         ['l’annulation d’un atelier inconnu', () => annuler(MARIE, 'nulle-part'), 'ATELIER_INCONNU'],
         ['l’annulation d’un atelier où l’on n’est pas', () => annuler(MARIE, 'grand'), 'NON_INSCRIT'],
-        ['la liste des participants demandée par un membre', () => v('authenticated', MARIE, `select api.rencontre_participants('essai') as v`), 'ORGANISATEUR_REQUIS'],
+        [
+          'la liste des participants demandée par un membre',
+          () => v('authenticated', MARIE, `select api.rencontre_participants('essai') as v`),
+          'ORGANISATEUR_REQUIS',
+        ],
         ['le pointage par un membre', () => v('authenticated', MARIE, `select api.pointer('essai', gen_random_uuid(), true) as v`), 'ORGANISATEUR_REQUIS'],
         ['le pointage d’une inscription inconnue', () => v('authenticated', ORGA, `select api.pointer('essai', gen_random_uuid(), true) as v`), 'NON_INSCRIT'],
       ];
@@ -225,8 +260,10 @@ describe.each(GENRES_DE_BASE)('rencontres sur %s', (genre) => {
     });
 
     test('un organisateur voit les confirmés, l’attente et les réponses ; il pointe', async () => {
-      const p = await v<{ ateliers: { atelier: string; confirmes: { nom: string; inscription: string }[]; attente: unknown[] }[]; inscrits: { nom: string; regime: string | null; present: boolean }[] }>(
-        'authenticated', ORGA, `select api.rencontre_participants('essai') as v`);
+      const p = await v<{
+        ateliers: { atelier: string; confirmes: { nom: string; inscription: string }[]; attente: unknown[] }[];
+        inscrits: { nom: string; regime: string | null; present: boolean }[];
+      }>('authenticated', ORGA, `select api.rencontre_participants('essai') as v`);
       const petit = p.ateliers.find((a) => a.atelier === 'petit')!;
       expect(petit.confirmes.map((c) => c.nom).sort()).toEqual(['Bernard', 'Membre']);
       expect(p.inscrits.find((i) => i.nom === 'Membre')!.regime).toBe('végétarien');
@@ -249,7 +286,10 @@ describe.each(GENRES_DE_BASE)('rencontres sur %s', (genre) => {
       });
     }
     test('un membre voit le programme, mais seulement ses propres inscriptions et choix', async () => {
-      expect((await en('authenticated', MARIE, `select code from prive.ateliers where rencontre_id = (select id from prive.rencontres where slug = 'essai')`)).length).toBe(3);
+      expect(
+        (await en('authenticated', MARIE, `select code from prive.ateliers where rencontre_id = (select id from prive.rencontres where slug = 'essai')`))
+          .length,
+      ).toBe(3);
       const mesInsc = await en<{ membre_id: string }>('authenticated', MARIE, 'select membre_id from prive.inscriptions');
       expect(new Set(mesInsc.map((i) => i.membre_id)).size).toBe(1);
       const total = (await db.query<{ n: number }>('select count(*)::int as n from prive.choix_ateliers')).rows[0]!.n;
@@ -346,43 +386,50 @@ describe.each(GENRES_DE_BASE)('rencontres sur %s', (genre) => {
       }
     }
 
-    test(
-      `${TEMPETES} tempêtes de ${PAR_TEMPETE} inscriptions simultanées pour 30 places : exactement 30 confirmées, les autres en attente dans l’ordre, aucun doublon, aucun interblocage`,
-      async () => {
-        for (let t = 0; t < TEMPETES; t++) {
-          const slug = `tempete-${t}`;
-          await publier({ ...rencontreEssai(slug), ateliers: [{ code: 'trente', creneau: 'c1', creneau_libelle: 'Après-midi', titre: 'Atelier de trente places', salle: 'S', capacite: 30 }] });
-          // Chaque membre envoie deux fois (double clic) : 1 000 appels simultanés.
-          const appels = membres.flatMap((m) => [m, m]).map((m) => appel<Resultat>(m, 'select api.inscrire($1, $2) as v', [slug, ['trente']]));
-          const resultats = await Promise.allSettled(appels);
-          const echecs = resultats.filter((r) => r.status === 'rejected');
-          expect(echecs.map((e) => (e as PromiseRejectedResult).reason?.message)).toEqual([]);
-          const { rows } = await pool.query<{ statut: string; rang: string; n: number; position: number | null }>(
-            `select c.statut, c.rang::text as rang, count(*) over (partition by c.inscription_id)::int as n,
+    test(`${TEMPETES} tempêtes de ${PAR_TEMPETE} inscriptions simultanées pour 30 places : exactement 30 confirmées, les autres en attente dans l’ordre, aucun doublon, aucun interblocage`, async () => {
+      for (let t = 0; t < TEMPETES; t++) {
+        const slug = `tempete-${t}`;
+        await publier({
+          ...rencontreEssai(slug),
+          ateliers: [{ code: 'trente', creneau: 'c1', creneau_libelle: 'Après-midi', titre: 'Atelier de trente places', salle: 'S', capacite: 30 }],
+        });
+        // Chaque membre envoie deux fois (double clic) : 1 000 appels simultanés.
+        const appels = membres.flatMap((m) => [m, m]).map((m) => appel<Resultat>(m, 'select api.inscrire($1, $2) as v', [slug, ['trente']]));
+        const resultats = await Promise.allSettled(appels);
+        const echecs = resultats.filter((r) => r.status === 'rejected');
+        expect(echecs.map((e) => (e as PromiseRejectedResult).reason?.message)).toEqual([]);
+        const { rows } = await pool.query<{ statut: string; rang: string; n: number; position: number | null }>(
+          `select c.statut, c.rang::text as rang, count(*) over (partition by c.inscription_id)::int as n,
                     case when c.statut = 'en_attente' then row_number() over (partition by c.statut order by c.rang) end::int as position
                from prive.choix_ateliers c join prive.ateliers t on t.id = c.atelier_id join prive.rencontres r on r.id = t.rencontre_id
               where r.slug = $1 order by c.rang`,
-            [slug],
-          );
-          expect(rows).toHaveLength(PAR_TEMPETE);
-          expect(rows.filter((r) => r.n > 1)).toEqual([]);
-          expect(rows.filter((r) => r.statut === 'confirmee')).toHaveLength(30);
-          // L'ordre des décisions : les 30 premiers rangs sont les confirmés, puis l'attente 1, 2, 3…
-          expect(rows.slice(0, 30).every((r) => r.statut === 'confirmee')).toBe(true);
-          expect(rows.slice(30).map((r) => r.position)).toEqual(Array.from({ length: PAR_TEMPETE - 30 }, (_, i) => i + 1));
-        }
-      },
-      600_000,
-    );
+          [slug],
+        );
+        expect(rows).toHaveLength(PAR_TEMPETE);
+        expect(rows.filter((r) => r.n > 1)).toEqual([]);
+        expect(rows.filter((r) => r.statut === 'confirmee')).toHaveLength(30);
+        // L'ordre des décisions : les 30 premiers rangs sont les confirmés, puis l'attente 1, 2, 3…
+        expect(rows.slice(0, 30).every((r) => r.statut === 'confirmee')).toBe(true);
+        expect(rows.slice(30).map((r) => r.position)).toEqual(Array.from({ length: PAR_TEMPETE - 30 }, (_, i) => i + 1));
+      }
+    }, 600_000);
 
     test('annulations et promotions simultanées : jamais plus de 30 confirmés, l’attente avance dans l’ordre', async () => {
       const slug = 'tempete-0';
-      const confirmes = (await pool.query<{ user_id: string }>(
-        `select m.user_id from prive.choix_ateliers c join prive.inscriptions i on i.id = c.inscription_id join prive.membres m on m.id = i.membre_id
-           join prive.rencontres r on r.id = i.rencontre_id where r.slug = $1 and c.statut = 'confirmee'`, [slug])).rows.map((r) => r.user_id);
-      const attente = (await pool.query<{ user_id: string }>(
-        `select m.user_id from prive.choix_ateliers c join prive.inscriptions i on i.id = c.inscription_id join prive.membres m on m.id = i.membre_id
-           join prive.rencontres r on r.id = i.rencontre_id where r.slug = $1 and c.statut = 'en_attente' order by c.rang`, [slug])).rows.map((r) => r.user_id);
+      const confirmes = (
+        await pool.query<{ user_id: string }>(
+          `select m.user_id from prive.choix_ateliers c join prive.inscriptions i on i.id = c.inscription_id join prive.membres m on m.id = i.membre_id
+           join prive.rencontres r on r.id = i.rencontre_id where r.slug = $1 and c.statut = 'confirmee'`,
+          [slug],
+        )
+      ).rows.map((r) => r.user_id);
+      const attente = (
+        await pool.query<{ user_id: string }>(
+          `select m.user_id from prive.choix_ateliers c join prive.inscriptions i on i.id = c.inscription_id join prive.membres m on m.id = i.membre_id
+           join prive.rencontres r on r.id = i.rencontre_id where r.slug = $1 and c.statut = 'en_attente' order by c.rang`,
+          [slug],
+        )
+      ).rows.map((r) => r.user_id);
       // 20 confirmés et 50 en attente annulent en même temps que 100 nouveaux essais d'inscription.
       const annulations = [...confirmes.slice(0, 20), ...attente.slice(100, 150)];
       const resultats = await Promise.allSettled([
@@ -395,10 +442,14 @@ describe.each(GENRES_DE_BASE)('rencontres sur %s', (genre) => {
       expect(new Set(promus).size).toBe(20);
       const { rows } = await pool.query<{ statut: string; email: string }>(
         `select c.statut, m.email from prive.choix_ateliers c join prive.inscriptions i on i.id = c.inscription_id join prive.membres m on m.id = i.membre_id
-           join prive.rencontres r on r.id = i.rencontre_id where r.slug = $1 and c.statut <> 'annulee' order by c.rang`, [slug]);
+           join prive.rencontres r on r.id = i.rencontre_id where r.slug = $1 and c.statut <> 'annulee' order by c.rang`,
+        [slug],
+      );
       expect(rows.filter((r) => r.statut === 'confirmee')).toHaveLength(30);
       // Les promus sont les 20 premiers de l'attente (ceux qui n'ont pas annulé).
-      const premiers = (await pool.query<{ email: string }>(`select email from prive.membres where user_id = any($1::uuid[])`, [attente.slice(0, 20)])).rows.map((r) => r.email);
+      const premiers = (
+        await pool.query<{ email: string }>(`select email from prive.membres where user_id = any($1::uuid[])`, [attente.slice(0, 20)])
+      ).rows.map((r) => r.email);
       expect(new Set(promus)).toEqual(new Set(premiers));
     }, 120_000);
   });
@@ -415,28 +466,40 @@ describe.each(GENRES_DE_BASE)('conservation des inscriptions sur %s', (genre) =>
     const base = rencontreEssai('conservation');
     await db.transaction(async (tx) => {
       await tx.exec('set local role service_role');
-      for (const [slug, jours] of [['recente', 10], ['mois', 40], ['an', 400]] as const) {
+      for (const [slug, jours] of [
+        ['recente', 10],
+        ['mois', 40],
+        ['an', 400],
+      ] as const) {
         const d = new Date(Date.now() - jours * 86_400_000);
-        await tx.query('select api.rencontre_publier($1)', [JSON.stringify({ ...base, slug, debut: enHeureDeParis(new Date(d.getTime() - 3_600_000)), fin: enHeureDeParis(d), ouverture: null, fermeture: null })]);
+        await tx.query('select api.rencontre_publier($1)', [
+          JSON.stringify({ ...base, slug, debut: enHeureDeParis(new Date(d.getTime() - 3_600_000)), fin: enHeureDeParis(d), ouverture: null, fermeture: null }),
+        ]);
       }
       await tx.query(`insert into prive.inscriptions (rencontre_id, membre_id, repas, regime, accessibilite)
         select r.id, m.id, true, 'végétarien', 'fauteuil' from prive.rencontres r, prive.membres m where m.email = 'membre@exemple.test'`);
     });
-    const purger = () => db.transaction(async (tx) => {
-      await tx.exec('set local role service_role');
-      return (await tx.query<{ v: unknown }>('select api.rencontres_purger() as v')).rows[0]!.v;
-    });
+    const purger = () =>
+      db.transaction(async (tx) => {
+        await tx.exec('set local role service_role');
+        return (await tx.query<{ v: unknown }>('select api.rencontres_purger() as v')).rows[0]!.v;
+      });
     expect(await purger()).toEqual({ reponses_effacees: 2, inscriptions_supprimees: 1 });
     const { rows } = await db.query<{ slug: string; regime: string | null; accessibilite: string | null }>(
-      `select r.slug, i.regime, i.accessibilite from prive.inscriptions i join prive.rencontres r on r.id = i.rencontre_id order by r.slug`);
-    expect(rows).toEqual([{ slug: 'mois', regime: null, accessibilite: null }, { slug: 'recente', regime: 'végétarien', accessibilite: 'fauteuil' }]);
+      `select r.slug, i.regime, i.accessibilite from prive.inscriptions i join prive.rencontres r on r.id = i.rencontre_id order by r.slug`,
+    );
+    expect(rows).toEqual([
+      { slug: 'mois', regime: null, accessibilite: null },
+      { slug: 'recente', regime: 'végétarien', accessibilite: 'fauteuil' },
+    ]);
     expect(await purger()).toEqual({ reponses_effacees: 0, inscriptions_supprimees: 0 });
   });
 
   test('seul le rôle de service purge', async () => {
     const { rows } = await db.query<{ a: boolean; m: boolean; s: boolean }>(
       `select has_function_privilege('anon', 'api.rencontres_purger()', 'execute') as a, has_function_privilege('authenticated', 'api.rencontres_purger()', 'execute') as m,
-              has_function_privilege('service_role', 'api.rencontres_purger()', 'execute') as s`);
+              has_function_privilege('service_role', 'api.rencontres_purger()', 'execute') as s`,
+    );
     expect(rows[0]).toEqual({ a: false, m: false, s: true });
   });
 });

@@ -91,7 +91,11 @@ export function route<S extends z.ZodType | undefined>(
       reponse = resultat.fichier
         ? new Response(String(resultat.corps), {
             status: resultat.statut,
-            headers: { 'content-type': resultat.fichier.type, 'content-disposition': `attachment; filename="${resultat.fichier.nom.replace(/[^\w.-]/g, '_')}"`, 'cache-control': 'no-store' },
+            headers: {
+              'content-type': resultat.fichier.type,
+              'content-disposition': `attachment; filename="${resultat.fichier.nom.replace(/[^\w.-]/g, '_')}"`,
+              'cache-control': 'no-store',
+            },
           })
         : json(resultat.corps, resultat.statut);
     } catch (e) {

@@ -16,7 +16,9 @@ export function icsInscription(d: InscriptionDetail, site: string): string {
     titre: d.titre,
     description: [
       `Inscription de ${d.membre.prenom} ${d.membre.nom}.`,
-      ...d.ateliers.map((a) => `${a.creneau_libelle} : ${a.titre} (${a.salle ?? 'salle à préciser'}) — ${STATUTS[a.statut]}${a.position ? `, position ${a.position}` : ''}`),
+      ...d.ateliers.map(
+        (a) => `${a.creneau_libelle} : ${a.titre} (${a.salle ?? 'salle à préciser'}) — ${STATUTS[a.statut]}${a.position ? `, position ${a.position}` : ''}`,
+      ),
       `Gérer mon inscription : ${lienGestion(site, d.rencontre)}`,
     ].join('\n'),
     lieu: d.lieu,
@@ -28,7 +30,9 @@ export function icsInscription(d: InscriptionDetail, site: string): string {
 
 /** Confirmation d'inscription (ou de modification). */
 export function courrielConfirmation(d: InscriptionDetail, site: string): Courriel {
-  const lignes = d.ateliers.map((a) => `- ${a.creneau_libelle} : « ${a.titre} », ${a.salle ?? 'salle à préciser'} — ${STATUTS[a.statut]}${a.position ? ` (position ${a.position})` : ''}`);
+  const lignes = d.ateliers.map(
+    (a) => `- ${a.creneau_libelle} : « ${a.titre} », ${a.salle ?? 'salle à préciser'} — ${STATUTS[a.statut]}${a.position ? ` (position ${a.position})` : ''}`,
+  );
   return {
     a: d.membre.email,
     objet: `Inscription enregistrée : ${d.titre}`,

@@ -22,11 +22,17 @@ export function participantsCsv(p: Participants): string {
     i.besoin_accessibilite ? 'oui' : 'non',
     i.present ? 'oui' : 'non',
   ]);
-  return stringify([['Nom', 'Prénom', 'Adresse électronique', 'Établissement', 'Ateliers', 'Déjeuner', 'Régime alimentaire', 'Besoin d’accessibilité signalé', 'Présent'], ...lignes], {
-    bom: true,
-    delimiter: ';',
-    record_delimiter: 'windows',
-  });
+  return stringify(
+    [
+      ['Nom', 'Prénom', 'Adresse électronique', 'Établissement', 'Ateliers', 'Déjeuner', 'Régime alimentaire', 'Besoin d’accessibilité signalé', 'Présent'],
+      ...lignes,
+    ],
+    {
+      bom: true,
+      delimiter: ';',
+      record_delimiter: 'windows',
+    },
+  );
 }
 
 /** Export CSV des inscrits. */
