@@ -485,7 +485,7 @@ revoke execute on function prive.inscrire(text, text[], jsonb), prive.liberer_pl
 -- un membre ne lit pas le détail de l'inscription d'un autre.
 grant execute on function prive.inscrire(text, text[], jsonb), prive.annuler(text, text), prive.rencontre_participants(text),
   prive.pointer(text, uuid, boolean) to authenticated;
-grant execute on function prive.rencontre_places(text) to anon, authenticated;
+grant execute on function prive.rencontre_places(text) to anon, authenticated, service_role;
 
 -- ——— La surface api (security invoker) ———
 

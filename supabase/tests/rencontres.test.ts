@@ -324,7 +324,7 @@ describe.each(GENRES_DE_BASE)('rencontres sur %s', (genre) => {
       ['prive.liberer_place(uuid, uuid)', []],
       ['prive.inscription_detail(uuid)', []],
       ['prive.mes_inscriptions()', ['authenticated']],
-      ['prive.rencontre_places(text)', ['anon', 'authenticated']],
+      ['prive.rencontre_places(text)', ['anon', 'authenticated', 'service_role']],
       ['prive.rencontre_participants(text)', ['authenticated']],
       ['prive.pointer(text, uuid, boolean)', ['authenticated']],
       ['prive.membre_courant()', ['authenticated']],
