@@ -6,6 +6,7 @@ import { enHeureDeParis, type RencontrePubliee } from '../../src/lib/rencontres.
 import mesInscriptions from '../mes-inscriptions-lire.ts';
 import annuler from '../rencontres-inscription-annuler.ts';
 import inscrire from '../rencontres-inscription-creer.ts';
+import message from '../rencontres-message-creer.ts';
 import exporter from '../rencontres-participants-exporter.ts';
 import participants from '../rencontres-participants-lire.ts';
 import places from '../rencontres-places-lire.ts';
@@ -206,6 +207,42 @@ describe('organisateurs', () => {
   });
 });
 
+describe('message des organisateurs aux inscrits', () => {
+  const envoyer = (qui: string, corps: Record<string, unknown>) =>
+    appel(message, '/api/rencontres/essai/message', { slug: 'essai' }, { method: 'POST', corps, qui });
+
+  test('un membre ne peut pas écrire aux inscrits (403), rien ne part', async () => {
+    const avant = pile.messages.length;
+    const r = await envoyer('alice.martin@exemple.test', { objet: 'Bonjour', texte: 'Un message qui ne doit pas partir.' });
+    expect(r.statut).toBe(403);
+    expect(r.corps.erreur.code).toBe('ORGANISATEUR_REQUIS');
+    await new Promise((ok) => setTimeout(ok, 100));
+    expect(pile.messages.length).toBe(avant);
+  });
+
+  test('l’organisateur écrit à tous les inscrits : une copie par personne inscrite, aucune aux désinscrits', async () => {
+    const r = await envoyer('organisation@exemple.test', {
+      objet: 'Salle changée',
+      texte: 'L’atelier de l’après-midi change de salle : rendez-vous en salle 12.',
+    });
+    expect(r).toMatchObject({ statut: 200, corps: { envoyes: 1, echecs: 0 } });
+    const m = await courriel('alice.martin@exemple.test', 4);
+    expect(m.objet).toBe('[Rencontre « essai »] Salle changée');
+    expect(m.a).toEqual(['alice.martin@exemple.test']);
+    expect(texteDe(m.brut)).toContain('rendez-vous en salle 12');
+  });
+
+  test('à un atelier : ses seuls inscrits ; un atelier inconnu est refusé', async () => {
+    expect((await envoyer('organisation@exemple.test', { objet: 'Grand atelier', texte: 'Personne n’est inscrit ici.', atelier: 'grand' })).corps).toEqual({
+      envoyes: 0,
+      echecs: 0,
+    });
+    const r = await envoyer('organisation@exemple.test', { objet: 'Atelier', texte: 'Un atelier qui n’existe pas.', atelier: 'nulle-part' });
+    expect(r.statut).toBe(400);
+    expect(r.corps.erreur.code).toBe('ATELIER_INCONNU');
+  });
+});
+
 describe('entrées refusées : 4xx en français, rien d’écrit', () => {
   const cas: [string, () => Promise<{ statut: number; corps: Corps }>, number, string][] = [
     ['une rencontre inconnue', () => sInscrire('bruno.garcia@exemple.test', ['petit'], 'inconnue'), 404, 'RENCONTRE_INCONNUE'],
@@ -258,6 +295,13 @@ describe('entrées refusées : 4xx en français, rien d’écrit', () => {
     '/api/rencontres/essai/inscription',
     'POST',
     { ateliers: ['grand'] },
+  );
+  testerEntreesInvalides(
+    'POST /api/rencontres/:slug/message',
+    () => ({ handler: (req) => message(req, contexte({ slug: 'essai' })), pile }),
+    '/api/rencontres/essai/message',
+    'POST',
+    { objet: 'Un objet', texte: 'Un texte assez long.' },
   );
   testerEntreesInvalides(
     'POST /api/rencontres/:slug/pointage',

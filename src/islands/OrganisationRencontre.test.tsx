@@ -111,3 +111,37 @@ describe('organisation d’une rencontre', () => {
     expect(screen.getByRole('button', { name: 'Imprimer la feuille' })).toBeTruthy();
   });
 });
+
+describe('message et attestations', () => {
+  test('écrire aux inscrits d’un atelier : la réponse dit combien de personnes l’ont reçu', async () => {
+    const f = vi.fn(async (_url: string, init?: RequestInit) =>
+      init?.method === 'POST' ? reponse(200, { envoyes: 2, echecs: 0 }) : reponse(200, participants),
+    );
+    vi.stubGlobal('fetch', f);
+    render(<OrganisationRencontre slug="demo" titre="Démo" quand="mardi" />);
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Destinataires' }), { target: { value: 'petit' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Objet' }), { target: { value: 'Salle' } });
+    fireEvent.change(screen.getByRole('textbox', { name: /Message/ }), { target: { value: 'Rendez-vous en salle 12.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Envoyer le message' }));
+    expect(await screen.findByText('Message envoyé à 2 personnes.')).toBeTruthy();
+    const envoi = f.mock.calls.find(([u]) => u === '/api/rencontres/demo/message')!;
+    expect(JSON.parse(String(envoi[1]!.body))).toEqual({ objet: 'Salle', texte: 'Rendez-vous en salle 12.', atelier: 'petit' });
+  });
+
+  test('une attestation de présence par personne pointée', async () => {
+    const avecPresent = {
+      ...participants,
+      rencontre: { ...participants.rencontre, debut: '2027-03-16T08:00:00Z' },
+      inscrits: participants.inscrits.map((i) => (i.inscription === 'i1' ? { ...i, present: true } : i)),
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => reponse(200, avecPresent)),
+    );
+    render(<OrganisationRencontre slug="demo" titre="Démo" quand="mardi" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Attestations de présence (1)' }));
+    const attestation = screen.getByRole('region', { name: 'Attestation de présence de Chloé Bernard' });
+    expect(attestation.textContent).toContain('a participé à la rencontre « Démo » le 16 mars 2027');
+    expect(screen.queryByRole('region', { name: /Bruno Garcia/ })).toBeNull();
+  });
+});

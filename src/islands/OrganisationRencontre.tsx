@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { appelApi, ErreurApi } from '../lib/api-client.ts';
 import type { Participants } from '../schemas/inscription.ts';
 
@@ -17,6 +17,9 @@ const normaliser = (s: string) =>
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
 
+const donneesOuVide = (e: Etat): Participants =>
+  e.statut === 'pret' ? e.donnees : { rencontre: { slug: '', titre: '', debut: '', fin: '' }, ateliers: [], inscrits: [] };
+
 /** Organisateurs : effectifs, listes d'attente, export CSV, feuilles d'émargement, pointage sur téléphone. */
 export default function OrganisationRencontre({ slug, titre, quand }: Props) {
   const [etat, setEtat] = useState<Etat>({ statut: 'chargement' });
@@ -25,6 +28,8 @@ export default function OrganisationRencontre({ slug, titre, quand }: Props) {
   // Pointages pas encore confirmés par le serveur (réseau faible) : gardés et renvoyés.
   const [enAttente, setEnAttente] = useState<Record<string, boolean>>({});
   const [annonce, setAnnonce] = useState('');
+  const [attestations, setAttestations] = useState(false);
+  const [envoiMessage, setEnvoiMessage] = useState<{ type: 'success' | 'error'; texte: string } | null>(null);
 
   const charger = useCallback(() => {
     appelApi<Participants>(`/api/rencontres/${slug}/participants`)
@@ -97,6 +102,67 @@ export default function OrganisationRencontre({ slug, titre, quand }: Props) {
     );
   }
   const { donnees } = etat;
+
+  async function envoyerMessage(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    setEnvoiMessage(null);
+    try {
+      const r = await appelApi<{ envoyes: number; echecs: number }>(`/api/rencontres/${slug}/message`, {
+        method: 'POST',
+        corps: { objet: f.get('objet'), texte: f.get('texte'), atelier: f.get('atelier') || null },
+      });
+      setEnvoiMessage({
+        type: 'success',
+        texte: `Message envoyé à ${r.envoyes} ${r.envoyes > 1 ? 'personnes' : 'personne'}${r.echecs ? ` ; ${r.echecs} envoi(s) en échec` : ''}.`,
+      });
+    } catch (err) {
+      const champs = (err as ErreurApi).details?.champs as Record<string, string[]> | undefined;
+      setEnvoiMessage({ type: 'error', texte: [(err as ErreurApi).message, ...Object.values(champs ?? {}).flat()].join(' ') });
+    }
+  }
+
+  if (attestations) {
+    const dateJour = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(donneesOuVide(etat).rencontre.debut));
+    return (
+      <div>
+        <ul className="fr-btns-group fr-btns-group--inline-sm">
+          <li>
+            <button className="fr-btn fr-icon-printer-line fr-btn--icon-left" type="button" onClick={() => window.print()}>
+              Imprimer les attestations
+            </button>
+          </li>
+          <li>
+            <button className="fr-btn fr-btn--secondary" type="button" onClick={() => setAttestations(false)}>
+              Revenir aux listes
+            </button>
+          </li>
+        </ul>
+        {donneesOuVide(etat)
+          .inscrits.filter((i) => i.present)
+          .map((i) => (
+            <section key={i.inscription} className="rbde-emargement fr-mb-6w" aria-label={`Attestation de présence de ${i.prenom} ${i.nom}`}>
+              <h2>Attestation de présence</h2>
+              <p>
+                Les organisateurs attestent que {i.prenom} {i.nom}
+                {i.etablissement ? `, ${i.etablissement},` : ''} a participé à la rencontre « {titre} » le {dateJour}.
+              </p>
+              {i.ateliers.some((a) => a.statut === 'confirmee') && (
+                <p>
+                  Ateliers suivis :{' '}
+                  {i.ateliers
+                    .filter((a) => a.statut === 'confirmee')
+                    .map((a) => `« ${a.titre} »`)
+                    .join(', ')}
+                  .
+                </p>
+              )}
+              <p className="fr-mt-6w">Pour les organisateurs, signature :</p>
+            </section>
+          ))}
+      </div>
+    );
+  }
 
   if (feuille) {
     const atelier = donnees.ateliers.find((a) => a.atelier === feuille)!;
@@ -192,6 +258,56 @@ export default function OrganisationRencontre({ slug, titre, quand }: Props) {
           </a>
         </p>
       </section>
+
+      <section aria-labelledby="message" className="fr-mt-4w">
+        <h2 id="message">Écrire aux inscrits</h2>
+        <form onSubmit={envoyerMessage} aria-label="Message aux inscrits">
+          <div className="fr-select-group">
+            <label className="fr-label" htmlFor="message-atelier">
+              Destinataires
+            </label>
+            <select className="fr-select" id="message-atelier" name="atelier" defaultValue="">
+              <option value="">Tous les inscrits de la rencontre</option>
+              {donnees.ateliers.map((a) => (
+                <option key={a.atelier} value={a.atelier}>
+                  Atelier « {a.titre} » (inscrits et liste d’attente)
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="fr-input-group">
+            <label className="fr-label" htmlFor="message-objet">
+              Objet
+            </label>
+            <input className="fr-input" id="message-objet" name="objet" required maxLength={150} />
+          </div>
+          <div className="fr-input-group">
+            <label className="fr-label" htmlFor="message-texte">
+              Message
+              <span className="fr-hint-text">Une copie par personne : aucune adresse n’est visible des autres.</span>
+            </label>
+            <textarea className="fr-input" id="message-texte" name="texte" required maxLength={5000} rows={5} />
+          </div>
+          <button className="fr-btn" type="submit">
+            Envoyer le message
+          </button>
+        </form>
+        <div aria-live="polite">
+          {envoiMessage && (
+            <div className={`fr-alert fr-alert--${envoiMessage.type} fr-alert--sm fr-mt-2w`} role={envoiMessage.type === 'error' ? 'alert' : 'status'}>
+              <p>{envoiMessage.texte}</p>
+            </div>
+          )}
+        </div>
+      </section>
+
+      {presents > 0 && (
+        <p className="fr-mt-4w">
+          <button className="fr-btn fr-btn--secondary" type="button" onClick={() => setAttestations(true)}>
+            Attestations de présence ({presents})
+          </button>
+        </p>
+      )}
 
       <section aria-labelledby="attente" className="fr-mt-4w">
         <h2 id="attente">Listes d’attente</h2>

@@ -214,3 +214,17 @@ export const demandePointageSchema = z.object({
   /** Présent (vrai) ou pointage retiré (faux). */
   present: z.boolean({ error: 'Indiquez present : vrai ou faux.' }),
 });
+
+/** Corps de `POST /api/rencontres/:slug/message` : un message des organisateurs aux inscrits. */
+export const demandeMessageSchema = z.object({
+  /** Objet du courriel. */
+  objet: z.string({ error: 'Indiquez l’objet du message.' }).trim().min(3, 'L’objet est trop court.').max(150, 'L’objet dépasse 150 caractères.'),
+  /** Texte du message (texte brut). */
+  texte: z.string({ error: 'Écrivez le message.' }).trim().min(10, 'Le message est trop court.').max(5000, 'Le message dépasse 5 000 caractères.'),
+  /** Un atelier (ses inscrits et sa liste d’attente) ; absent : tous les inscrits. */
+  atelier: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Atelier inconnu.')
+    .nullish(),
+});
+export type DemandeMessage = z.infer<typeof demandeMessageSchema>;

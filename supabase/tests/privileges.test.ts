@@ -25,6 +25,7 @@ export const ATTENDU: Record<string, Role[]> = {
   'api.rencontre_places(text)': ['anon', 'authenticated', 'service_role'],
   'api.rencontre_publier(jsonb)': ['service_role'],
   'api.rencontres_purger()': ['service_role'],
+  'api.rencontre_destinataires(text, text)': ['authenticated'],
   'api.sante()': ['anon', 'authenticated', 'service_role'],
   'prive.attente_fenetre(timestamp with time zone, interval)': ['service_role'],
   'prive.exiger_membre()': ['authenticated'],
@@ -41,6 +42,7 @@ export const ATTENDU: Record<string, Role[]> = {
   'prive.pointer(text, uuid, boolean)': ['authenticated'],
   'prive.rencontre_participants(text)': ['authenticated'],
   'prive.rencontre_places(text)': ['anon', 'authenticated', 'service_role'],
+  'prive.rencontre_destinataires(text, text)': ['authenticated'],
 };
 
 const ROLES: Role[] = ['public', 'anon', 'authenticated', 'service_role'];
@@ -51,7 +53,9 @@ describe.each(GENRES_DE_BASE)('droits EXECUTE sur %s', (genre) => {
   beforeAll(async () => {
     db = await creerBaseDeTest(genre);
     // « public » : un rôle neuf, membre d'aucun autre, n'a que ce que PUBLIC a.
-    await db.exec(`do $$ begin if not exists (select 1 from pg_roles where rolname = 'rbde_public_seul') then create role rbde_public_seul nologin; end if; end $$`);
+    await db.exec(
+      `do $$ begin if not exists (select 1 from pg_roles where rolname = 'rbde_public_seul') then create role rbde_public_seul nologin; end if; end $$`,
+    );
     const { rows } = await db.query<{ signature: string; public: boolean; anon: boolean; authenticated: boolean; service_role: boolean }>(
       `select n.nspname || '.' || p.proname || '(' || coalesce((select string_agg(format_type(t, null), ', ' order by i)
                  from unnest(p.proargtypes::oid[]) with ordinality as a(t, i)), '') || ')' as signature,
@@ -68,11 +72,18 @@ describe.each(GENRES_DE_BASE)('droits EXECUTE sur %s', (genre) => {
 
   test('chaque fonction des schémas api et prive est déclarée dans le tableau ATTENDU', () => {
     const oubliees = Object.keys(reel).filter((f) => !(f in ATTENDU));
-    expect(oubliees, `Déclarez les droits de ${oubliees.join(', ')} dans supabase/tests/privileges.test.ts (et accordez-les explicitement dans la migration).`).toEqual([]);
+    expect(
+      oubliees,
+      `Déclarez les droits de ${oubliees.join(', ')} dans supabase/tests/privileges.test.ts (et accordez-les explicitement dans la migration).`,
+    ).toEqual([]);
   });
 
   test('aucune fonction n’est exécutable par PUBLIC', () => {
-    expect(Object.entries(reel).filter(([, roles]) => roles.includes('public')).map(([f]) => f)).toEqual([]);
+    expect(
+      Object.entries(reel)
+        .filter(([, roles]) => roles.includes('public'))
+        .map(([f]) => f),
+    ).toEqual([]);
   });
 
   test.each(Object.entries(ATTENDU))('%s : exécutable par %j seulement', (signature, roles) => {

@@ -1,6 +1,7 @@
 // Cas d'usage des organisateurs : listes, export CSV, pointage. Le rôle est vérifié en SQL.
 import { stringify } from 'csv-stringify/sync';
 import type { Participants } from '../../../src/schemas/inscription.ts';
+import type { DemandeMessage } from '../../../src/schemas/rencontre.ts';
 import type { Contexte } from '../contexte.ts';
 import { verifierSlug } from './inscriptions.ts';
 
@@ -43,3 +44,20 @@ export async function exporterParticipants(slug: string, ctx: Contexte) {
 /** Pointer (ou dépointer) la présence d'un inscrit. */
 export const pointer = (slug: string, demande: { inscription: string; present: boolean }, ctx: Contexte) =>
   ctx.api.pointer({ p_rencontre: verifierSlug(slug), p_inscription: demande.inscription, p_present: demande.present });
+
+/** Un message des organisateurs : une copie par inscrit (aucune adresse visible des autres). */
+export async function envoyerMessage(slug: string, demande: DemandeMessage, ctx: Contexte): Promise<{ envoyes: number; echecs: number }> {
+  const { titre, destinataires } = await ctx.api.rencontre_destinataires({ p_rencontre: verifierSlug(slug), p_atelier: demande.atelier ?? null });
+  const r = await Promise.allSettled(
+    destinataires.map((d) =>
+      ctx.mailer.envoyer({
+        a: d.email,
+        objet: `[${titre}] ${demande.objet}`,
+        texte: `Bonjour ${d.prenom},\n\n${demande.texte}\n\n—\nMessage des organisateurs de « ${titre} », envoyé par le Réseau BDE à chaque personne inscrite.`,
+      }),
+    ),
+  );
+  const echecs = r.filter((x) => x.status === 'rejected').length;
+  ctx.journal('message_inscrits', { rencontre: slug, envoyes: r.length - echecs, echecs });
+  return { envoyes: r.length - echecs, echecs };
+}

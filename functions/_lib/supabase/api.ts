@@ -21,6 +21,7 @@ export interface FonctionsApi {
   mes_inscriptions: { args: Record<string, never>; retour: InscriptionDetail[] };
   rencontre_places: { args: { p_rencontre: string }; retour: PlacesRencontre };
   rencontre_participants: { args: { p_rencontre: string }; retour: Participants };
+  rencontre_destinataires: { args: { p_rencontre: string; p_atelier?: string | null }; retour: { titre: string; destinataires: { email: string; prenom: string }[] } };
   rencontres_purger: { args: Record<string, never>; retour: { reponses_effacees: number; inscriptions_supprimees: number } };
   pointer: { args: { p_rencontre: string; p_inscription: string; p_present?: boolean }; retour: { inscription: string; present: boolean } };
 }
