@@ -5,7 +5,7 @@ import { creerContexte } from './_lib/contexte.ts';
 export default async (_req: Request, context?: { requestId?: string }) => {
   const ctx = creerContexte({ appelant: null, ip: '0.0.0.0', navigateur: null, requestId: context?.requestId ?? 'tache' });
   const bilan = await ctx.service.rencontres_purger();
-  ctx.journal('tache.purger_rencontres', bilan);
+  ctx.journal('tache.purger_rencontres', { ...bilan });
   return new Response(null, { status: 204 });
 };
 

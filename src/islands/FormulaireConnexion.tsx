@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type ComponentPropsWithRef, type FormEvent } from 'react';
 import { appelApi, ErreurApi } from '../lib/api-client.ts';
-import { LONGUEUR_CODE } from '../schemas/auth.ts';
+import { LONGUEUR_CODE } from '../lib/config-auth.ts';
 import type { Profil } from '../schemas/membre.ts';
 
 type Etape = 'email' | 'code';

@@ -79,3 +79,31 @@ export interface Participants {
     ateliers: { atelier: string; titre: string; creneau: string; statut: StatutChoix }[];
   })[];
 }
+
+/** Mes inscriptions actives (api.mes_inscriptions). */
+export type MesInscriptions = InscriptionDetail[];
+
+/** Résultat de api.rencontre_publier. */
+export interface ResultatPublication {
+  slug: string;
+  ateliers: number;
+  promus: number;
+}
+
+/** Résultat de api.pointer. */
+export interface ResultatPointage {
+  inscription: string;
+  present: boolean;
+}
+
+/** Destinataires d'un message des organisateurs (api.rencontre_destinataires). */
+export interface Destinataires {
+  titre: string;
+  destinataires: { email: string; prenom: string }[];
+}
+
+/** Bilan de la purge quotidienne (api.rencontres_purger). */
+export interface BilanPurgeRencontres {
+  reponses_effacees: number;
+  inscriptions_supprimees: number;
+}

@@ -1,93 +1,133 @@
-// Droit EXECUTE de chaque fonction des schémas api et prive, rôle par rôle. PostgreSQL l'accorde à
-// PUBLIC par défaut : une fonction oubliée ici serait appelable par tout le monde, y compris la
-// première fonction security definer qui ouvrirait un trou. Toute fonction absente du tableau
-// ATTENDU fait échouer le test. Sur PGlite, et sur PostgreSQL quand DATABASE_URL est donné.
+// Qui peut exécuter chaque fonction des schémas api et prive : chaque fonction × chaque rôle,
+// contre le tableau ATTENDU ci-dessous. Une fonction absente du tableau fait échouer le test :
+// la première fonction nouvelle ne peut pas ouvrir de brèche sans que quelqu'un l'ait décidé.
+// Tourne sur PGlite, et aussi sur PostgreSQL quand DATABASE_URL est donné.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../local/base.ts';
 import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/base-test.ts';
 
+/** « public » : un rôle neuf à qui rien n'a été accordé, qui n'a donc que les droits de PUBLIC. */
 type Role = 'public' | 'anon' | 'authenticated' | 'service_role';
-
-/** Qui peut exécuter chaque fonction (signature = nom(types des arguments)). Les autres rôles : non. */
-export const ATTENDU: Record<string, Role[]> = {
-  'api.code_demander(text, text, text)': ['service_role'],
-  'api.code_reussir(text)': ['service_role'],
-  'api.code_tenter(text, text, text)': ['service_role'],
-  'api.connexions_purger()': ['service_role'],
-  'api.membre_destinataire_code(text)': ['service_role'],
-  'api.membre_provisionner(uuid, text, text, text, prive.role_membre, text, text)': ['service_role'],
-  'api.moi()': ['authenticated'],
-  'api.annuler(text, text)': ['authenticated'],
-  'api.inscrire(text, text[], jsonb)': ['authenticated'],
-  'api.mes_inscriptions()': ['authenticated'],
-  'api.pointer(text, uuid, boolean)': ['authenticated'],
-  'api.rencontre_participants(text)': ['authenticated'],
-  'api.rencontre_places(text)': ['anon', 'authenticated', 'service_role'],
-  'api.rencontre_publier(jsonb)': ['service_role'],
-  'api.rencontres_purger()': ['service_role'],
-  'api.rencontre_destinataires(text, text)': ['authenticated'],
-  'api.sante()': ['anon', 'authenticated', 'service_role'],
-  'prive.attente_fenetre(timestamp with time zone, interval)': ['service_role'],
-  'prive.exiger_membre()': ['authenticated'],
-  'prive.limites_connexion()': ['service_role'],
-  'prive.proteger_colonnes_membre()': [],
-  'prive.role_courant()': ['authenticated'],
-  'prive.session_vivante()': ['authenticated'],
-  'prive.annuler(text, text)': ['authenticated'],
-  'prive.inscription_detail(uuid)': [],
-  'prive.inscrire(text, text[], jsonb)': ['authenticated'],
-  'prive.liberer_place(uuid, uuid)': [],
-  'prive.membre_courant()': ['authenticated'],
-  'prive.mes_inscriptions()': ['authenticated'],
-  'prive.pointer(text, uuid, boolean)': ['authenticated'],
-  'prive.rencontre_participants(text)': ['authenticated'],
-  'prive.rencontre_places(text)': ['anon', 'authenticated', 'service_role'],
-  'prive.rencontre_destinataires(text, text)': ['authenticated'],
-};
-
 const ROLES: Role[] = ['public', 'anon', 'authenticated', 'service_role'];
 
-describe.each(GENRES_DE_BASE)('droits EXECUTE sur %s', (genre) => {
+/** Les rôles qui exécutent chaque fonction, par signature (`schema.nom(types)`). Le propriétaire
+ *  (postgres) n'est pas listé : il peut toujours tout exécuter. */
+const ATTENDU: Record<string, Role[]> = {
+  'api.moi()': ['authenticated'],
+  'api.sante()': ['anon', 'authenticated', 'service_role'],
+  'api.code_demander(text,text,text)': ['service_role'],
+  'api.code_tenter(text,text,text)': ['service_role'],
+  'api.code_reussir(text)': ['service_role'],
+  'api.connexions_purger()': ['service_role'],
+  'api.membre_destinataire_code(text)': ['service_role'],
+  'api.membre_provisionner(uuid,text,text,text,prive.role_membre,text,text)': ['service_role'],
+  'prive.role_courant()': ['authenticated'],
+  'prive.session_vivante()': ['authenticated'],
+  'prive.exiger_membre()': ['authenticated'],
+  'prive.limites_connexion()': ['service_role'],
+  'prive.attente_fenetre(timestamp with time zone,interval)': ['service_role'],
+  'prive.dans_fenetre(text,interval,integer,text,text)': ['service_role'],
+  // Rencontres.
+  'api.rencontre_publier(jsonb)': ['service_role'],
+  'api.inscrire(text,text[],jsonb)': ['authenticated'],
+  'api.annuler(text,text)': ['authenticated'],
+  'api.mes_inscriptions()': ['authenticated'],
+  'api.rencontre_places(text)': ['anon', 'authenticated', 'service_role'],
+  'api.rencontre_participants(text)': ['authenticated'],
+  'api.rencontre_destinataires(text,text)': ['authenticated'],
+  'api.pointer(text,uuid,boolean)': ['authenticated'],
+  'api.rencontres_purger()': ['service_role'],
+  'prive.membre_courant()': ['authenticated'],
+  'prive.inscrire(text,text[],jsonb)': ['authenticated'],
+  'prive.annuler(text,text)': ['authenticated'],
+  'prive.mes_inscriptions()': ['authenticated'],
+  'prive.rencontre_places(text)': ['anon', 'authenticated', 'service_role'],
+  'prive.rencontre_participants(text)': ['authenticated'],
+  'prive.rencontre_destinataires(text,text)': ['authenticated'],
+  'prive.pointer(text,uuid,boolean)': ['authenticated'],
+  // Appelées seulement par les fonctions ci-dessus (propriétaire) : un membre ne lit pas l'inscription d'un autre.
+  'prive.liberer_place(uuid,uuid)': [],
+  'prive.inscription_detail(uuid)': [],
+  // Fonction de déclencheur : EXECUTE n'est pas vérifié quand le déclencheur part.
+  'prive.proteger_colonnes_membre()': [],
+};
+
+const FONCTIONS = `select p.oid, p.oid::regprocedure::text as signature
+                     from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                    where n.nspname in ('api', 'prive')
+                    order by 2`;
+
+describe.each(GENRES_DE_BASE)('droits d’exécution sur %s', (genre) => {
   let db: Database;
+  /** Rôle neuf, sans aucun droit accordé : il mesure ce que PUBLIC donne à tout le monde. */
+  const sansDroit = `rbde_sans_droit_${randomBytes(4).toString('hex')}`;
+  /** Les rôles réels qui exécutent chaque fonction présente en base. */
   let reel: Record<string, Role[]>;
+
   beforeAll(async () => {
     db = await creerBaseDeTest(genre);
-    // « public » : un rôle neuf, membre d'aucun autre, n'a que ce que PUBLIC a.
-    await db.exec(
-      `do $$ begin if not exists (select 1 from pg_roles where rolname = 'rbde_public_seul') then create role rbde_public_seul nologin; end if; end $$`,
+    await db.exec(`create role ${sansDroit} nologin noinherit`);
+    const { rows } = await db.query<{ signature: string; role: Role; permis: boolean }>(
+      `select f.signature, r.role, has_function_privilege(case r.role when 'public' then $1 else r.role end, f.oid, 'EXECUTE') as permis
+         from (${FONCTIONS}) f cross join unnest($2::text[]) with ordinality as r(role, rang)
+        order by f.signature, r.rang`,
+      [sansDroit, ROLES],
     );
-    const { rows } = await db.query<{ signature: string; public: boolean; anon: boolean; authenticated: boolean; service_role: boolean }>(
-      `select n.nspname || '.' || p.proname || '(' || coalesce((select string_agg(format_type(t, null), ', ' order by i)
-                 from unnest(p.proargtypes::oid[]) with ordinality as a(t, i)), '') || ')' as signature,
-              has_function_privilege('rbde_public_seul', p.oid, 'EXECUTE') as public,
-              has_function_privilege('anon', p.oid, 'EXECUTE') as anon,
-              has_function_privilege('authenticated', p.oid, 'EXECUTE') as authenticated,
-              has_function_privilege('service_role', p.oid, 'EXECUTE') as service_role
-         from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-        where n.nspname in ('api', 'prive')`,
-    );
-    reel = Object.fromEntries(rows.map((r) => [r.signature, ROLES.filter((role) => r[role])]));
+    reel = {};
+    for (const { signature, role, permis } of rows) {
+      reel[signature] ??= [];
+      if (permis) reel[signature].push(role);
+    }
   });
-  afterAll(() => db?.close());
+  afterAll(async () => {
+    await db?.exec(`drop role if exists ${sansDroit}`);
+    await db?.close();
+  });
 
-  test('chaque fonction des schémas api et prive est déclarée dans le tableau ATTENDU', () => {
-    const oubliees = Object.keys(reel).filter((f) => !(f in ATTENDU));
+  test('chaque fonction de api et de prive est déclarée dans ATTENDU', () => {
+    const nonDeclarees = Object.keys(reel).filter((f) => !(f in ATTENDU));
     expect(
-      oubliees,
-      `Déclarez les droits de ${oubliees.join(', ')} dans supabase/tests/privileges.test.ts (et accordez-les explicitement dans la migration).`,
+      nonDeclarees,
+      nonDeclarees
+        .map(
+          (f) =>
+            `La fonction ${f} n’est pas déclarée dans ATTENDU (supabase/tests/privileges.test.ts). ` +
+            `Accordez-la explicitement dans sa migration (« grant execute on function ${f} to … » : ` +
+            `PostgreSQL ne la donne à personne d’autre que son propriétaire), puis déclarez ici les rôles qui l’exécutent ` +
+            `(aujourd’hui : ${reel[f]!.join(', ') || 'aucun'}).`,
+        )
+        .join('\n'),
     ).toEqual([]);
   });
 
-  test('aucune fonction n’est exécutable par PUBLIC', () => {
-    expect(
-      Object.entries(reel)
-        .filter(([, roles]) => roles.includes('public'))
-        .map(([f]) => f),
-    ).toEqual([]);
+  test('chaque fonction déclarée dans ATTENDU existe encore', () => {
+    const disparues = Object.keys(ATTENDU).filter((f) => !(f in reel));
+    expect(disparues, `Fonctions déclarées mais absentes de la base (retirez-les d’ATTENDU) : ${disparues.join(', ')}`).toEqual([]);
   });
 
-  test.each(Object.entries(ATTENDU))('%s : exécutable par %j seulement', (signature, roles) => {
-    expect(reel[signature], `${signature} n’existe plus : retirez-la du tableau ATTENDU.`).toBeDefined();
-    expect(reel[signature]).toEqual(roles);
+  test.each(Object.entries(ATTENDU))('%s : exécutable par %j, et par aucun autre rôle', (f, roles) => {
+    if (!(f in reel)) return; // signalé par le test précédent
+    expect(reel[f], `Droits d’exécution inattendus pour ${f}`).toEqual(roles);
+  });
+
+  test('une fonction créée après les migrations n’est exécutable que par son propriétaire', async () => {
+    const permis = await db
+      .transaction(async (tx) => {
+        await tx.exec(`create function api.essai_nouvelle() returns int language sql as 'select 1';
+                       create function prive.essai_nouvelle() returns int language sql as 'select 1';`);
+        const { rows } = await tx.query<{ f: string; role: string; permis: boolean }>(
+          `select f, r as role, has_function_privilege(r, f::regprocedure, 'EXECUTE') as permis
+             from unnest(array['api.essai_nouvelle()', 'prive.essai_nouvelle()']) f,
+                  unnest(array[$1, 'anon', 'authenticated', 'service_role', 'postgres']) r`,
+          [sansDroit],
+        );
+        throw Object.assign(new Error('__annuler__'), { rows });
+      })
+      .catch((e: Error & { rows?: { f: string; role: string; permis: boolean }[] }) => {
+        if (e.message !== '__annuler__') throw e;
+        return e.rows!;
+      });
+    expect(permis.filter((p) => p.permis).map((p) => `${p.f} ${p.role}`)).toEqual(['api.essai_nouvelle() postgres', 'prive.essai_nouvelle() postgres']);
   });
 });

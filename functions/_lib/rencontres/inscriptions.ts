@@ -41,7 +41,7 @@ export async function inscrire(slug: string, demande: DemandeInscription, ctx: C
 
 /** Annuler toute son inscription ; la première personne en attente de chaque atelier libéré est prévenue. */
 export async function annuler(slug: string, ctx: Contexte): Promise<{ annulee: true; promus: number }> {
-  const r = await ctx.api.annuler({ p_rencontre: verifierSlug(slug), p_atelier: null });
+  const r = await ctx.api.annuler({ p_rencontre: verifierSlug(slug) });
   await envoyer(ctx, avisPromus(ctx, r.promus));
   ctx.journal('annulation', { rencontre: slug, promus: r.promus.length });
   return { annulee: true, promus: r.promus.length };

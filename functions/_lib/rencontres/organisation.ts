@@ -47,7 +47,10 @@ export const pointer = (slug: string, demande: { inscription: string; present: b
 
 /** Un message des organisateurs : une copie par inscrit (aucune adresse visible des autres). */
 export async function envoyerMessage(slug: string, demande: DemandeMessage, ctx: Contexte): Promise<{ envoyes: number; echecs: number }> {
-  const { titre, destinataires } = await ctx.api.rencontre_destinataires({ p_rencontre: verifierSlug(slug), p_atelier: demande.atelier ?? null });
+  const { titre, destinataires } = await ctx.api.rencontre_destinataires({
+    p_rencontre: verifierSlug(slug),
+    ...(demande.atelier ? { p_atelier: demande.atelier } : {}),
+  });
   const r = await Promise.allSettled(
     destinataires.map((d) =>
       ctx.mailer.envoyer({
