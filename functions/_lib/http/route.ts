@@ -21,11 +21,15 @@ export interface Resultat {
   corps: unknown;
   /** Session ouverte (jetons à mettre dans le cookie) ou fermée (cookie à effacer). */
   session?: JetonsSession | 'fermee';
+  /** Réponse non JSON (export CSV…) : le corps est le texte du fichier. */
+  fichier?: { type: string; nom: string };
 }
 
 export const ok = (corps: unknown, extra: Partial<Resultat> = {}): Resultat => ({ statut: 200, corps, ...extra });
 export const cree = (corps: unknown, extra: Partial<Resultat> = {}): Resultat => ({ statut: 201, corps, ...extra });
 export const accepte = (corps: unknown, extra: Partial<Resultat> = {}): Resultat => ({ statut: 202, corps, ...extra });
+/** Un fichier à télécharger (jamais mis en cache). */
+export const fichier = (contenu: string, type: string, nom: string): Resultat => ({ statut: 200, corps: contenu, fichier: { type, nom } });
 
 export interface Contrat<S extends z.ZodType | undefined> {
   /** public : sans connexion (l'appelant est lu s'il y en a un, sans renouvellement) ; membre : session exigée. */
@@ -89,7 +93,16 @@ export function route<S extends z.ZodType | undefined>(
         // La liaison a servi : le navigateur n'en a plus besoin.
         if (contrat.liaison === 'lire') cookies.push(ecrireCookie(COOKIE_LIAISON, '', 0));
       }
-      reponse = json(resultat.corps, resultat.statut);
+      reponse = resultat.fichier
+        ? new Response(String(resultat.corps), {
+            status: resultat.statut,
+            headers: {
+              'content-type': resultat.fichier.type,
+              'content-disposition': `attachment; filename="${resultat.fichier.nom.replace(/[^\w.-]/g, '_')}"`,
+              'cache-control': 'no-store',
+            },
+          })
+        : json(resultat.corps, resultat.statut);
     } catch (e) {
       if (e instanceof DomainError) {
         // Une session que la base refuse (fermée, membre désactivé) : le cookie ne sert plus à rien.
