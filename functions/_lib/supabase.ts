@@ -21,7 +21,6 @@ export function creerClient(cle: 'publiable' | 'secrete', jetonAcces?: string, i
     ...(Object.keys(headers).length ? { global: { headers } } : {}),
   });
 }
-type Client = ReturnType<typeof creerClient>;
 
 /** Ce dont appelerRpc a besoin d'un client : supabase-js, ou un faux client dans les tests. */
 export interface ClientRpc {
