@@ -2,6 +2,7 @@
 // Aucun objet Request ici : le bord (http/) lit la requête et écrit la réponse.
 import { createHmac } from 'node:crypto';
 import { env } from './env.ts';
+import { mailerSmtp, type Mailer } from './mail.ts';
 import type { Appelant } from './http/session.ts';
 import { creerClient } from './supabase.ts';
 import { creerApi, type Api } from './supabase/api.ts';
@@ -19,6 +20,8 @@ export interface Contexte {
   auth: ReturnType<typeof creerClient>['auth'];
   /** Administration des comptes Auth (clé secrète). */
   authAdmin: ReturnType<typeof creerClient>['auth']['admin'];
+  /** Envoi de courriels (SMTP). */
+  mailer: Mailer;
   /** Empreinte HMAC de l'adresse IP du client (jamais l'IP en clair). */
   client: string;
   /** Empreinte du jeton de liaison du navigateur (connexion par code), ou null. */
@@ -51,6 +54,7 @@ export function creerContexte({ appelant, ip, navigateur, requestId }: { appelan
     get authAdmin() {
       return (secret ??= creerClient('secrete')).auth.admin;
     },
+    mailer: mailerSmtp,
     client: pseudonyme(`ip:${ip}`),
     navigateur,
     pseudonyme,

@@ -21,13 +21,15 @@ export interface Resultat {
   corps: unknown;
   /** Session ouverte (jetons à mettre dans le cookie) ou fermée (cookie à effacer). */
   session?: JetonsSession | 'fermee';
-  /** Réponse non JSON (un fichier .ics, par exemple) : son type et son texte ; corps est alors ignoré. */
-  fichier?: { type: string; texte: string; nom?: string };
+  /** Réponse non JSON (export CSV…) : le corps est le texte du fichier. */
+  fichier?: { type: string; nom: string };
 }
 
 export const ok = (corps: unknown, extra: Partial<Resultat> = {}): Resultat => ({ statut: 200, corps, ...extra });
 export const cree = (corps: unknown, extra: Partial<Resultat> = {}): Resultat => ({ statut: 201, corps, ...extra });
 export const accepte = (corps: unknown, extra: Partial<Resultat> = {}): Resultat => ({ statut: 202, corps, ...extra });
+/** Un fichier à télécharger (jamais mis en cache). */
+export const fichier = (contenu: string, type: string, nom: string): Resultat => ({ statut: 200, corps: contenu, fichier: { type, nom } });
 
 export interface Contrat<S extends z.ZodType | undefined, Q extends z.ZodType | undefined = undefined> {
   /** public : sans connexion (l'appelant est lu s'il y en a un, sans renouvellement) ; membre : session exigée. */
@@ -101,12 +103,12 @@ export function route<S extends z.ZodType | undefined, Q extends z.ZodType | und
         if (contrat.liaison === 'lire') cookies.push(ecrireCookie(COOKIE_LIAISON, '', 0));
       }
       reponse = resultat.fichier
-        ? new Response(resultat.fichier.texte, {
+        ? new Response(String(resultat.corps), {
             status: resultat.statut,
             headers: {
               'content-type': resultat.fichier.type,
+              'content-disposition': `attachment; filename="${resultat.fichier.nom.replace(/[^\w.-]/g, '_')}"`,
               'cache-control': 'no-store',
-              ...(resultat.fichier.nom ? { 'content-disposition': `inline; filename="${resultat.fichier.nom}"` } : {}),
             },
           })
         : json(resultat.corps, resultat.statut);

@@ -2,6 +2,16 @@
 // Pour changer une fonction : une migration, puis `npm run generer-api`. Un test échoue si ce fichier est en retard.
 import type { MembreProvisionne, ReponseDemandeCode, Sante, TentativeCode } from '../../../src/schemas/api-retours.ts';
 import type { AbonnementCree, CalendrierIcsOuRien, MesPeriodes, Periode, RapportImportBase, VueReseau } from '../../../src/schemas/calendrier-pfmp.ts';
+import type {
+  BilanPurgeRencontres,
+  Destinataires,
+  MesInscriptions,
+  Participants,
+  PlacesRencontre,
+  ResultatInscription,
+  ResultatPointage,
+  ResultatPublication,
+} from '../../../src/schemas/inscription.ts';
 import type { Profil } from '../../../src/schemas/membre.ts';
 
 /** Une valeur JSON quelconque. */
@@ -9,6 +19,8 @@ export type Json = string | number | boolean | null | Json[] | { [cle: string]: 
 
 /** Arguments et résultat de chaque fonction du schéma api. */
 export interface FonctionsApi {
+  /** `api.annuler(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
+  annuler: { arguments: { p_rencontre: string; p_atelier?: string }; resultat: ResultatInscription };
   /** `api.calendrier_pfmp_abonnement_creer()` → `jsonb` */
   calendrier_pfmp_abonnement_creer: { arguments: Record<string, never>; resultat: AbonnementCree };
   /** `api.calendrier_pfmp_abonnement_revoquer()` → `void` */
@@ -25,6 +37,8 @@ export interface FonctionsApi {
   code_tenter: { arguments: { p_adresse: string; p_client: string; p_navigateur: string }; resultat: TentativeCode };
   /** `api.connexions_purger()` → `integer` */
   connexions_purger: { arguments: Record<string, never>; resultat: number };
+  /** `api.inscrire(p_rencontre text, p_ateliers text[], p_reponses jsonb DEFAULT '{}'::jsonb)` → `jsonb` */
+  inscrire: { arguments: { p_rencontre: string; p_ateliers: string[]; p_reponses?: Json }; resultat: ResultatInscription };
   /** `api.membre_destinataire_code(p_email text)` → `boolean` */
   membre_destinataire_code: { arguments: { p_email: string }; resultat: boolean };
   /** `api.membre_provisionner(p_user_id uuid, p_email text, p_prenom text, p_nom text, p_role prive.role_membre DEFAULT 'membre'::prive.role_membre, p_uai text DEFAULT NULL::text, p_fonction text DEFAULT NULL::text)` → `jsonb` */
@@ -40,6 +54,8 @@ export interface FonctionsApi {
     };
     resultat: MembreProvisionne;
   };
+  /** `api.mes_inscriptions()` → `jsonb` */
+  mes_inscriptions: { arguments: Record<string, never>; resultat: MesInscriptions };
   /** `api.moi()` → `jsonb` */
   moi: { arguments: Record<string, never>; resultat: Profil };
   /** `api.periode_pfmp_publier(p_formation text, p_classe text, p_niveau text, p_debut date, p_fin date, p_eleves integer)` → `jsonb` */
@@ -53,12 +69,26 @@ export interface FonctionsApi {
   periodes_pfmp_importer: { arguments: { p_periodes: Json }; resultat: RapportImportBase };
   /** `api.periodes_pfmp_miennes()` → `jsonb` */
   periodes_pfmp_miennes: { arguments: Record<string, never>; resultat: MesPeriodes };
+  /** `api.pointer(p_rencontre text, p_inscription uuid, p_present boolean DEFAULT true)` → `jsonb` */
+  pointer: { arguments: { p_rencontre: string; p_inscription: string; p_present?: boolean }; resultat: ResultatPointage };
+  /** `api.rencontre_destinataires(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
+  rencontre_destinataires: { arguments: { p_rencontre: string; p_atelier?: string }; resultat: Destinataires };
+  /** `api.rencontre_participants(p_rencontre text)` → `jsonb` */
+  rencontre_participants: { arguments: { p_rencontre: string }; resultat: Participants };
+  /** `api.rencontre_places(p_rencontre text)` → `jsonb` */
+  rencontre_places: { arguments: { p_rencontre: string }; resultat: PlacesRencontre };
+  /** `api.rencontre_publier(p_rencontre jsonb)` → `jsonb` */
+  rencontre_publier: { arguments: { p_rencontre: Json }; resultat: ResultatPublication };
+  /** `api.rencontres_purger()` → `jsonb` */
+  rencontres_purger: { arguments: Record<string, never>; resultat: BilanPurgeRencontres };
   /** `api.sante()` → `jsonb` */
   sante: { arguments: Record<string, never>; resultat: Sante };
 }
 
 /** Une méthode par fonction du schéma api (voir creerApi dans api.ts). */
 export interface Api {
+  /** `api.annuler(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
+  annuler(args: FonctionsApi['annuler']['arguments']): Promise<FonctionsApi['annuler']['resultat']>;
   /** `api.calendrier_pfmp_abonnement_creer()` → `jsonb` */
   calendrier_pfmp_abonnement_creer(): Promise<FonctionsApi['calendrier_pfmp_abonnement_creer']['resultat']>;
   /** `api.calendrier_pfmp_abonnement_revoquer()` → `void` */
@@ -75,10 +105,14 @@ export interface Api {
   code_tenter(args: FonctionsApi['code_tenter']['arguments']): Promise<FonctionsApi['code_tenter']['resultat']>;
   /** `api.connexions_purger()` → `integer` */
   connexions_purger(): Promise<FonctionsApi['connexions_purger']['resultat']>;
+  /** `api.inscrire(p_rencontre text, p_ateliers text[], p_reponses jsonb DEFAULT '{}'::jsonb)` → `jsonb` */
+  inscrire(args: FonctionsApi['inscrire']['arguments']): Promise<FonctionsApi['inscrire']['resultat']>;
   /** `api.membre_destinataire_code(p_email text)` → `boolean` */
   membre_destinataire_code(args: FonctionsApi['membre_destinataire_code']['arguments']): Promise<FonctionsApi['membre_destinataire_code']['resultat']>;
   /** `api.membre_provisionner(p_user_id uuid, p_email text, p_prenom text, p_nom text, p_role prive.role_membre DEFAULT 'membre'::prive.role_membre, p_uai text DEFAULT NULL::text, p_fonction text DEFAULT NULL::text)` → `jsonb` */
   membre_provisionner(args: FonctionsApi['membre_provisionner']['arguments']): Promise<FonctionsApi['membre_provisionner']['resultat']>;
+  /** `api.mes_inscriptions()` → `jsonb` */
+  mes_inscriptions(): Promise<FonctionsApi['mes_inscriptions']['resultat']>;
   /** `api.moi()` → `jsonb` */
   moi(): Promise<FonctionsApi['moi']['resultat']>;
   /** `api.periode_pfmp_publier(p_formation text, p_classe text, p_niveau text, p_debut date, p_fin date, p_eleves integer)` → `jsonb` */
@@ -89,6 +123,18 @@ export interface Api {
   periodes_pfmp_importer(args: FonctionsApi['periodes_pfmp_importer']['arguments']): Promise<FonctionsApi['periodes_pfmp_importer']['resultat']>;
   /** `api.periodes_pfmp_miennes()` → `jsonb` */
   periodes_pfmp_miennes(): Promise<FonctionsApi['periodes_pfmp_miennes']['resultat']>;
+  /** `api.pointer(p_rencontre text, p_inscription uuid, p_present boolean DEFAULT true)` → `jsonb` */
+  pointer(args: FonctionsApi['pointer']['arguments']): Promise<FonctionsApi['pointer']['resultat']>;
+  /** `api.rencontre_destinataires(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
+  rencontre_destinataires(args: FonctionsApi['rencontre_destinataires']['arguments']): Promise<FonctionsApi['rencontre_destinataires']['resultat']>;
+  /** `api.rencontre_participants(p_rencontre text)` → `jsonb` */
+  rencontre_participants(args: FonctionsApi['rencontre_participants']['arguments']): Promise<FonctionsApi['rencontre_participants']['resultat']>;
+  /** `api.rencontre_places(p_rencontre text)` → `jsonb` */
+  rencontre_places(args: FonctionsApi['rencontre_places']['arguments']): Promise<FonctionsApi['rencontre_places']['resultat']>;
+  /** `api.rencontre_publier(p_rencontre jsonb)` → `jsonb` */
+  rencontre_publier(args: FonctionsApi['rencontre_publier']['arguments']): Promise<FonctionsApi['rencontre_publier']['resultat']>;
+  /** `api.rencontres_purger()` → `jsonb` */
+  rencontres_purger(): Promise<FonctionsApi['rencontres_purger']['resultat']>;
   /** `api.sante()` → `jsonb` */
   sante(): Promise<FonctionsApi['sante']['resultat']>;
 }
@@ -99,6 +145,7 @@ export type Appeler = <T>(fn: keyof FonctionsApi, args?: Record<string, unknown>
 /** Les méthodes de Api, chacune passant par `appeler`. */
 export function creerMethodes(appeler: Appeler): Api {
   return {
+    annuler: (args) => appeler('annuler', args),
     calendrier_pfmp_abonnement_creer: () => appeler('calendrier_pfmp_abonnement_creer'),
     calendrier_pfmp_abonnement_revoquer: () => appeler('calendrier_pfmp_abonnement_revoquer'),
     calendrier_pfmp_ics: (args) => appeler('calendrier_pfmp_ics', args),
@@ -107,13 +154,21 @@ export function creerMethodes(appeler: Appeler): Api {
     code_reussir: (args) => appeler('code_reussir', args),
     code_tenter: (args) => appeler('code_tenter', args),
     connexions_purger: () => appeler('connexions_purger'),
+    inscrire: (args) => appeler('inscrire', args),
     membre_destinataire_code: (args) => appeler('membre_destinataire_code', args),
     membre_provisionner: (args) => appeler('membre_provisionner', args),
+    mes_inscriptions: () => appeler('mes_inscriptions'),
     moi: () => appeler('moi'),
     periode_pfmp_publier: (args) => appeler('periode_pfmp_publier', args),
     periode_pfmp_retirer: (args) => appeler('periode_pfmp_retirer', args),
     periodes_pfmp_importer: (args) => appeler('periodes_pfmp_importer', args),
     periodes_pfmp_miennes: () => appeler('periodes_pfmp_miennes'),
+    pointer: (args) => appeler('pointer', args),
+    rencontre_destinataires: (args) => appeler('rencontre_destinataires', args),
+    rencontre_participants: (args) => appeler('rencontre_participants', args),
+    rencontre_places: (args) => appeler('rencontre_places', args),
+    rencontre_publier: (args) => appeler('rencontre_publier', args),
+    rencontres_purger: () => appeler('rencontres_purger'),
     sante: () => appeler('sante'),
   };
 }
