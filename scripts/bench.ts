@@ -219,13 +219,21 @@ async function mesurerInscriptions(genre: 'pglite' | 'postgres') {
       insert into auth.users (instance_id, id, aud, role, email, email_confirmed_at) select '00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', 'rencontre' || g || '@exemple.test', now() from generate_series(1, 50) g;
       insert into prive.membres (user_id, email, prenom, nom) select id, email, 'Bench', 'Fictif' from auth.users where email like 'rencontre%';`);
     const maintenant = Date.now();
-    const paris = (d: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(d).replace(' ', 'T');
+    const paris = (d: number) =>
+      new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(d).replace(' ', 'T');
     await pile.db.transaction(async (tx) => {
       await tx.exec('set local role service_role');
       await tx.query('select api.rencontre_publier($1)', [
         JSON.stringify({
-          slug: 'bench', titre: 'Rencontre de mesure', lieu: 'Fictif', debut: paris(maintenant + 20 * 864e5), fin: paris(maintenant + 20 * 864e5 + 36e5),
-          ouverture: paris(maintenant - 864e5), fermeture: paris(maintenant + 10 * 864e5), mode: 'premier_arrive', questions: {},
+          slug: 'bench',
+          titre: 'Rencontre de mesure',
+          lieu: 'Fictif',
+          debut: paris(maintenant + 20 * 864e5),
+          fin: paris(maintenant + 20 * 864e5 + 36e5),
+          ouverture: paris(maintenant - 864e5),
+          fermeture: paris(maintenant + 10 * 864e5),
+          mode: 'premier_arrive',
+          questions: {},
           ateliers: [{ code: 'trente', creneau: 'c1', creneau_libelle: 'Après-midi', titre: 'Atelier de trente places', salle: 'S', capacite: 30 }],
         }),
       ]);
@@ -237,13 +245,29 @@ async function mesurerInscriptions(genre: 'pglite' | 'postgres') {
       await pile.db.exec('delete from prive.evenements_connexion');
       const d = await fetch(`${base}/api/auth/code`, { method: 'POST', headers: json, body: JSON.stringify({ email }) });
       if (d.status !== 202) throw new Error(`code : ${d.status} ${await d.text()}`);
-      const liaison = d.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-      const o = await fetch(`${base}/api/auth/session`, { method: 'POST', headers: { ...json, cookie: liaison }, body: JSON.stringify({ email, code: await pile.dernierCode(email) }) });
+      const liaison = d.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      const o = await fetch(`${base}/api/auth/session`, {
+        method: 'POST',
+        headers: { ...json, cookie: liaison },
+        body: JSON.stringify({ email, code: await pile.dernierCode(email) }),
+      });
       if (o.status !== 201) throw new Error(`session : ${o.status}`);
-      cookies.push(o.headers.getSetCookie().find((c) => c.includes('rbde_session='))!.split(';')[0]!);
+      cookies.push(
+        o.headers
+          .getSetCookie()
+          .find((c) => c.includes('rbde_session='))!
+          .split(';')[0]!,
+      );
     }
     const r = await enParallele(50, 50, async (i) => {
-      const rep = await fetch(`${base}/api/rencontres/bench/inscription`, { method: 'POST', headers: { ...json, cookie: cookies[i]! }, body: JSON.stringify({ ateliers: ['trente'] }) });
+      const rep = await fetch(`${base}/api/rencontres/bench/inscription`, {
+        method: 'POST',
+        headers: { ...json, cookie: cookies[i]! },
+        body: JSON.stringify({ ateliers: ['trente'] }),
+      });
       if (rep.status !== 201) throw new Error(`inscription : ${rep.status} ${await rep.text()}`);
       await rep.arrayBuffer();
     });
@@ -288,7 +312,9 @@ const construction = mesurerConstruction();
 const nbGuides = readdirSync(join(racine, 'content', 'guides')).flatMap((f) => readdirSync(join(racine, 'content', 'guides', f))).length;
 console.log(`npm run build (site + index, ${nbGuides} guides) ${s(construction)}`);
 const poids = poidsPageGuide(join(racine, 'dist'), 'guides/reglementation/allocation-pfmp');
-console.log(`Page de guide, gzip sans polices       ${ko(poids.total)} (HTML ${ko(poids.html)}, CSS ${ko(poids.css)}, JS ${ko(poids.js)}) ; React : ${poids.react ? 'OUI' : 'non'}`);
+console.log(
+  `Page de guide, gzip sans polices       ${ko(poids.total)} (HTML ${ko(poids.html)}, CSS ${ko(poids.css)}, JS ${ko(poids.js)}) ; React : ${poids.react ? 'OUI' : 'non'}`,
+);
 const poidsR = poidsPageRencontre(join(racine, 'dist'));
 console.log(`Page de rencontre passée, gzip         ${ko(poidsR.total)} (HTML ${ko(poidsR.html)}, CSS ${ko(poidsR.css)}, JS ${ko(poidsR.js)})`);
 const simulateur = poidsSimulateur(join(racine, 'dist'));
