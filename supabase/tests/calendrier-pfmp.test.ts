@@ -48,6 +48,21 @@ describe.each(GENRES_DE_BASE)('calendrier des PFMP sur %s', (genre) => {
     await expect(en('anon', null, `select api.calendrier_pfmp_reseau('2027-01-01', '2027-02-01', 10)`)).rejects.toMatchObject({ code: '42501' });
   });
 
+  test('la clé secrète (service_role) lit tout, sans session de membre', async () => {
+    expect((await en<{ n: number }>('service_role', null, 'select count(*)::int as n from prive.periodes_pfmp'))[0]!.n).toBe(10);
+  });
+
+  test('un membre ne lit pas les abonnements .ics des autres lycées, ni l’empreinte du sien sans passer par l’API', async () => {
+    await db.query(`insert into prive.abonnements_calendrier (uai, empreinte) values ('0309902D', repeat('b', 64)) on conflict do nothing`);
+    try {
+      expect(await en('authenticated', MEMBRE, `select * from prive.abonnements_calendrier where uai = '0309902D'`)).toEqual([]);
+      await expect(en('authenticated', MEMBRE, `select api.calendrier_pfmp_ics(repeat('b', 64))`)).rejects.toMatchObject({ code: '42501' });
+      await expect(en('anon', null, `select api.calendrier_pfmp_ics(repeat('b', 64))`)).rejects.toMatchObject({ code: '42501' });
+    } finally {
+      await db.query(`delete from prive.abonnements_calendrier where uai = '0309902D'`);
+    }
+  });
+
   test('un membre voit le calendrier de tout le réseau', async () => {
     expect((await en<{ n: number }>('authenticated', MEMBRE, 'select count(*)::int as n from prive.periodes_pfmp'))[0]!.n).toBe(10);
   });
