@@ -3,6 +3,7 @@
 import { createHmac } from 'node:crypto';
 import { env } from './env.ts';
 import type { Appelant } from './http/session.ts';
+import { creerMailer, type Mailer } from './mail.ts';
 import { creerClient } from './supabase.ts';
 import { creerApi, type Api } from './supabase/api.ts';
 
@@ -27,6 +28,8 @@ export interface Contexte {
   pseudonyme(valeur: string): string;
   /** Une ligne de journal structurée, sans donnée personnelle en clair. */
   journal(evenement: string, donnees?: Record<string, unknown>): void;
+  /** Envoi de courriels (SMTP). */
+  mailer: Mailer;
 }
 
 /** Construit le contexte ; les clients ne sont créés qu'au premier usage. */
@@ -57,5 +60,6 @@ export function creerContexte({ appelant, ip, navigateur, requestId }: { appelan
     journal(evenement, donnees = {}) {
       console.info(JSON.stringify({ evenement, requete: requestId, ...donnees }));
     },
+    mailer: creerMailer(),
   };
 }

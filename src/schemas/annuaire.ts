@@ -70,7 +70,7 @@ export const modificationFicheSchema = z.object({
   /** « Je peux accompagner un nouveau collègue. » */
   accompagne: z.boolean({ error: 'Accompagnement : oui ou non attendu.' }).default(false),
   /** Visibilité de chaque champ masquable ; un champ absent est visible du réseau. */
-  visibilites: z.partialRecord(champMasquableSchema, visibiliteSchema, { error: (i) => (i.code === 'invalid_type' ? 'Visibilités : objet { champ: visibilité } attendu.' : i.code === 'unrecognized_keys' ? `Champ inconnu. Champs possibles : ${champsMasquables.join(', ')}.` : undefined) }).default({}),
+  visibilites: z.partialRecord(champMasquableSchema, visibiliteSchema, { error: (i) => (i.code === 'invalid_type' ? 'Visibilités : objet { champ: visibilité } attendu.' : (i.code as string) === 'unrecognized_keys' ? `Champ inconnu. Champs possibles : ${champsMasquables.join(', ')}.` : undefined) }).default({}),
 });
 export type ModificationFiche = z.output<typeof modificationFicheSchema>;
 export type ModificationFicheEntree = z.input<typeof modificationFicheSchema>;

@@ -375,6 +375,23 @@ begin
 end
 $$;
 
+-- La liste filtrée complète, pour l'export CSV des organisateurs (et administrateurs) ; les champs
+-- restent masqués selon leur rôle (un champ « moi » n'en sort jamais).
+create function api.annuaire_liste_organisateurs(
+  p_q text default null, p_departement text default null, p_bassin text default null, p_uai text default null,
+  p_secteur text default null, p_expertise text default null, p_nouveaux boolean default false,
+  p_accompagne boolean default false) returns jsonb
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  perform prive.exiger_membre();
+  if prive.role_courant() not in ('organisateur', 'admin') then
+    raise exception 'INTERDIT' using errcode = 'P0001', detail = 'Réservé aux organisateurs.';
+  end if;
+  return api.annuaire_rechercher(p_q, p_departement, p_bassin, p_uai, p_secteur, p_expertise, p_nouveaux, p_accompagne, 2000, 0) -> 'fiches';
+end
+$$;
+
 -- ——— Administration et journal ———
 
 create table prive.journal_admin (
@@ -576,6 +593,7 @@ revoke execute on function
   api.annuaire_fiche(uuid, text[]), api.annuaire_qui_contacter(text[], int), api.annuaire_moi(),
   api.annuaire_modifier(text, text, text, text, text, text[], text[], text, text[], boolean, jsonb),
   api.annuaire_effacer(), api.annuaire_exporter(),
+  api.annuaire_liste_organisateurs(text, text, text, text, text, text, boolean, boolean),
   api.admin_exiger(), api.admin_membres(), api.admin_desactiver(uuid), api.admin_reactiver(uuid),
   api.admin_changer_role(uuid, prive.role_membre), api.admin_journaliser_invitation(uuid), api.admin_journal(int),
   api.membres_purger()
@@ -589,6 +607,7 @@ grant execute on function
   api.annuaire_fiche(uuid, text[]), api.annuaire_qui_contacter(text[], int), api.annuaire_moi(),
   api.annuaire_modifier(text, text, text, text, text, text[], text[], text, text[], boolean, jsonb),
   api.annuaire_effacer(), api.annuaire_exporter(),
+  api.annuaire_liste_organisateurs(text, text, text, text, text, text, boolean, boolean),
   api.admin_exiger(), api.admin_membres(), api.admin_desactiver(uuid), api.admin_reactiver(uuid),
   api.admin_changer_role(uuid, prive.role_membre), api.admin_journaliser_invitation(uuid), api.admin_journal(int)
   to authenticated;

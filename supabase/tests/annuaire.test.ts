@@ -160,6 +160,17 @@ describe.each(GENRES_DE_BASE)('annuaire sur %s', (genre) => {
     });
   });
 
+  describe('liste pour les organisateurs (CSV)', () => {
+    test('un membre : INTERDIT ; un organisateur voit les champs « organisateurs », jamais « moi »', async () => {
+      await erreur(v(MEMBRE, 'api.annuaire_liste_organisateurs()'), 'INTERDIT');
+      const avant = `update prive.membres set telephone = '04 99 99 99 04', visibilites = '{"telephone":"moi"}' where user_id = '${ALICE}'`;
+      const l = await v<Fiche[]>(ORGA, 'api.annuaire_liste_organisateurs()', [], avant);
+      expect(l).toHaveLength(14);
+      expect(l.find((f) => f.nom === 'Membre')).toMatchObject({ telephone: '04 00 00 00 03' });
+      expect(JSON.stringify(l)).not.toContain('04 99 99 99 04');
+    });
+  });
+
   describe('qui contacter', () => {
     test('les membres dont l’expertise recoupe les thèmes, sans l’appelant', async () => {
       const r = await v<Fiche[]>(MEMBRE, `api.annuaire_qui_contacter('{pfmp,mineurs}')`);
@@ -270,7 +281,7 @@ describe('droits d’exécution des fonctions de l’annuaire', () => {
         from pg_proc p join pg_namespace n on n.oid = p.pronamespace
        where n.nspname = 'api' and (p.proname like 'annuaire\\_%' or p.proname like 'admin\\_%' or p.proname in ('membres_purger', 'moi'))
        order by 1`);
-    expect(rows.length).toBe(17);
+    expect(rows.length).toBe(18);
     for (const r of rows) {
       expect(r.public_, r.f).toBe(false);
       expect(r.anon, r.f).toBe(false);
