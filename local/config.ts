@@ -1,5 +1,6 @@
 // Les valeurs locales, en un seul endroit : défauts de « npm start », « npm run dev » et des tests.
-// Rien ici n'est un secret de production : ce sont des valeurs de démonstration, publiques.
+// Rien ici n'est un secret de production : ce sont des valeurs de démonstration, publiques, que
+// `npm run verifier-deploiement` refuse de trouver sur un site déployé.
 import { signerJwt } from './jwt.ts';
 
 export const JWT_SECRET_LOCAL = 'secret-jwt-local-reseau-bde-ne-pas-utiliser-en-production';
@@ -8,22 +9,36 @@ const dixAns = 10 * 365 * 24 * 3600;
 
 export const PORTS = { site: 4321, supabase: 54321, smtp: 54325 } as const;
 
-/** Clés « anon » et « service_role », signées comme les clés JWT historiques de Supabase. */
+/** Clés d'API locales. Le projet utilise les clés actuelles de Supabase (`sb_publishable_…`,
+ *  `sb_secret_…`) ; les clés JWT historiques (anon, service_role) restent acceptées par le
+ *  remplaçant comme par Supabase pendant la transition. */
 export const CLES = {
+  publishable: 'sb_publishable_RBDElocalDemoNePasUtiliser_a1b2c3d4',
+  secret: 'sb_secret_RBDElocalDemoNePasUtiliser_e5f6a7b8',
   anon: signerJwt({ iss: 'supabase-local', role: 'anon', iat: emission, exp: emission + dixAns }, JWT_SECRET_LOCAL),
   service: signerJwt({ iss: 'supabase-local', role: 'service_role', iat: emission, exp: emission + dixAns }, JWT_SECRET_LOCAL),
 };
+
+/** Secret de session de démonstration (voir functions/_lib/env.ts). */
+export const SESSION_SECRET_LOCAL = 'secret-de-session-local-reseau-bde-32-caracteres-au-moins';
 
 /** Variables d'environnement des fonctions en local (lues par functions/_lib/env.ts). */
 export function environnementLocal(ports: { supabase?: number; smtp?: number; site?: number } = {}) {
   const p = { ...PORTS, ...ports };
   return {
     SUPABASE_URL: `http://127.0.0.1:${p.supabase}`,
-    SUPABASE_ANON_KEY: CLES.anon,
-    SUPABASE_SERVICE_ROLE_KEY: CLES.service,
+    SUPABASE_PUBLISHABLE_KEY: CLES.publishable,
+    SUPABASE_SECRET_KEY: CLES.secret,
+    // Transition : les fonctions lisent encore les anciens noms ; ils portent déjà les nouvelles
+    // clés. À retirer dès que functions/_lib/env.ts lit SUPABASE_PUBLISHABLE_KEY / SUPABASE_SECRET_KEY.
+    SUPABASE_ANON_KEY: CLES.publishable,
+    SUPABASE_SERVICE_ROLE_KEY: CLES.secret,
     SMTP_URL: `smtp://127.0.0.1:${p.smtp}`,
     MAIL_FROM: 'Réseau BDE (local) <ne-pas-repondre@exemple.test>',
-    SESSION_SECRET: 'secret-de-session-local-reseau-bde-32-caracteres-au-moins',
+    SESSION_SECRET: SESSION_SECRET_LOCAL,
     SITE_URL: `http://localhost:${p.site}`,
   };
 }
+
+/** Les valeurs de démonstration qu'un site déployé ne doit jamais laisser paraître. */
+export const VALEURS_DEMO = [CLES.publishable, CLES.secret, CLES.anon, CLES.service, JWT_SECRET_LOCAL, SESSION_SECRET_LOCAL];

@@ -4,7 +4,8 @@ import type { Server } from 'node:http';
 import type { Server as ServeurTcp } from 'node:net';
 import { join } from 'node:path';
 import { createDatabase, type Database } from './base.ts';
-import { environnementLocal, JWT_SECRET_LOCAL, PORTS } from './config.ts';
+import { CLES, environnementLocal, JWT_SECRET_LOCAL, PORTS } from './config.ts';
+import { envConfigLocal, lireConfigSupabase, type ConfigSupabase } from './config-supabase.ts';
 import { migrer } from './migrer.ts';
 import { creerCapteurSmtp, type MessageCapte } from './smtp.ts';
 import { creerSupabaseLocal } from './supabase.ts';
@@ -22,8 +23,8 @@ export interface OptionsPile {
   ports?: { site?: number; supabase?: number; smtp?: number };
   /** Servir aussi le site (dist/ et /api/*). */
   site?: boolean;
-  /** Durée des jetons d'accès en secondes. */
-  dureeJeton?: number;
+  /** Réglages Supabase à la place de supabase/config.toml (tests seulement : configSupabaseModifiee). */
+  configSupabase?: ConfigSupabase;
   surMessage?: (m: MessageCapte) => void;
   hote?: string;
 }
@@ -48,6 +49,8 @@ export async function demarrerPile(options: OptionsPile = {}): Promise<Pile> {
   const outbox = join(donnees, 'outbox');
   const hote = options.hote ?? '127.0.0.1';
   const demandes = { ...PORTS, ...options.ports };
+  // Lu avant toute autre chose : un réglage manquant arrête le démarrage, avec la raison.
+  const config = options.configSupabase ?? lireConfigSupabase({ env: envConfigLocal({ smtpPort: demandes.smtp || PORTS.smtp, siteUrl: `http://localhost:${demandes.site || PORTS.site}` }) });
   const db =
     options.db ??
     (await createDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dossier: join(donnees, 'pglite') }));
@@ -55,7 +58,9 @@ export async function demarrerPile(options: OptionsPile = {}): Promise<Pile> {
 
   const smtp = creerCapteurSmtp({ dossier: outbox, surMessage: options.surMessage });
   const portSmtp = await ecouter(smtp, demandes.smtp, hote);
-  const supabase = creerSupabaseLocal({ db, jwtSecret: JWT_SECRET_LOCAL, smtpUrl: `smtp://${hote}:${portSmtp}`, mailFrom: environnementLocal().MAIL_FROM, dureeJeton: options.dureeJeton });
+  // En local, le relais SMTP de config.toml est toujours le capteur qu'on vient de démarrer.
+  const configLocale: ConfigSupabase = { ...config, auth: { ...config.auth, email: { ...config.auth.email, smtp: { ...config.auth.email.smtp, host: hote, port: portSmtp } } } };
+  const supabase = creerSupabaseLocal({ db, jwtSecret: JWT_SECRET_LOCAL, cles: CLES, config: configLocale });
   const portSupabase = await ecouter(supabase, demandes.supabase, hote);
 
   let site: Server | undefined;

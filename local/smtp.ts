@@ -106,7 +106,8 @@ function enregistrer(dossier: string, de: string, a: string[], brut: string): Me
     }
   }
   const { objet, corps } = lireMessage(brut);
-  const code = corps.match(/(?:^|\s)(\d{6})(?:\s|$)/)?.[1];
+  // Le code de connexion : 6 à 10 chiffres seuls (config.toml : auth.email.otp_length), balises HTML ôtées.
+  const code = corps.replace(/<[^>]*>/g, ' ').match(/(?:^|\s)(\d{6,10})(?:\s|$)/)?.[1];
   return { de, a, objet, code, fichier, brut };
 }
 

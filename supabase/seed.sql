@@ -14,21 +14,29 @@ insert into prive.etablissements (uai, nom, commune, departement) values
   ('0669902K', 'Lycée polyvalent de la Têt (fictif)', 'Prades', '66')
 on conflict do nothing;
 
-insert into auth.users (id, email) values
-  ('00000000-0000-4000-8000-000000000001', 'admin@exemple.test'),
-  ('00000000-0000-4000-8000-000000000002', 'organisation@exemple.test'),
-  ('00000000-0000-4000-8000-000000000003', 'membre@exemple.test'),
-  ('00000000-0000-4000-8000-000000000004', 'alice.martin@exemple.test'),
-  ('00000000-0000-4000-8000-000000000005', 'bruno.garcia@exemple.test'),
-  ('00000000-0000-4000-8000-000000000006', 'chloe.bernard@exemple.test'),
-  ('00000000-0000-4000-8000-000000000007', 'david.roux@exemple.test'),
-  ('00000000-0000-4000-8000-000000000008', 'emma.fabre@exemple.test'),
-  ('00000000-0000-4000-8000-000000000009', 'farid.benali@exemple.test'),
-  ('00000000-0000-4000-8000-000000000010', 'gaelle.vidal@exemple.test'),
-  ('00000000-0000-4000-8000-000000000011', 'hugo.mas@exemple.test'),
-  ('00000000-0000-4000-8000-000000000012', 'ines.puig@exemple.test'),
-  ('00000000-0000-4000-8000-000000000013', 'jules.teissier@exemple.test'),
-  ('00000000-0000-4000-8000-000000000014', 'karima.soler@exemple.test')
+-- Comptes Auth déjà confirmés, écrits comme Supabase Auth les écrirait (instance_id nul, aud
+-- « authenticated », jetons vides et non NULL, sinon GoTrue échoue en lisant la ligne), pour que
+-- `supabase start` les accepte aussi.
+insert into auth.users (instance_id, id, aud, role, email, email_confirmed_at, confirmation_token, recovery_token,
+                        email_change_token_new, email_change, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+select '00000000-0000-0000-0000-000000000000', v.id::uuid, 'authenticated', 'authenticated', v.email, now(), '', '', '', '',
+       '{"provider":"email","providers":["email"]}', '{}', now(), now()
+  from (values
+    ('00000000-0000-4000-8000-000000000001', 'admin@exemple.test'),
+    ('00000000-0000-4000-8000-000000000002', 'organisation@exemple.test'),
+    ('00000000-0000-4000-8000-000000000003', 'membre@exemple.test'),
+    ('00000000-0000-4000-8000-000000000004', 'alice.martin@exemple.test'),
+    ('00000000-0000-4000-8000-000000000005', 'bruno.garcia@exemple.test'),
+    ('00000000-0000-4000-8000-000000000006', 'chloe.bernard@exemple.test'),
+    ('00000000-0000-4000-8000-000000000007', 'david.roux@exemple.test'),
+    ('00000000-0000-4000-8000-000000000008', 'emma.fabre@exemple.test'),
+    ('00000000-0000-4000-8000-000000000009', 'farid.benali@exemple.test'),
+    ('00000000-0000-4000-8000-000000000010', 'gaelle.vidal@exemple.test'),
+    ('00000000-0000-4000-8000-000000000011', 'hugo.mas@exemple.test'),
+    ('00000000-0000-4000-8000-000000000012', 'ines.puig@exemple.test'),
+    ('00000000-0000-4000-8000-000000000013', 'jules.teissier@exemple.test'),
+    ('00000000-0000-4000-8000-000000000014', 'karima.soler@exemple.test')
+  ) as v (id, email)
 on conflict do nothing;
 
 insert into prive.membres (user_id, email, role, prenom, nom, fonction, uai, telephone) values

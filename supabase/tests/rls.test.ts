@@ -104,7 +104,7 @@ describe.each(GENRES_DE_BASE)('RLS sur %s', (genre) => {
   });
 
   describe('tables du remplaçant Auth', () => {
-    for (const table of ['auth.codes_otp', 'auth.sessions', 'auth.refresh_tokens', 'auth.users']) {
+    for (const table of ['auth.sessions', 'auth.refresh_tokens', 'auth.users']) {
       test(`${table} : ni anonyme ni membre ne la lisent`, async () => {
         await refuse(en('anon', null, `select * from ${table}`));
         await refuse(en('authenticated', MEMBRE, `select * from ${table}`));
