@@ -13,14 +13,16 @@ export const PORTS = { site: 4321, supabase: 54321, smtp: 54325 } as const;
  *  `sb_secret_…`) ; les clés JWT historiques (anon, service_role) restent acceptées par le
  *  remplaçant comme par Supabase pendant la transition. */
 export const CLES = {
-  publishable: 'sb_publishable_RBDElocalDemoNePasUtiliser_a1b2c3d4',
-  secret: 'sb_secret_RBDElocalDemoNePasUtiliser_e5f6a7b8',
+  publishable: 'sb_publishable_local_NE-PAS-UTILISER-EN-PRODUCTION',
+  secret: 'sb_secret_local_NE-PAS-UTILISER-EN-PRODUCTION',
   anon: signerJwt({ iss: 'supabase-local', role: 'anon', iat: emission, exp: emission + dixAns }, JWT_SECRET_LOCAL),
   service: signerJwt({ iss: 'supabase-local', role: 'service_role', iat: emission, exp: emission + dixAns }, JWT_SECRET_LOCAL),
 };
 
-/** Secret de session de démonstration (voir functions/_lib/env.ts). */
-export const SESSION_SECRET_LOCAL = 'secret-de-session-local-reseau-bde-32-caracteres-au-moins';
+/** Clé de chiffrement du cookie de session et clé de pseudonymisation, de démonstration : 32 octets
+ *  en base64url, marqués NE-PAS-UTILISER-EN-PRODUCTION (les fonctions les refusent en production). */
+export const SESSION_KEYS_LOCALES = 'sessionLocale-NE-PAS-UTILISER-EN-PRODUCTION';
+export const PSEUDONYMISATION_KEY_LOCALE = 'pseudonymes01-NE-PAS-UTILISER-EN-PRODUCTION';
 
 /** Variables d'environnement des fonctions en local (lues par functions/_lib/env.ts). */
 export function environnementLocal(ports: { supabase?: number; smtp?: number; site?: number } = {}) {
@@ -29,16 +31,13 @@ export function environnementLocal(ports: { supabase?: number; smtp?: number; si
     SUPABASE_URL: `http://127.0.0.1:${p.supabase}`,
     SUPABASE_PUBLISHABLE_KEY: CLES.publishable,
     SUPABASE_SECRET_KEY: CLES.secret,
-    // Transition : les fonctions lisent encore les anciens noms ; ils portent déjà les nouvelles
-    // clés. À retirer dès que functions/_lib/env.ts lit SUPABASE_PUBLISHABLE_KEY / SUPABASE_SECRET_KEY.
-    SUPABASE_ANON_KEY: CLES.publishable,
-    SUPABASE_SERVICE_ROLE_KEY: CLES.secret,
+    SESSION_KEYS: SESSION_KEYS_LOCALES,
+    PSEUDONYMISATION_KEY: PSEUDONYMISATION_KEY_LOCALE,
     SMTP_URL: `smtp://127.0.0.1:${p.smtp}`,
     MAIL_FROM: 'Réseau BDE (local) <ne-pas-repondre@exemple.test>',
-    SESSION_SECRET: SESSION_SECRET_LOCAL,
     SITE_URL: `http://localhost:${p.site}`,
   };
 }
 
 /** Les valeurs de démonstration qu'un site déployé ne doit jamais laisser paraître. */
-export const VALEURS_DEMO = [CLES.publishable, CLES.secret, CLES.anon, CLES.service, JWT_SECRET_LOCAL, SESSION_SECRET_LOCAL];
+export const VALEURS_DEMO = [CLES.publishable, CLES.secret, CLES.anon, CLES.service, JWT_SECRET_LOCAL, SESSION_KEYS_LOCALES, PSEUDONYMISATION_KEY_LOCALE];

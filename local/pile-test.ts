@@ -17,6 +17,9 @@ export async function demarrerPileDeTest(options: Partial<OptionsPile> & { genre
   const donnees = mkdtempSync(join(tmpdir(), 'rbde-pile-'));
   const messages: MessageCapte[] = [];
   const db = await creerBaseDeTest(options.genre);
+  // Les tests n'attendent pas la durée minimale d'une demande de code (1,2 s en production) ;
+  // le test qui la vérifie la remet.
+  process.env.DUREE_MIN_DEMANDE_CODE_MS ??= '0';
   const pile = await demarrerPile({ db, donnees, ports: { site: 0, supabase: 0, smtp: 0 }, surMessage: (m) => messages.push(m), ...options });
   return {
     ...pile,

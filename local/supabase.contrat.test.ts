@@ -110,8 +110,9 @@ describe('RPC façon PostgREST', () => {
     const jeton = signerJwt({ sub: '00000000-0000-4000-8000-0000000000ff', role: 'authenticated', exp: Math.floor(Date.now() / 1000) + 60 }, JWT_SECRET_LOCAL);
     const { error, status } = await client(CLES.publishable, jeton).rpc('moi');
     expect(status).toBe(400);
-    expect(error).toMatchObject({ code: 'P0001', message: 'NON_MEMBRE' });
-    expect(error?.details).toContain('Aucune fiche');
+    // Ce jeton n'a pas de session vivante (session_id) : la base le refuse avant même de chercher la fiche.
+    expect(error).toMatchObject({ code: 'P0001', message: 'SESSION_EXPIREE' });
+    expect(error?.details).toContain('session');
   });
 
   test('jeton expiré : 401 PGRST303', async () => {
@@ -141,9 +142,9 @@ describe('RPC façon PostgREST', () => {
   });
 
   test('la clé service_role exécute les fonctions réservées au serveur', async () => {
-    const { data, error } = await client(CLES.secret).rpc('code_tenter', { p_empreinte: 'a'.repeat(64) });
+    const { data, error } = await client(CLES.secret).rpc('code_demander', { p_adresse: 'a'.repeat(64), p_client: 'b'.repeat(64), p_navigateur: 'c'.repeat(64) });
     expect(error).toBeNull();
-    expect(data).toEqual({ autorise: true, restants: 4 });
+    expect(data).toEqual({ accepte: true });
   });
 
   test('un membre connecté appelle api.moi avec son jeton', async () => {

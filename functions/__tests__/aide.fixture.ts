@@ -17,7 +17,8 @@ export function requete(chemin: string, init: { method?: string; corps?: unknown
   return new Request(`${ORIGINE}${chemin}`, { method: init.method ?? 'GET', headers, body });
 }
 
-export const contexte = (params: Record<string, string> = {}, ip = '203.0.113.7') => ({ params, requestId: 'test', ip, deploy: { context: 'dev' } }) as unknown as Context;
+/** Le contexte Netlify d'une requête ; une IP de documentation tirée au hasard (les limites par IP sont testées en SQL). */
+export const contexte = (params: Record<string, string> = {}, ip = `203.0.113.${Math.floor(Math.random() * 254) + 1}`) => ({ params, requestId: 'test', ip, deploy: { context: 'dev' } }) as unknown as Context;
 
 /** Appelle le handler et lit la réponse. */
 export async function appeler(handler: Handler, req: Request) {
@@ -29,7 +30,7 @@ export async function appeler(handler: Handler, req: Request) {
 /** Ce que la base et la boîte d'envoi contiennent : doit rester identique après une entrée refusée. */
 export async function empreinteEtat(pile: PileDeTest) {
   const { rows } = await pile.db.query<{ d: string; c: string; s: string }>(
-    `select (select count(*) from prive.evenements_connexion)::text as d, (select count(*) from auth.codes_otp)::text as c, (select count(*) from auth.sessions)::text as s`,
+    `select (select count(*) from prive.evenements_connexion)::text as d, (select count(*) from auth.users where coalesce(recovery_token, '') <> '')::text as c, (select count(*) from auth.sessions)::text as s`,
   );
   return { ...rows[0], courriels: pile.messages.length };
 }

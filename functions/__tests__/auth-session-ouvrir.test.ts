@@ -24,8 +24,11 @@ const ouvrir = (email: string, code: unknown, liaison?: string, ip?: string) =>
     cookies: r.headers.getSetCookie(),
   }));
 const faux = (code: string) => (code === '000000' ? '111111' : '000000');
-/** Oublie les demandes de l'adresse (la minute entre deux codes) sans toucher aux essais. */
-const oublierDemandes = () => pile.db.query(`update prive.evenements_connexion set le = le - interval '61 seconds' where genre = 'demande'`);
+/** Fait comme si une minute avait passé depuis les dernières demandes (la nôtre et celle de Supabase Auth), sans toucher aux essais. */
+const oublierDemandes = async () => {
+  await pile.db.query(`update prive.evenements_connexion set le = le - interval '61 seconds' where genre = 'demande'`);
+  await pile.db.query(`update auth.users set recovery_sent_at = recovery_sent_at - interval '61 seconds' where recovery_sent_at is not null`);
+};
 
 describe('POST /api/auth/session', () => {
   test('ouvre la session avec le bon code : 201, fiche du membre, cookie __Host- HttpOnly Secure SameSite=Lax', async () => {

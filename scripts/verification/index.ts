@@ -7,13 +7,15 @@ import { verifierLibelles } from './libelles.ts';
 import { verifierLiens } from './liens.ts';
 import { verifierMdx } from './mdx.ts';
 import { verifierModele } from './modele.ts';
+import { verifierRedaction } from './redaction.ts';
 import { verifierFrontmatter } from './schema.ts';
 import { construireSite } from './site.ts';
+import { verifierSources } from './sources.ts';
 import { verifierTypographie } from './typographie.ts';
 import type { Document, Probleme, Regle } from './types.ts';
 
 /** Les contrôles, dans l'ordre où leurs messages ont le plus de sens pour l'auteur. */
-export const REGLES: readonly Regle[] = [verifierFrontmatter, verifierModele, verifierMdx, verifierLiens, verifierImages, verifierLibelles, verifierTypographie];
+export const REGLES: readonly Regle[] = [verifierFrontmatter, verifierSources, verifierModele, verifierMdx, verifierLiens, verifierImages, verifierLibelles, verifierRedaction, verifierTypographie];
 
 /** Un fichier à vérifier : chemin relatif à la racine du projet et texte. */
 export interface Fichier {

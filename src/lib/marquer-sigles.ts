@@ -1,6 +1,8 @@
 // Marque les sigles du glossaire dans le HTML d'un guide : la première occurrence de chaque sigle
 // devient <abbr title="forme longue">, et la forme longue est indexée par Pagefind ; un guide qui
-// n'écrit que la forme longue reçoit le sigle en attribut indexé. Fonction pure, testée à part.
+// n'écrit que la forme longue reçoit le sigle en attribut indexé. Les synonymes déclarés dans le glossaire
+// (« stage » pour PFMP) sont indexés de la même façon, sur chaque occurrence du terme, abréviation ou non.
+// Fonction pure, testée à part.
 import { motifTerme } from './glossaire.ts';
 
 export interface TermeAMarquer {
@@ -8,6 +10,8 @@ export interface TermeAMarquer {
   forme: string;
   variantes: string[];
   abreviation: boolean;
+  /** Mots courants indexés avec le terme (« stage » pour PFMP). */
+  synonymes?: string[];
 }
 
 const SAUTER = new Set(['a', 'abbr', 'code', 'pre', 'script', 'style', 'svg', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'button', 'textarea', 'title']);
@@ -37,8 +41,20 @@ const encoder = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').re
  */
 export function marquerSigles(html: string, termes: TermeAMarquer[]): { html: string; trouves: string[] } {
   const restants = termes
-    .filter((t) => t.abreviation)
-    .map((t) => ({ t, motifSigle: motifTerme(t), motifForme: motifTerme({ terme: t.forme, variantes: [], abreviation: false }), sigleVu: false, formeVue: false }));
+    .filter((t) => t.abreviation || t.synonymes?.length)
+    .map((t) => ({
+      t,
+      motifSigle: motifTerme(t),
+      motifForme: motifTerme({ terme: t.forme, variantes: [], abreviation: false }),
+      sigleVu: false,
+      // Un mot ordinaire n'a pas de « forme longue » à rattacher à un sigle.
+      formeVue: !t.abreviation,
+    }));
+  /** Attribut des synonymes et liste des attributs à indexer, pour un terme. */
+  const indexes = (t: TermeAMarquer, base: string[]) => {
+    const syn = t.synonymes?.length ? ` data-synonymes="${echapperAttr(t.synonymes.join(' '))}"` : '';
+    return `${syn} data-pagefind-index-attrs="${[...base, ...(syn ? ['data-synonymes'] : [])].join(',')}"`;
+  };
   // Sigles longs d'abord : « GRETA-CFA » avant « GRETA ».
   restants.sort((a, b) => b.t.terme.length - a.t.terme.length);
   const trouves = new Set<string>();
@@ -65,16 +81,27 @@ export function marquerSigles(html: string, termes: TermeAMarquer[]): { html: st
         if (trouve && trouve.index !== undefined) {
           r.sigleVu = true;
           trouves.add(r.t.terme);
-          insertions.push(`<abbr title="${echapperAttr(r.t.forme)}" data-pagefind-index-attrs="title">${encoder(trouve[0])}</abbr>`);
+          insertions.push(
+            r.t.abreviation
+              ? `<abbr title="${echapperAttr(r.t.forme)}"${indexes(r.t, ['title'])}>${encoder(trouve[0])}</abbr>`
+              : `<span${indexes(r.t, [])}>${encoder(trouve[0])}</span>`,
+          );
           texte = `${texte.slice(0, trouve.index)}\u0000${insertions.length - 1}\u0000${texte.slice(trouve.index + trouve[0].length)}`;
         }
       }
+      // Les synonymes suivent chaque occurrence du terme : un guide qui parle beaucoup de PFMP est aussi,
+      // pour le classement de la recherche, un guide qui parle beaucoup de « stage ».
+      if (r.sigleVu && r.t.synonymes?.length)
+        for (let trouve = texte.match(r.motifSigle); trouve?.index !== undefined; trouve = texte.match(r.motifSigle)) {
+          insertions.push(`<span${indexes(r.t, [])}>${encoder(trouve[0])}</span>`);
+          texte = `${texte.slice(0, trouve.index)}\u0000${insertions.length - 1}\u0000${texte.slice(trouve.index + trouve[0].length)}`;
+        }
       if (!r.formeVue) {
         const trouve = texte.match(r.motifForme);
         if (trouve && trouve.index !== undefined) {
           r.formeVue = true;
           trouves.add(r.t.terme);
-          insertions.push(`<span data-sigle="${echapperAttr(r.t.terme)}" data-pagefind-index-attrs="data-sigle">${encoder(trouve[0])}</span>`);
+          insertions.push(`<span data-sigle="${echapperAttr(r.t.terme)}"${indexes(r.t, ['data-sigle'])}>${encoder(trouve[0])}</span>`);
           texte = `${texte.slice(0, trouve.index)}\u0000${insertions.length - 1}\u0000${texte.slice(trouve.index + trouve[0].length)}`;
         }
       }
