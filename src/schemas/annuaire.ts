@@ -94,7 +94,11 @@ export const rechercheAnnuaireSchema = z.object({
   /** Secteur (texte partiel). */
   secteur: optionnel(z.string().trim().max(80, 'Secteur trop long.')),
   /** Expertise (thème des guides). */
-  expertise: z.union([expertiseSchema, z.literal('')]).optional().transform((v) => (v ? v : undefined)),
+  expertise: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(expertiseSchema.optional()),
   /** Seulement les arrivées des 60 derniers jours. */
   nouveaux: oui,
   /** Seulement ceux qui proposent d'accompagner un nouveau collègue. */
