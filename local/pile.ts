@@ -25,6 +25,9 @@ export interface OptionsPile {
   site?: boolean;
   /** Réglages Supabase à la place de supabase/config.toml (tests seulement : configSupabaseModifiee). */
   configSupabase?: ConfigSupabase;
+  /** @deprecated Transition, pour functions/__tests__ seulement : équivaut à configSupabase avec
+   *  auth.jwt_expiry = dureeJeton. À retirer quand ces tests passent configSupabase. */
+  dureeJeton?: number;
   surMessage?: (m: MessageCapte) => void;
   hote?: string;
 }
@@ -50,7 +53,8 @@ export async function demarrerPile(options: OptionsPile = {}): Promise<Pile> {
   const hote = options.hote ?? '127.0.0.1';
   const demandes = { ...PORTS, ...options.ports };
   // Lu avant toute autre chose : un réglage manquant arrête le démarrage, avec la raison.
-  const config = options.configSupabase ?? lireConfigSupabase({ env: envConfigLocal({ smtpPort: demandes.smtp || PORTS.smtp, siteUrl: `http://localhost:${demandes.site || PORTS.site}` }) });
+  const lu = options.configSupabase ?? lireConfigSupabase({ env: envConfigLocal({ smtpPort: demandes.smtp || PORTS.smtp, siteUrl: `http://localhost:${demandes.site || PORTS.site}` }) });
+  const config: ConfigSupabase = options.dureeJeton ? { ...lu, auth: { ...lu.auth, jwt_expiry: options.dureeJeton } } : lu;
   const db =
     options.db ??
     (await createDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dossier: join(donnees, 'pglite') }));

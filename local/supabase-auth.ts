@@ -404,6 +404,20 @@ export function creerAuthLocale({ db, jwtSecret, config, passerelle }: OptionsAu
         case 'POST /logout':
           await deconnecter(jeton, url.searchParams.get('scope') ?? '');
           return envoyer(res, 204);
+        case 'GET /admin/users': {
+          // Liste paginée (admin.go adminUsers) : { users, aud }, en-têtes x-total-count et link.
+          exigerAdmin(jeton);
+          const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
+          const parPage = Math.min(1000, Math.max(1, Number(url.searchParams.get('per_page') ?? 50) || 50));
+          const total = (await db.query<{ n: number }>('select count(*)::int as n from auth.users')).rows[0]!.n;
+          const { rows } = await db.query<Utilisateur>('select * from auth.users order by created_at desc, id limit $1 offset $2', [parPage, (page - 1) * parPage]);
+          res.setHeader('x-total-count', String(total));
+          const derniere = Math.max(1, Math.ceil(total / parPage));
+          const liens = [`</admin/users?page=${derniere}&per_page=${parPage}>; rel="last"`];
+          if (page < derniere) liens.unshift(`</admin/users?page=${page + 1}&per_page=${parPage}>; rel="next"`);
+          res.setHeader('link', liens.join(', '));
+          return envoyer(res, 200, { users: rows.map(versUser), aud: 'authenticated' });
+        }
         case 'POST /admin/users':
           exigerAdmin(jeton);
           return envoyer(res, 200, await creerUtilisateur(await lireJson(req)));

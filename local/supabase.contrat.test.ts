@@ -1,6 +1,6 @@
 // Contrat : le remplaçant local répond à supabase-js comme Supabase (PostgREST et Auth),
 // pour chaque genre d'appel que font les fonctions, succès et erreurs.
-import { AuthApiError, AuthSessionMissingError, createClient } from '@supabase/supabase-js';
+import { AuthApiError, AuthSessionMissingError, createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CLES, JWT_SECRET_LOCAL } from './config.ts';
 import { configSupabaseModifiee, lireConfigSupabase } from './config-supabase.ts';
@@ -24,7 +24,7 @@ beforeAll(async () => {
     grant insert on public.essai_trace to anon;
     create function api.essai_echec() returns void language plpgsql as $$ begin insert into public.essai_trace values (1); raise exception 'COMPLET' using errcode = 'P0001'; end $$;
     create function api.essai_role() returns text language sql as 'select current_user::text';
-    grant execute on function api.essai_liste(), api.essai_rien(), api.essai_args(text, int), api.essai_echec(), api.essai_role() to anon, authenticated;`);
+    grant execute on function api.essai_liste(), api.essai_rien(), api.essai_args(text, int), api.essai_echec(), api.essai_role() to anon, authenticated, service_role;`);
 });
 afterAll(() => pile?.arreter());
 
@@ -374,6 +374,17 @@ describe('Auth par code e-mail façon Supabase Auth', () => {
 describe('Administration des utilisateurs (provisionnement des membres)', () => {
   const admin = () => client(CLES.secret).auth.admin;
 
+  test('listUsers pagine comme GoTrue (users, x-total-count) ; refusé avec la clé publiable', async () => {
+    const { data, error } = await admin().listUsers({ page: 1, perPage: 5 });
+    expect(error).toBeNull();
+    expect(data.users).toHaveLength(5);
+    expect((data as { total?: number }).total).toBeGreaterThanOrEqual(14);
+    const deux = await admin().listUsers({ page: 2, perPage: 5 });
+    expect(deux.data.users.map((u) => u.id)).not.toContain(data.users[0]!.id);
+    const refuse = await client(CLES.publishable).auth.admin.listUsers();
+    expect(refuse.error?.status).toBe(403);
+  });
+
   test('createUser crée un compte confirmé, avec ses métadonnées, au format de GoTrue', async () => {
     const { data, error } = await admin().createUser({ email: 'Nouvelle.Membre@exemple.test', email_confirm: true, app_metadata: { hub: 'rbde' }, user_metadata: { prenom: 'Nina' } });
     expect(error).toBeNull();
@@ -420,7 +431,7 @@ describe('Réglages de config.toml appliqués par le remplaçant', () => {
     piles.push(p);
     return { p, c: (cle = CLES.publishable, entetes: Record<string, string> = {}) => createClient(`http://127.0.0.1:${p.ports.supabase}`, cle, { auth, global: { headers: entetes } }) };
   };
-  const otp = (c: ReturnType<typeof createClient>, email: string) => c.auth.signInWithOtp({ email, options: { shouldCreateUser: false } });
+  const otp = (c: Pick<SupabaseClient, 'auth'>, email: string) => c.auth.signInWithOtp({ email, options: { shouldCreateUser: false } });
 
   test('otp_length = 8 : codes à 8 chiffres', async () => {
     const { p } = await pileAvec((c) => (c.auth.email.otp_length = 8));
