@@ -3,7 +3,7 @@ import { academie } from '../academie.ts';
 import { appelApi, ErreurApi } from '../lib/api-client.ts';
 import { adresseDesFiltres, FILTRES_VIDES, filtresActifs, filtresDepuisAdresse, type FiltresAnnuaire } from '../lib/filtres-annuaire.ts';
 import type { FicheAnnuaire, FiltresAnnuaire as FiltresDisponibles, ResultatRecherche } from '../schemas/annuaire.ts';
-import { THEMES, type Theme } from '../schemas/guide.ts';
+import { THEMES, type Theme } from '../schemas/themes.ts';
 import type { Profil } from '../schemas/membre.ts';
 import CarteDepartements from './CarteDepartements.tsx';
 

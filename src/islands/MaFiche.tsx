@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { appelApi, ErreurApi } from '../lib/api-client.ts';
-import { CHAMPS_MASQUABLES, VISIBILITES, type ChampMasquable, type FiltresAnnuaire, type MaFiche as Fiche, type ModificationFicheEntree, type Visibilite } from '../schemas/annuaire.ts';
-import { THEMES, type Theme } from '../schemas/guide.ts';
+import { CHAMPS_MASQUABLES, VISIBILITES, type ChampMasquable, type Visibilite } from '../schemas/annuaire-libelles.ts';
+import type { FiltresAnnuaire, MaFiche as Fiche, ModificationFicheEntree } from '../schemas/annuaire.ts';
+import { THEMES, type Theme } from '../schemas/themes.ts';
 
 type Etat = { statut: 'chargement' } | { statut: 'deconnecte' } | { statut: 'erreur'; message: string } | { statut: 'pret' };
 type Saisie = Omit<ModificationFicheEntree, 'secteurs' | 'langues' | 'visibilites' | 'expertises'> & {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { appelApi, type ErreurApi } from '../lib/api-client.ts';
 import type { FicheAnnuaire } from '../schemas/annuaire.ts';
-import { THEMES, type Theme } from '../schemas/guide.ts';
+import { THEMES, type Theme } from '../schemas/themes.ts';
 
 type Etat = { statut: 'chargement' } | { statut: 'anonyme' } | { statut: 'pret'; fiches: FicheAnnuaire[] } | { statut: 'erreur' };
 

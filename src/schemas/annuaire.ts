@@ -1,29 +1,12 @@
 // Contrats de l'annuaire des membres : la fiche qu'un membre modifie, la recherche, les réponses.
 import { z } from 'zod';
 import { roleSchema } from './membre.ts';
-import { THEMES, type Theme } from './guide.ts';
+import { THEMES, type Theme } from './themes.ts';
 
-/** Qui voit un champ : tout le réseau, les organisateurs (et administrateurs), ou moi seul. */
-export const VISIBILITES = {
-  reseau: 'Tout le réseau',
-  organisateurs: 'Organisateurs seulement',
-  moi: 'Moi seul',
-} as const;
-export type Visibilite = keyof typeof VISIBILITES;
+import { CHAMPS_MASQUABLES, VISIBILITES, type ChampMasquable, type Visibilite } from './annuaire-libelles.ts';
+export { CHAMPS_MASQUABLES, VISIBILITES, type ChampMasquable, type Visibilite };
 export const visibiliteSchema = z.enum(['reseau', 'organisateurs', 'moi'], { error: 'Visibilité inconnue : reseau, organisateurs ou moi.' });
 
-/** Les champs dont le membre choisit la visibilité (les mêmes que prive.champs_masquables() en base). */
-export const CHAMPS_MASQUABLES = {
-  email: 'Adresse électronique',
-  telephone: 'Téléphone professionnel',
-  etablissement: 'Lycée',
-  secteurs: 'Secteurs',
-  expertises: 'Expertises',
-  presentation: 'Présentation',
-  langues: 'Langues',
-  accompagne: 'Accompagnement d’un nouveau collègue',
-} as const;
-export type ChampMasquable = keyof typeof CHAMPS_MASQUABLES;
 const champsMasquables = Object.keys(CHAMPS_MASQUABLES) as [ChampMasquable, ...ChampMasquable[]];
 export const champMasquableSchema = z.enum(champsMasquables, { error: `Champ inconnu. Champs possibles : ${champsMasquables.join(', ')}.` });
 
