@@ -5,7 +5,15 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { PileDeTest } from '../local/pile-test.ts';
-import { demarrerPileAvecSite, fermerNavigateur, lancerNavigateur, nouveauContexte, surveillerErreurs, verifierAccessibilite, verifierSiteConstruit } from './outils.ts';
+import {
+  demarrerPileAvecSite,
+  fermerNavigateur,
+  lancerNavigateur,
+  nouveauContexte,
+  surveillerErreurs,
+  verifierAccessibilite,
+  verifierSiteConstruit,
+} from './outils.ts';
 
 let pile: PileDeTest;
 let navigateur: Browser;
@@ -99,7 +107,9 @@ describe('Annuaire', () => {
 
     const nina = await connecter('nina.nouvelle@exemple.test');
     await nina.goto('/annuaire/');
-    const nouveaux = nina.getByRole('region', { name: 'Nouveaux dans le réseau' }).or(nina.locator('section', { has: nina.getByRole('heading', { name: 'Nouveaux dans le réseau' }) }));
+    const nouveaux = nina
+      .getByRole('region', { name: 'Nouveaux dans le réseau' })
+      .or(nina.locator('section', { has: nina.getByRole('heading', { name: 'Nouveaux dans le réseau' }) }));
     await nouveaux.getByText('Nina Nouvelle').waitFor();
   });
 

@@ -56,7 +56,9 @@ describe('aucune donnée de membre dans dist/', () => {
       'select prenom, nom, email, telephone, presentation from prive.membres',
     );
     motifs = rows.flatMap((m) => [
-      `${m.prenom} ${m.nom}`, `${m.nom} ${m.prenom}`, m.email,
+      `${m.prenom} ${m.nom}`,
+      `${m.nom} ${m.prenom}`,
+      m.email,
       ...(m.telephone ? [m.telephone, m.telephone.replace(/\D/g, '')] : []),
       ...(m.presentation ? [m.presentation] : []),
     ]);

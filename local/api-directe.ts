@@ -52,5 +52,8 @@ export async function contexteDirect(db: Database, { email }: { email?: string }
     navigateur: null,
     pseudonyme,
     journal: () => {},
+    get mailer(): never {
+      return sansHttp();
+    },
   };
 }

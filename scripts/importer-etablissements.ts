@@ -37,7 +37,9 @@ if (!url && !values.local) {
 const db = await createDatabase(url ? { url } : { dossier: join(import.meta.dirname, '..', '.data', 'pglite') });
 try {
   const { ajoutes, misAJour } = await ecrireEtablissements(db, etablissements);
-  console.log(`✔ ${etablissements.length} lycée${etablissements.length > 1 ? 's' : ''} importé${etablissements.length > 1 ? 's' : ''} (${ajoutes} ajouté${ajoutes > 1 ? 's' : ''}, ${misAJour} mis à jour) ; ${ecartees} ligne${ecartees > 1 ? 's' : ''} écartée${ecartees > 1 ? 's' : ''} (hors académie ou pas un lycée).`);
+  console.log(
+    `✔ ${etablissements.length} lycée${etablissements.length > 1 ? 's' : ''} importé${etablissements.length > 1 ? 's' : ''} (${ajoutes} ajouté${ajoutes > 1 ? 's' : ''}, ${misAJour} mis à jour) ; ${ecartees} ligne${ecartees > 1 ? 's' : ''} écartée${ecartees > 1 ? 's' : ''} (hors académie ou pas un lycée).`,
+  );
 } catch (e) {
   console.error(`✘ Import annulé, rien n’a été écrit : ${(e as Error).message}`);
   process.exitCode = 1;

@@ -25,7 +25,12 @@ const cookies: Record<string, string> = {};
 const ids: Record<string, string> = {};
 beforeAll(async () => {
   pile = await demarrerPileDeTest();
-  for (const [qui, email] of [['marie', 'membre@exemple.test'], ['alice', 'alice.martin@exemple.test'], ['orga', 'organisation@exemple.test'], ['admin', 'admin@exemple.test']] as const) {
+  for (const [qui, email] of [
+    ['marie', 'membre@exemple.test'],
+    ['alice', 'alice.martin@exemple.test'],
+    ['orga', 'organisation@exemple.test'],
+    ['admin', 'admin@exemple.test'],
+  ] as const) {
     cookies[qui] = await seConnecter(pile, email);
   }
   for (const r of (await pile.db.query<{ id: string; email: string }>('select id, email from prive.membres')).rows) ids[r.email.split('@')[0]!] = r.id;
@@ -33,7 +38,11 @@ beforeAll(async () => {
 afterAll(() => pile?.arreter());
 
 /** Appelle un handler avec les paramètres de chemin ; lit le corps en texte (JSON ou fichier). */
-async function appel(handler: Handler, chemin: string, { qui, method = 'GET', corps, params = {} }: { qui?: string; method?: string; corps?: unknown; params?: Record<string, string> } = {}) {
+async function appel(
+  handler: Handler,
+  chemin: string,
+  { qui, method = 'GET', corps, params = {} }: { qui?: string; method?: string; corps?: unknown; params?: Record<string, string> } = {},
+) {
   const r = await handler(requete(chemin, { method, corps, headers: qui ? { cookie: cookies[qui]! } : {} }), contexte(params));
   // Lu octet par octet : Response.text() retirerait le BOM du CSV.
   const texte = Buffer.from(await r.arrayBuffer()).toString('utf8');
@@ -46,11 +55,23 @@ async function appel(handler: Handler, chemin: string, { qui, method = 'GET', co
   return { statut: r.status, texte, json, entetes: r.headers };
 }
 const etat = async () =>
-  (await pile.db.query<{ m: string; j: string; u: string }>(`select (select md5(string_agg(m::text, '' order by id)) from prive.membres m) as m, (select count(*) from prive.journal_admin)::text as j, (select count(*) from auth.users)::text as u`)).rows[0];
+  (
+    await pile.db.query<{ m: string; j: string; u: string }>(
+      `select (select md5(string_agg(m::text, '' order by id)) from prive.membres m) as m, (select count(*) from prive.journal_admin)::text as j, (select count(*) from auth.users)::text as u`,
+    )
+  ).rows[0];
 
 const FICHE = {
-  prenom: 'Marie', nom: 'Membre', fonction: 'Responsable du bureau des entreprises', uai: '0309901C', telephone: '04 11 22 33 44',
-  secteurs: ['Hôtellerie-restauration'], expertises: ['pfmp', 'convention'], presentation: 'Bonjour', langues: ['espagnol'], accompagne: true,
+  prenom: 'Marie',
+  nom: 'Membre',
+  fonction: 'Responsable du bureau des entreprises',
+  uai: '0309901C',
+  telephone: '04 11 22 33 44',
+  secteurs: ['Hôtellerie-restauration'],
+  expertises: ['pfmp', 'convention'],
+  presentation: 'Bonjour',
+  langues: ['espagnol'],
+  accompagne: true,
   visibilites: { telephone: 'moi' },
 };
 
@@ -194,7 +215,11 @@ describe('administration', () => {
   });
   test('inviter avec des champs invalides : 400 en français, rien n’est créé', async () => {
     const avant = await etat();
-    const { statut, json } = await appel(inviterMembre, '/api/admin/membres', { qui: 'admin', method: 'POST', corps: { ...NOUVEAU, email: 'pas-une-adresse', uai: '12' } });
+    const { statut, json } = await appel(inviterMembre, '/api/admin/membres', {
+      qui: 'admin',
+      method: 'POST',
+      corps: { ...NOUVEAU, email: 'pas-une-adresse', uai: '12' },
+    });
     expect(statut).toBe(400);
     expect(Object.keys((json.erreur as unknown as { details: { champs: object } }).details.champs)).toEqual(['email', 'uai']);
     expect(await etat()).toEqual(avant);
@@ -208,7 +233,9 @@ describe('administration', () => {
     expect(d.status).toBe(202);
     await new Promise((r) => setTimeout(r, 300));
     expect(pile.messages.length).toBe(courriels);
-    expect((await appel(desactiverMembre, '/api/admin/membres/x/desactivation', { qui: 'admin', method: 'POST', params: { id } })).json.erreur?.code).toBe('DEJA_FAIT');
+    expect((await appel(desactiverMembre, '/api/admin/membres/x/desactivation', { qui: 'admin', method: 'POST', params: { id } })).json.erreur?.code).toBe(
+      'DEJA_FAIT',
+    );
     expect((await appel(reactiverMembre, '/api/admin/membres/x/reactivation', { qui: 'admin', method: 'POST', params: { id } })).statut).toBe(200);
     expect((await appel(lireFiche, '/api/annuaire/membres/x', { qui: 'alice', params: { id } })).statut).toBe(200);
   });
@@ -217,7 +244,12 @@ describe('administration', () => {
     const r = await appel(changerRole, '/api/admin/membres/x/role', { qui: 'admin', method: 'PUT', corps: { role: 'organisateur' }, params: { id } });
     expect(r.json).toEqual({ id, role: 'organisateur' });
     expect((await appel(changerRole, '/api/admin/membres/x/role', { qui: 'admin', method: 'PUT', corps: { role: 'chef' }, params: { id } })).statut).toBe(400);
-    const inconnu = await appel(changerRole, '/api/admin/membres/x/role', { qui: 'admin', method: 'PUT', corps: { role: 'membre' }, params: { id: '00000000-0000-4000-8000-00000000dead' } });
+    const inconnu = await appel(changerRole, '/api/admin/membres/x/role', {
+      qui: 'admin',
+      method: 'PUT',
+      corps: { role: 'membre' },
+      params: { id: '00000000-0000-4000-8000-00000000dead' },
+    });
     expect(inconnu.statut).toBe(404);
   });
   test('la liste d’administration montre aussi les membres désactivés', async () => {

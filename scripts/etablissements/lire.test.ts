@@ -12,7 +12,14 @@ const [ENTETE, ...LIGNES] = FIXTURE.trim().split('\n');
 /** La fixture dont la ligne n (2 = première ligne de données) a sa colonne `col` remplacée. */
 function avec(n: number, col: string, valeur: string) {
   const i = ENTETE!.split(';').indexOf(col);
-  const lignes = LIGNES.map((l, k) => (k + 2 === n ? l.split(';').map((c, j) => (j === i ? valeur : c)).join(';') : l));
+  const lignes = LIGNES.map((l, k) =>
+    k + 2 === n
+      ? l
+          .split(';')
+          .map((c, j) => (j === i ? valeur : c))
+          .join(';')
+      : l,
+  );
   return [ENTETE, ...lignes].join('\n');
 }
 
@@ -22,10 +29,42 @@ describe('lecture de l’export « Annuaire de l’éducation »', () => {
     expect(r.erreurs).toEqual([]);
     expect(r.ecartees).toBe(2);
     expect(r.etablissements).toEqual([
-      { uai: '0349991A', nom: 'Lycée professionnel Exemple des Arceaux (fictif)', type: 'Lycée', code_commune: '34172', commune: 'Montpellier', departement: '34', bassin: 'Montpellier' },
-      { uai: '0349992B', nom: 'Lycée polyvalent Exemple du Biterrois (fictif)', type: 'Lycée', code_commune: '34032', commune: 'Béziers', departement: '34', bassin: 'Béziers' },
-      { uai: '0119991C', nom: 'Lycée professionnel Exemple de la Cité (fictif)', type: 'Lycée', code_commune: '11069', commune: 'Carcassonne', departement: '11', bassin: 'Carcassonne' },
-      { uai: '0669991D', nom: 'Lycée professionnel Exemple du Conflent (fictif)', type: 'Lycée', code_commune: '66149', commune: 'Prades', departement: '66', bassin: 'Prades' },
+      {
+        uai: '0349991A',
+        nom: 'Lycée professionnel Exemple des Arceaux (fictif)',
+        type: 'Lycée',
+        code_commune: '34172',
+        commune: 'Montpellier',
+        departement: '34',
+        bassin: 'Montpellier',
+      },
+      {
+        uai: '0349992B',
+        nom: 'Lycée polyvalent Exemple du Biterrois (fictif)',
+        type: 'Lycée',
+        code_commune: '34032',
+        commune: 'Béziers',
+        departement: '34',
+        bassin: 'Béziers',
+      },
+      {
+        uai: '0119991C',
+        nom: 'Lycée professionnel Exemple de la Cité (fictif)',
+        type: 'Lycée',
+        code_commune: '11069',
+        commune: 'Carcassonne',
+        departement: '11',
+        bassin: 'Carcassonne',
+      },
+      {
+        uai: '0669991D',
+        nom: 'Lycée professionnel Exemple du Conflent (fictif)',
+        type: 'Lycée',
+        code_commune: '66149',
+        commune: 'Prades',
+        departement: '66',
+        bassin: 'Prades',
+      },
     ]);
   });
   test('le département sur 3 caractères de l’export est ramené au code usuel', () => {
@@ -40,7 +79,11 @@ describe('lecture de l’export « Annuaire de l’éducation »', () => {
     ['un nom vide', avec(2, 'Nom_etablissement', ''), /^Ligne 2 : nom d’établissement vide/],
     ['une commune inconnue', avec(4, 'Code_commune', '11999'), /^Ligne 4 : commune « 11999 » inconnue du découpage administratif/],
     ['une commune d’un autre département', avec(4, 'Code_commune', '34172'), /^Ligne 4 : la commune 34172 \(Montpellier\) est dans le département 34, pas 11/],
-    ['un nom de commune qui ne correspond pas au code', avec(5, 'Nom_commune', 'Perpignan'), /^Ligne 5 : la commune 66149 s’appelle « Prades », pas « Perpignan »/],
+    [
+      'un nom de commune qui ne correspond pas au code',
+      avec(5, 'Nom_commune', 'Perpignan'),
+      /^Ligne 5 : la commune 66149 s’appelle « Prades », pas « Perpignan »/,
+    ],
   ];
   for (const [libelle, texte, message] of refus) {
     test(`signale ${libelle}, ligne par ligne, et ne retient rien de la ligne`, () => {

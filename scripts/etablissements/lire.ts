@@ -26,7 +26,14 @@ export interface Lecture {
 }
 
 /** Les colonnes de l'export dont l'import a besoin. */
-export const COLONNES = ['Identifiant_de_l_etablissement', 'Nom_etablissement', 'Type_etablissement', 'Code_commune', 'Nom_commune', 'Code_departement'] as const;
+export const COLONNES = [
+  'Identifiant_de_l_etablissement',
+  'Nom_etablissement',
+  'Type_etablissement',
+  'Code_commune',
+  'Nom_commune',
+  'Code_departement',
+] as const;
 
 /** Types d'établissement importés (les RBDE sont en lycée). */
 export const TYPES_RETENUS = ['Lycée'];
@@ -35,7 +42,14 @@ const COMMUNES = new Map(
   (communes as { code: string; nom: string; departement: string; type: string }[]).filter((c) => c.type === 'commune-actuelle').map((c) => [c.code, c]),
 );
 const DEPARTEMENTS = new Set((departements as { code: string }[]).map((d) => d.code));
-const replier = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’']/g, ' ').replace(/[-\s]+/g, ' ').trim().toLowerCase();
+const replier = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’']/g, ' ')
+    .replace(/[-\s]+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /** « 034 » → « 34 », « 02A » → « 2A », « 971 » reste « 971 » (l'export complète à 3 caractères). */
 export function normaliserDepartement(code: string): string {
@@ -51,11 +65,26 @@ export function lireAnnuaireEducation(texte: string): Lecture {
     lignes = parse(texte, { delimiter: ';', columns: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: false });
   } catch (e) {
     const info = e as { lines?: number; code?: string };
-    return { etablissements: [], ecartees: 0, erreurs: [`Ligne ${info.lines ?? '?'} : le fichier n’est pas un CSV séparé par des points-virgules lisible (${info.code ?? 'format'}). Vérifiez que c’est bien l’export « Annuaire de l’éducation » au format CSV.`] };
+    return {
+      etablissements: [],
+      ecartees: 0,
+      erreurs: [
+        `Ligne ${info.lines ?? '?'} : le fichier n’est pas un CSV séparé par des points-virgules lisible (${info.code ?? 'format'}). Vérifiez que c’est bien l’export « Annuaire de l’éducation » au format CSV.`,
+      ],
+    };
   }
-  const entete = texte.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!.split(';').map((c) => c.trim());
+  const entete = texte
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/, 1)[0]!
+    .split(';')
+    .map((c) => c.trim());
   const manquantes = COLONNES.filter((c) => !entete.includes(c));
-  if (manquantes.length) return { etablissements: [], ecartees: 0, erreurs: [`Ligne 1 : colonne${manquantes.length > 1 ? 's' : ''} manquante${manquantes.length > 1 ? 's' : ''} : ${manquantes.join(', ')}.`] };
+  if (manquantes.length)
+    return {
+      etablissements: [],
+      ecartees: 0,
+      erreurs: [`Ligne 1 : colonne${manquantes.length > 1 ? 's' : ''} manquante${manquantes.length > 1 ? 's' : ''} : ${manquantes.join(', ')}.`],
+    };
 
   const departementsAcademie = new Set<string>(academie.departements.map((d) => d.code));
   const vus = new Map<string, number>();
@@ -80,12 +109,22 @@ export function lireAnnuaireEducation(texte: string): Lecture {
     const commune = COMMUNES.get(codeCommune);
     if (!commune) erreurs.push(`Ligne ${n} : commune « ${codeCommune} » inconnue du découpage administratif (code INSEE attendu).`);
     else {
-      if (commune.departement !== departement) erreurs.push(`Ligne ${n} : la commune ${codeCommune} (${commune.nom}) est dans le département ${commune.departement}, pas ${departement}.`);
-      else if (replier(commune.nom) !== replier(nomCommune)) erreurs.push(`Ligne ${n} : la commune ${codeCommune} s’appelle « ${commune.nom} », pas « ${nomCommune} ».`);
+      if (commune.departement !== departement)
+        erreurs.push(`Ligne ${n} : la commune ${codeCommune} (${commune.nom}) est dans le département ${commune.departement}, pas ${departement}.`);
+      else if (replier(commune.nom) !== replier(nomCommune))
+        erreurs.push(`Ligne ${n} : la commune ${codeCommune} s’appelle « ${commune.nom} », pas « ${nomCommune} ».`);
     }
     if (erreurs.length > avant) return;
     vus.set(uai, n);
-    etablissements.push({ uai, nom, type: l.Type_etablissement!, code_commune: codeCommune, commune: commune!.nom, departement, bassin: bassinDe(codeCommune, departement) });
+    etablissements.push({
+      uai,
+      nom,
+      type: l.Type_etablissement!,
+      code_commune: codeCommune,
+      commune: commune!.nom,
+      departement,
+      bassin: bassinDe(codeCommune, departement),
+    });
   });
   return { etablissements, erreurs, ecartees };
 }

@@ -3,8 +3,30 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import Administration from './Administration.tsx';
 
 const reponse = (statut: number, corps: unknown) => new Response(JSON.stringify(corps), { status: statut });
-const MEMBRES = [{ id: 'b', prenom: 'Bruno', nom: 'Garcia', email: 'bruno.garcia@exemple.test', role: 'membre', actif: true, desactive_le: null, arrive_le: '2025-01-01', etablissement: null, departement: null }];
-const JOURNAL = [{ id: 1, le: '2026-12-03T09:00:00Z', action: 'invitation', details: {}, auteur: { id: 'a', prenom: 'Adèle', nom: 'Administratrice' }, cible: { id: 'n', prenom: 'Nina', nom: 'Nouvelle' } }];
+const MEMBRES = [
+  {
+    id: 'b',
+    prenom: 'Bruno',
+    nom: 'Garcia',
+    email: 'bruno.garcia@exemple.test',
+    role: 'membre',
+    actif: true,
+    desactive_le: null,
+    arrive_le: '2025-01-01',
+    etablissement: null,
+    departement: null,
+  },
+];
+const JOURNAL = [
+  {
+    id: 1,
+    le: '2026-12-03T09:00:00Z',
+    action: 'invitation',
+    details: {},
+    auteur: { id: 'a', prenom: 'Adèle', nom: 'Administratrice' },
+    cible: { id: 'n', prenom: 'Nina', nom: 'Nouvelle' },
+  },
+];
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -12,7 +34,10 @@ afterEach(() => {
 
 describe('administration', () => {
   test('un membre qui n’est pas administrateur : le refus en français, rien d’autre', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => reponse(403, { erreur: { code: 'INTERDIT', message: 'Vous n’avez pas le droit de faire cette action.' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => reponse(403, { erreur: { code: 'INTERDIT', message: 'Vous n’avez pas le droit de faire cette action.' } })),
+    );
     render(<Administration />);
     expect((await screen.findByRole('alert')).textContent).toContain('Vous n’avez pas le droit');
     expect(screen.queryByRole('button', { name: 'Inviter' })).toBeNull();
@@ -34,7 +59,9 @@ describe('administration', () => {
     expect(JSON.parse(String(post[1]!.body))).toEqual({ email: 'nina.nouvelle@exemple.test', prenom: 'Nina', nom: 'Nouvelle', role: 'membre', uai: null });
   });
   test('désactiver un membre : POST sur sa désactivation', async () => {
-    const f = vi.fn(async (url: string, init?: RequestInit) => (init?.method === 'POST' ? reponse(200, { actif: false }) : reponse(200, url.endsWith('journal') ? [] : MEMBRES)));
+    const f = vi.fn(async (url: string, init?: RequestInit) =>
+      init?.method === 'POST' ? reponse(200, { actif: false }) : reponse(200, url.endsWith('journal') ? [] : MEMBRES),
+    );
     vi.stubGlobal('fetch', f);
     render(<Administration />);
     fireEvent.click(await screen.findByRole('button', { name: 'Désactiver Bruno Garcia' }));

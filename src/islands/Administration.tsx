@@ -6,7 +6,12 @@ import type { Role } from '../schemas/membre.ts';
 
 type Etat = { statut: 'chargement' } | { statut: 'refuse'; message: string } | { statut: 'pret' };
 const ROLES: Record<Role, string> = { membre: 'Membre', organisateur: 'Organisateur', admin: 'Administrateur' };
-const ACTIONS: Record<EntreeJournal['action'], string> = { invitation: 'Invitation', desactivation: 'Désactivation', reactivation: 'Réactivation', changement_role: 'Changement de rôle' };
+const ACTIONS: Record<EntreeJournal['action'], string> = {
+  invitation: 'Invitation',
+  desactivation: 'Désactivation',
+  reactivation: 'Réactivation',
+  changement_role: 'Changement de rôle',
+};
 const dateHeure = (iso: string) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 const personne = (p: { prenom: string; nom: string } | null) => (p ? `${p.prenom} ${p.nom}` : 'membre supprimé');
 
@@ -104,7 +109,12 @@ export default function Administration() {
             <label className="fr-label" htmlFor="invitation-role">
               Rôle
             </label>
-            <select className="fr-select" id="invitation-role" value={invitation.role} onChange={(e) => setInvitation({ ...invitation, role: e.target.value as Role })}>
+            <select
+              className="fr-select"
+              id="invitation-role"
+              value={invitation.role}
+              onChange={(e) => setInvitation({ ...invitation, role: e.target.value as Role })}
+            >
               {(Object.entries(ROLES) as [Role, string][]).map(([k, v]) => (
                 <option key={k} value={k}>
                   {v}
@@ -143,7 +153,11 @@ export default function Administration() {
                     className="fr-select"
                     id={`role-${m.id}`}
                     value={m.role}
-                    onChange={(e) => agir(`Rôle de ${m.prenom} ${m.nom} changé.`, () => appelApi(`/api/admin/membres/${m.id}/role`, { method: 'PUT', corps: { role: e.target.value } }))}
+                    onChange={(e) =>
+                      agir(`Rôle de ${m.prenom} ${m.nom} changé.`, () =>
+                        appelApi(`/api/admin/membres/${m.id}/role`, { method: 'PUT', corps: { role: e.target.value } }),
+                      )
+                    }
                   >
                     {(Object.entries(ROLES) as [Role, string][]).map(([k, v]) => (
                       <option key={k} value={k}>
@@ -157,7 +171,11 @@ export default function Administration() {
                     <button
                       type="button"
                       className="fr-btn fr-btn--sm fr-btn--tertiary"
-                      onClick={() => agir(`${m.prenom} ${m.nom} est désactivé(e) : sa fiche disparaît de l’annuaire.`, () => appelApi(`/api/admin/membres/${m.id}/desactivation`, { method: 'POST' }))}
+                      onClick={() =>
+                        agir(`${m.prenom} ${m.nom} est désactivé(e) : sa fiche disparaît de l’annuaire.`, () =>
+                          appelApi(`/api/admin/membres/${m.id}/desactivation`, { method: 'POST' }),
+                        )
+                      }
                     >
                       {`Désactiver ${m.prenom} ${m.nom}`}
                     </button>
@@ -165,7 +183,9 @@ export default function Administration() {
                     <button
                       type="button"
                       className="fr-btn fr-btn--sm fr-btn--secondary"
-                      onClick={() => agir(`${m.prenom} ${m.nom} est réactivé(e).`, () => appelApi(`/api/admin/membres/${m.id}/reactivation`, { method: 'POST' }))}
+                      onClick={() =>
+                        agir(`${m.prenom} ${m.nom} est réactivé(e).`, () => appelApi(`/api/admin/membres/${m.id}/reactivation`, { method: 'POST' }))
+                      }
                     >
                       {`Réactiver ${m.prenom} ${m.nom}`}
                     </button>

@@ -4,9 +4,22 @@ import Annuaire from './Annuaire.tsx';
 
 const reponse = (statut: number, corps: unknown) => new Response(JSON.stringify(corps), { status: statut });
 const fiche = (id: string, prenom: string, nom: string, extra: Record<string, unknown> = {}) => ({
-  id, prenom, nom, fonction: 'Responsable du bureau des entreprises', email: `${prenom.toLowerCase()}@exemple.test`, telephone: null,
+  id,
+  prenom,
+  nom,
+  fonction: 'Responsable du bureau des entreprises',
+  email: `${prenom.toLowerCase()}@exemple.test`,
+  telephone: null,
   etablissement: { uai: '0119901A', nom: 'Lycée des Remparts (fictif)', commune: 'Carcassonne', departement: '11', bassin: 'Carcassonne' },
-  secteurs: [], expertises: ['pfmp'], presentation: null, langues: [], accompagne: false, arrive_le: '2025-01-01', nouveau: false, mis_a_jour_le: null, ...extra,
+  secteurs: [],
+  expertises: ['pfmp'],
+  presentation: null,
+  langues: [],
+  accompagne: false,
+  arrive_le: '2025-01-01',
+  nouveau: false,
+  mis_a_jour_le: null,
+  ...extra,
 });
 const ALICE = fiche('a', 'Alice', 'Martin', { telephone: '04 00 00 00 04' });
 const BRUNO = fiche('b', 'Bruno', 'Garcia', { expertises: ['convention'] });
@@ -14,15 +27,19 @@ const BRUNO = fiche('b', 'Bruno', 'Garcia', { expertises: ['convention'] });
 let appels: string[];
 function serveur({ role = 'membre', connecte = true } = {}) {
   appels = [];
-  vi.stubGlobal('fetch', vi.fn(async (url: string) => {
-    appels.push(url);
-    if (!connecte) return reponse(401, { erreur: { code: 'NON_CONNECTE', message: 'Vous devez être connecté.' } });
-    if (url === '/api/moi') return reponse(200, { role });
-    if (url === '/api/annuaire/filtres') return reponse(200, { etablissements: [], bassins: [{ nom: 'Carcassonne', departement: '11' }], secteurs: ['Commerce'] });
-    const q = new URL(url, 'http://x').searchParams;
-    const fiches = q.get('departement') === '11' ? [ALICE] : q.get('nouveaux') ? [BRUNO] : [ALICE, BRUNO];
-    return reponse(200, { total: fiches.length, page: 1, parPage: 60, fiches, departements: { '11': 1, '30': 1 } });
-  }));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      appels.push(url);
+      if (!connecte) return reponse(401, { erreur: { code: 'NON_CONNECTE', message: 'Vous devez être connecté.' } });
+      if (url === '/api/moi') return reponse(200, { role });
+      if (url === '/api/annuaire/filtres')
+        return reponse(200, { etablissements: [], bassins: [{ nom: 'Carcassonne', departement: '11' }], secteurs: ['Commerce'] });
+      const q = new URL(url, 'http://x').searchParams;
+      const fiches = q.get('departement') === '11' ? [ALICE] : q.get('nouveaux') ? [BRUNO] : [ALICE, BRUNO];
+      return reponse(200, { total: fiches.length, page: 1, parPage: 60, fiches, departements: { '11': 1, '30': 1 } });
+    }),
+  );
 }
 beforeEach(() => window.history.replaceState(null, '', '/annuaire/'));
 afterEach(() => {

@@ -11,7 +11,8 @@ type Etat = { statut: 'chargement' } | { statut: 'deconnecte'; message?: string 
 type Vue = 'cartes' | 'tableau';
 
 const nomDepartement = (code: string) => academie.departements.find((d) => d.code === code)?.nom ?? code;
-const lieu = (f: FicheAnnuaire) => (f.etablissement ? `${f.etablissement.nom}, ${f.etablissement.commune} (${f.etablissement.departement})` : 'Lycée non communiqué');
+const lieu = (f: FicheAnnuaire) =>
+  f.etablissement ? `${f.etablissement.nom}, ${f.etablissement.commune} (${f.etablissement.departement})` : 'Lycée non communiqué';
 const nomComplet = (f: FicheAnnuaire) => `${f.prenom} ${f.nom}`;
 
 /** Coordonnées d'une fiche : seules celles que la base a laissé passer. */
@@ -151,7 +152,9 @@ export default function Annuaire() {
   const [etat, setEtat] = useState<Etat>({ statut: 'chargement' });
   const [filtres, setFiltres] = useState<FiltresAnnuaire>(() => (typeof window === 'undefined' ? FILTRES_VIDES : filtresDepuisAdresse(window.location.search)));
   const [saisie, setSaisie] = useState<FiltresAnnuaire>(filtres);
-  const [vue, setVue] = useState<Vue>(() => (typeof window !== 'undefined' && new URLSearchParams(window.location.search).get('vue') === 'tableau' ? 'tableau' : 'cartes'));
+  const [vue, setVue] = useState<Vue>(() =>
+    typeof window !== 'undefined' && new URLSearchParams(window.location.search).get('vue') === 'tableau' ? 'tableau' : 'cartes',
+  );
   const [dispo, setDispo] = useState<FiltresDisponibles | null>(null);
   const [role, setRole] = useState<Profil['role'] | null>(null);
   const [resultat, setResultat] = useState<ResultatRecherche | null>(null);
@@ -222,7 +225,9 @@ export default function Annuaire() {
   }
 
   const bassins = (dispo?.bassins ?? []).filter((b) => !saisie.departement || b.departement === saisie.departement);
-  const lycees = (dispo?.etablissements ?? []).filter((e) => (!saisie.departement || e.departement === saisie.departement) && (!saisie.bassin || e.bassin === saisie.bassin));
+  const lycees = (dispo?.etablissements ?? []).filter(
+    (e) => (!saisie.departement || e.departement === saisie.departement) && (!saisie.bassin || e.bassin === saisie.bassin),
+  );
   const requete = adresseDesFiltres(filtres, { avecPage: false });
   const pages = resultat ? Math.max(1, Math.ceil(resultat.total / resultat.parPage)) : 1;
 
@@ -245,7 +250,11 @@ export default function Annuaire() {
       {!filtresActifs(filtres) && apercus && (
         <div className="fr-grid-row fr-grid-row--gutters fr-mb-3w">
           <Apercu titre="Nouveaux dans le réseau" fiches={apercus.nouveaux} voirTout={() => appliquer({ ...FILTRES_VIDES, nouveaux: true })} />
-          <Apercu titre="Prêts à accompagner un nouveau collègue" fiches={apercus.accompagnent} voirTout={() => appliquer({ ...FILTRES_VIDES, accompagne: true })} />
+          <Apercu
+            titre="Prêts à accompagner un nouveau collègue"
+            fiches={apercus.accompagnent}
+            voirTout={() => appliquer({ ...FILTRES_VIDES, accompagne: true })}
+          />
         </div>
       )}
 
@@ -255,13 +264,25 @@ export default function Annuaire() {
             <label className="fr-label" htmlFor="annuaire-q">
               Nom ou prénom
             </label>
-            <input className="fr-input" id="annuaire-q" type="search" value={saisie.q} maxLength={100} onChange={(e) => setSaisie({ ...saisie, q: e.target.value })} />
+            <input
+              className="fr-input"
+              id="annuaire-q"
+              type="search"
+              value={saisie.q}
+              maxLength={100}
+              onChange={(e) => setSaisie({ ...saisie, q: e.target.value })}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-4 fr-select-group">
             <label className="fr-label" htmlFor="annuaire-departement">
               Département
             </label>
-            <select className="fr-select" id="annuaire-departement" value={saisie.departement} onChange={(e) => appliquer({ departement: e.target.value, bassin: '', uai: '' })}>
+            <select
+              className="fr-select"
+              id="annuaire-departement"
+              value={saisie.departement}
+              onChange={(e) => appliquer({ departement: e.target.value, bassin: '', uai: '' })}
+            >
               <option value="">Tous</option>
               {academie.departements.map((d) => (
                 <option key={d.code} value={d.code}>{`${d.nom} (${d.code})`}</option>
@@ -294,7 +315,15 @@ export default function Annuaire() {
             <label className="fr-label" htmlFor="annuaire-secteur">
               Secteur ou formation
             </label>
-            <input className="fr-input" id="annuaire-secteur" type="text" list="annuaire-secteurs" value={saisie.secteur} maxLength={80} onChange={(e) => setSaisie({ ...saisie, secteur: e.target.value })} />
+            <input
+              className="fr-input"
+              id="annuaire-secteur"
+              type="text"
+              list="annuaire-secteurs"
+              value={saisie.secteur}
+              maxLength={80}
+              onChange={(e) => setSaisie({ ...saisie, secteur: e.target.value })}
+            />
             <datalist id="annuaire-secteurs">
               {(dispo?.secteurs ?? []).map((s) => (
                 <option key={s} value={s} />
@@ -349,53 +378,86 @@ export default function Annuaire() {
       </form>
 
       <h2>Répartition par département</h2>
-      <CarteDepartements comptes={resultat?.departements ?? {}} selection={filtres.departement} choisir={(code) => appliquer({ departement: code, bassin: '', uai: '' })} />
+      <CarteDepartements
+        comptes={resultat?.departements ?? {}}
+        selection={filtres.departement}
+        choisir={(code) => appliquer({ departement: code, bassin: '', uai: '' })}
+      />
 
       <h2 className="fr-mt-4w">Résultats</h2>
       <p role="status" aria-live="polite">
-        {chargement ? 'Recherche en cours…' : resultat ? `${resultat.total} membre${resultat.total > 1 ? 's' : ''} trouvé${resultat.total > 1 ? 's' : ''}.` : ''}
+        {chargement
+          ? 'Recherche en cours…'
+          : resultat
+            ? `${resultat.total} membre${resultat.total > 1 ? 's' : ''} trouvé${resultat.total > 1 ? 's' : ''}.`
+            : ''}
       </p>
       <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
         <li>
-          <button type="button" className={`fr-btn fr-btn--sm ${vue === 'cartes' ? '' : 'fr-btn--tertiary'}`} aria-pressed={vue === 'cartes'} onClick={() => setVue('cartes')}>
+          <button
+            type="button"
+            className={`fr-btn fr-btn--sm ${vue === 'cartes' ? '' : 'fr-btn--tertiary'}`}
+            aria-pressed={vue === 'cartes'}
+            onClick={() => setVue('cartes')}
+          >
             Afficher en cartes
           </button>
         </li>
         <li>
-          <button type="button" className={`fr-btn fr-btn--sm ${vue === 'tableau' ? '' : 'fr-btn--tertiary'}`} aria-pressed={vue === 'tableau'} onClick={() => setVue('tableau')}>
+          <button
+            type="button"
+            className={`fr-btn fr-btn--sm ${vue === 'tableau' ? '' : 'fr-btn--tertiary'}`}
+            aria-pressed={vue === 'tableau'}
+            onClick={() => setVue('tableau')}
+          >
             Afficher en tableau
           </button>
         </li>
         <li>
-          <a className="fr-btn fr-btn--sm fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href={`/api/annuaire/vcard${requete ? `?${requete}` : ''}`} download>
+          <a
+            className="fr-btn fr-btn--sm fr-btn--secondary fr-icon-download-line fr-btn--icon-left"
+            href={`/api/annuaire/vcard${requete ? `?${requete}` : ''}`}
+            download
+          >
             Télécharger ces contacts (vCard)
           </a>
         </li>
         {(role === 'organisateur' || role === 'admin') && (
           <li>
-            <a className="fr-btn fr-btn--sm fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href={`/api/annuaire/csv${requete ? `?${requete}` : ''}`} download>
+            <a
+              className="fr-btn fr-btn--sm fr-btn--secondary fr-icon-download-line fr-btn--icon-left"
+              href={`/api/annuaire/csv${requete ? `?${requete}` : ''}`}
+              download
+            >
               Télécharger la liste (CSV, organisateurs)
             </a>
           </li>
         )}
       </ul>
 
-      {resultat && resultat.fiches.length > 0 && (vue === 'cartes' ? (
-        <ul className="fr-grid-row fr-grid-row--gutters rbde-liste-nue">
-          {resultat.fiches.map((f) => (
-            <Carte key={f.id} f={f} />
-          ))}
-        </ul>
-      ) : (
-        <Tableau fiches={resultat.fiches} />
-      ))}
+      {resultat &&
+        resultat.fiches.length > 0 &&
+        (vue === 'cartes' ? (
+          <ul className="fr-grid-row fr-grid-row--gutters rbde-liste-nue">
+            {resultat.fiches.map((f) => (
+              <Carte key={f.id} f={f} />
+            ))}
+          </ul>
+        ) : (
+          <Tableau fiches={resultat.fiches} />
+        ))}
       {resultat && resultat.total === 0 && <p>Aucun membre ne correspond à ces critères. Retirez un filtre pour élargir la recherche.</p>}
 
       {pages > 1 && (
         <nav role="navigation" className="fr-pagination fr-mt-3w" aria-label="Pages de résultats">
           <ul className="fr-pagination__list">
             <li>
-              <button type="button" className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" disabled={filtres.page <= 1} onClick={() => appliquer({ page: filtres.page - 1 })}>
+              <button
+                type="button"
+                className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label"
+                disabled={filtres.page <= 1}
+                onClick={() => appliquer({ page: filtres.page - 1 })}
+              >
                 Page précédente
               </button>
             </li>
@@ -403,7 +465,12 @@ export default function Annuaire() {
               <span className="fr-pagination__link" aria-current="page">{`Page ${filtres.page} sur ${pages}`}</span>
             </li>
             <li>
-              <button type="button" className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" disabled={filtres.page >= pages} onClick={() => appliquer({ page: filtres.page + 1 })}>
+              <button
+                type="button"
+                className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label"
+                disabled={filtres.page >= pages}
+                onClick={() => appliquer({ page: filtres.page + 1 })}
+              >
                 Page suivante
               </button>
             </li>

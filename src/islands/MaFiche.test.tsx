@@ -4,12 +4,38 @@ import MaFiche from './MaFiche.tsx';
 
 const reponse = (statut: number, corps: unknown) => new Response(JSON.stringify(corps), { status: statut });
 const FICHE = {
-  id: '1', prenom: 'Marie', nom: 'Membre', fonction: 'RBDE', email: 'membre@exemple.test', role: 'membre', telephone: '04 00 00 00 03', uai: '0309901C',
-  etablissement: null, secteurs: ['Hôtellerie-restauration'], expertises: ['pfmp'], presentation: null, langues: [], accompagne: false,
-  visibilites: { email: 'reseau', telephone: 'reseau', etablissement: 'reseau', secteurs: 'reseau', expertises: 'reseau', presentation: 'reseau', langues: 'reseau', accompagne: 'reseau' },
-  arrive_le: '2025-01-01T00:00:00Z', mis_a_jour_le: null,
+  id: '1',
+  prenom: 'Marie',
+  nom: 'Membre',
+  fonction: 'RBDE',
+  email: 'membre@exemple.test',
+  role: 'membre',
+  telephone: '04 00 00 00 03',
+  uai: '0309901C',
+  etablissement: null,
+  secteurs: ['Hôtellerie-restauration'],
+  expertises: ['pfmp'],
+  presentation: null,
+  langues: [],
+  accompagne: false,
+  visibilites: {
+    email: 'reseau',
+    telephone: 'reseau',
+    etablissement: 'reseau',
+    secteurs: 'reseau',
+    expertises: 'reseau',
+    presentation: 'reseau',
+    langues: 'reseau',
+    accompagne: 'reseau',
+  },
+  arrive_le: '2025-01-01T00:00:00Z',
+  mis_a_jour_le: null,
 };
-const FILTRES = { etablissements: [{ uai: '0309901C', nom: 'Lycée des Arènes (fictif)', commune: 'Nîmes', departement: '30', bassin: 'Nîmes' }], bassins: [], secteurs: [] };
+const FILTRES = {
+  etablissements: [{ uai: '0309901C', nom: 'Lycée des Arènes (fictif)', commune: 'Nîmes', departement: '30', bassin: 'Nîmes' }],
+  bassins: [],
+  secteurs: [],
+};
 
 function serveur(surPut: (corps: Record<string, unknown>) => Response) {
   const f = vi.fn(async (url: string, init?: RequestInit) => {
@@ -39,12 +65,25 @@ describe('ma fiche', () => {
     fireEvent.change(screen.getByLabelText(/Langues parlées/), { target: { value: 'anglais, catalan' } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer ma fiche' }));
     expect(await screen.findByText('Votre fiche est enregistrée.')).toBeTruthy();
-    expect(envoye).toMatchObject({ telephone: '04 00 00 00 03', expertises: ['pfmp', 'convention'], langues: ['anglais', 'catalan'], visibilites: { telephone: 'organisateurs', email: 'reseau' } });
+    expect(envoye).toMatchObject({
+      telephone: '04 00 00 00 03',
+      expertises: ['pfmp', 'convention'],
+      langues: ['anglais', 'catalan'],
+      visibilites: { telephone: 'organisateurs', email: 'reseau' },
+    });
     expect(screen.getByText(/Fiche mise à jour le 3 décembre 2026/)).toBeTruthy();
   });
 
   test('une erreur de champ renvoyée par le serveur s’affiche sous le champ, reliée par aria-describedby', async () => {
-    serveur(() => reponse(400, { erreur: { code: 'REQUETE_INVALIDE', message: 'Certains champs sont absents ou mal remplis.', details: { champs: { telephone: ['Téléphone invalide.'] } } } }));
+    serveur(() =>
+      reponse(400, {
+        erreur: {
+          code: 'REQUETE_INVALIDE',
+          message: 'Certains champs sont absents ou mal remplis.',
+          details: { champs: { telephone: ['Téléphone invalide.'] } },
+        },
+      }),
+    );
     render(<MaFiche />);
     fireEvent.change(await screen.findByLabelText(/Téléphone professionnel/), { target: { value: 'appelez-moi' } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer ma fiche' }));

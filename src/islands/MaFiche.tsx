@@ -12,10 +12,23 @@ type Saisie = Omit<ModificationFicheEntree, 'secteurs' | 'langues' | 'visibilite
   visibilites: Record<ChampMasquable, Visibilite>;
 };
 
-const liste = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+const liste = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 const versSaisie = (f: Fiche): Saisie => ({
-  prenom: f.prenom, nom: f.nom, fonction: f.fonction, uai: f.uai, telephone: f.telephone ?? '', presentation: f.presentation ?? '',
-  secteurs: f.secteurs.join(', '), langues: f.langues.join(', '), expertises: f.expertises, accompagne: f.accompagne, visibilites: f.visibilites,
+  prenom: f.prenom,
+  nom: f.nom,
+  fonction: f.fonction,
+  uai: f.uai,
+  telephone: f.telephone ?? '',
+  presentation: f.presentation ?? '',
+  secteurs: f.secteurs.join(', '),
+  langues: f.langues.join(', '),
+  expertises: f.expertises,
+  accompagne: f.accompagne,
+  visibilites: f.visibilites,
 });
 const dateFr = (iso: string) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' }).format(new Date(iso));
 
@@ -79,7 +92,9 @@ export default function MaFiche() {
   }
 
   const maj = (p: Partial<Saisie>) => setSaisie({ ...saisie, ...p });
-  const visibilite = (champ: ChampMasquable) => <ChoixVisibilite champ={champ} valeur={saisie.visibilites[champ]} changer={(v) => maj({ visibilites: { ...saisie.visibilites, [champ]: v } })} />;
+  const visibilite = (champ: ChampMasquable) => (
+    <ChoixVisibilite champ={champ} valeur={saisie.visibilites[champ]} changer={(v) => maj({ visibilites: { ...saisie.visibilites, [champ]: v } })} />
+  );
   const erreurChamp = (champ: string) => message?.champs?.[champ]?.join(' ');
   const groupe = (champ: string) => `fr-input-group${erreurChamp(champ) ? ' fr-input-group--error' : ''}`;
   const aide = (champ: string) =>
@@ -98,7 +113,13 @@ export default function MaFiche() {
     try {
       const f = await appelApi<Fiche>('/api/annuaire/moi', {
         method: 'PUT',
-        corps: { ...saisie, secteurs: liste(saisie.secteurs), langues: liste(saisie.langues), telephone: saisie.telephone || null, presentation: saisie.presentation || null },
+        corps: {
+          ...saisie,
+          secteurs: liste(saisie.secteurs),
+          langues: liste(saisie.langues),
+          telephone: saisie.telephone || null,
+          presentation: saisie.presentation || null,
+        },
       });
       setFiche(f);
       setSaisie(versSaisie(f));
@@ -142,7 +163,15 @@ export default function MaFiche() {
               <label className="fr-label" htmlFor="fiche-prenom">
                 Prénom
               </label>
-              <input className="fr-input" id="fiche-prenom" value={saisie.prenom} required maxLength={80} aria-describedby={decrit('prenom')} onChange={(e) => maj({ prenom: e.target.value })} />
+              <input
+                className="fr-input"
+                id="fiche-prenom"
+                value={saisie.prenom}
+                required
+                maxLength={80}
+                aria-describedby={decrit('prenom')}
+                onChange={(e) => maj({ prenom: e.target.value })}
+              />
               {aide('prenom')}
             </div>
           </div>
@@ -151,7 +180,15 @@ export default function MaFiche() {
               <label className="fr-label" htmlFor="fiche-nom">
                 Nom
               </label>
-              <input className="fr-input" id="fiche-nom" value={saisie.nom} required maxLength={80} aria-describedby={decrit('nom')} onChange={(e) => maj({ nom: e.target.value })} />
+              <input
+                className="fr-input"
+                id="fiche-nom"
+                value={saisie.nom}
+                required
+                maxLength={80}
+                aria-describedby={decrit('nom')}
+                onChange={(e) => maj({ nom: e.target.value })}
+              />
               {aide('nom')}
             </div>
           </div>
@@ -160,7 +197,15 @@ export default function MaFiche() {
               <label className="fr-label" htmlFor="fiche-fonction">
                 Fonction
               </label>
-              <input className="fr-input" id="fiche-fonction" value={saisie.fonction} required maxLength={120} aria-describedby={decrit('fonction')} onChange={(e) => maj({ fonction: e.target.value })} />
+              <input
+                className="fr-input"
+                id="fiche-fonction"
+                value={saisie.fonction}
+                required
+                maxLength={120}
+                aria-describedby={decrit('fonction')}
+                onChange={(e) => maj({ fonction: e.target.value })}
+              />
               {aide('fonction')}
             </div>
           </div>
@@ -180,7 +225,15 @@ export default function MaFiche() {
                 Téléphone professionnel
                 <span className="fr-hint-text">Facultatif. Exemple : 04 67 00 00 00</span>
               </label>
-              <input className="fr-input" id="fiche-telephone" type="tel" value={saisie.telephone ?? ''} maxLength={20} aria-describedby={decrit('telephone')} onChange={(e) => maj({ telephone: e.target.value })} />
+              <input
+                className="fr-input"
+                id="fiche-telephone"
+                type="tel"
+                value={saisie.telephone ?? ''}
+                maxLength={20}
+                aria-describedby={decrit('telephone')}
+                onChange={(e) => maj({ telephone: e.target.value })}
+              />
               {aide('telephone')}
             </div>
             {visibilite('telephone')}
@@ -209,7 +262,13 @@ export default function MaFiche() {
                 Secteurs et formations de mon lycée
                 <span className="fr-hint-text">Séparés par des virgules. Exemple : Commerce, Maintenance des véhicules</span>
               </label>
-              <input className="fr-input" id="fiche-secteurs" value={saisie.secteurs} aria-describedby={decrit('secteurs')} onChange={(e) => maj({ secteurs: e.target.value })} />
+              <input
+                className="fr-input"
+                id="fiche-secteurs"
+                value={saisie.secteurs}
+                aria-describedby={decrit('secteurs')}
+                onChange={(e) => maj({ secteurs: e.target.value })}
+              />
               {aide('secteurs')}
             </div>
             {visibilite('secteurs')}
@@ -242,7 +301,15 @@ export default function MaFiche() {
                 Courte présentation
                 <span className="fr-hint-text">600 caractères au plus.</span>
               </label>
-              <textarea className="fr-input" id="fiche-presentation" value={saisie.presentation ?? ''} maxLength={600} rows={4} aria-describedby={decrit('presentation')} onChange={(e) => maj({ presentation: e.target.value })} />
+              <textarea
+                className="fr-input"
+                id="fiche-presentation"
+                value={saisie.presentation ?? ''}
+                maxLength={600}
+                rows={4}
+                aria-describedby={decrit('presentation')}
+                onChange={(e) => maj({ presentation: e.target.value })}
+              />
               {aide('presentation')}
             </div>
             {visibilite('presentation')}
@@ -253,7 +320,13 @@ export default function MaFiche() {
                 Langues parlées
                 <span className="fr-hint-text">Séparées par des virgules. Exemple : anglais, catalan</span>
               </label>
-              <input className="fr-input" id="fiche-langues" value={saisie.langues} aria-describedby={decrit('langues')} onChange={(e) => maj({ langues: e.target.value })} />
+              <input
+                className="fr-input"
+                id="fiche-langues"
+                value={saisie.langues}
+                aria-describedby={decrit('langues')}
+                onChange={(e) => maj({ langues: e.target.value })}
+              />
               {aide('langues')}
             </div>
             {visibilite('langues')}
@@ -274,7 +347,10 @@ export default function MaFiche() {
       </form>
 
       <h2 className="fr-mt-6w">Mes données</h2>
-      <p>Téléchargez tout ce que le réseau conserve sur vous, ou effacez vos données facultatives (téléphone, secteurs, expertises, présentation, langues, accompagnement, visibilités). Votre nom, votre adresse, votre fonction et votre lycée restent : ils font de vous un membre.</p>
+      <p>
+        Téléchargez tout ce que le réseau conserve sur vous, ou effacez vos données facultatives (téléphone, secteurs, expertises, présentation, langues,
+        accompagnement, visibilités). Votre nom, votre adresse, votre fonction et votre lycée restent : ils font de vous un membre.
+      </p>
       <ul className="fr-btns-group fr-btns-group--inline-md">
         <li>
           <a className="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href="/api/annuaire/moi/export" download>

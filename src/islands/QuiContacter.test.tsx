@@ -15,7 +15,16 @@ describe('qui contacter', () => {
   });
   test('connecté : les experts des thèmes du guide, demandés à l’API', async () => {
     const f = vi.fn(async () =>
-      reponse(200, [{ id: 'a', prenom: 'Alice', nom: 'Martin', email: 'alice@exemple.test', etablissement: { nom: 'Lycée des Remparts (fictif)', departement: '11' }, expertises: ['pfmp', 'mineurs'] }]),
+      reponse(200, [
+        {
+          id: 'a',
+          prenom: 'Alice',
+          nom: 'Martin',
+          email: 'alice@exemple.test',
+          etablissement: { nom: 'Lycée des Remparts (fictif)', departement: '11' },
+          expertises: ['pfmp', 'mineurs'],
+        },
+      ]),
     );
     vi.stubGlobal('fetch', f);
     render(<QuiContacter themes={['pfmp', 'convention']} />);
@@ -25,7 +34,10 @@ describe('qui contacter', () => {
     expect(f).toHaveBeenCalledWith('/api/annuaire/qui-contacter?themes=pfmp,convention', expect.anything());
   });
   test('hors connexion : invite à se connecter, ne montre personne', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => reponse(401, { erreur: { code: 'NON_CONNECTE', message: 'Connectez-vous.' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => reponse(401, { erreur: { code: 'NON_CONNECTE', message: 'Connectez-vous.' } })),
+    );
     render(<QuiContacter themes={['pfmp']} />);
     expect((await screen.findByRole('link', { name: 'Se connecter' })).getAttribute('href')).toBe('/connexion/');
   });

@@ -45,7 +45,10 @@ export default function QuiContacter({ themes }: { themes: Theme[] }) {
               <strong>{`${f.prenom} ${f.nom}`}</strong>
               {f.etablissement ? `, ${f.etablissement.nom} (${f.etablissement.departement})` : ''}
               {' — '}
-              {f.expertises.filter((e) => themes.includes(e)).map((e) => THEMES[e]).join(', ')}
+              {f.expertises
+                .filter((e) => themes.includes(e))
+                .map((e) => THEMES[e])
+                .join(', ')}
               {f.email && (
                 <>
                   {' — '}

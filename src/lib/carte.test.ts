@@ -7,7 +7,12 @@ describe('carte des départements', () => {
     expect(boiteDuTrace('M 1,2 3,4')).toEqual({ x: 1, y: 2, largeur: 2, hauteur: 2 });
   });
   test('réunion de boîtes', () => {
-    expect(reunir([{ x: 0, y: 0, largeur: 1, hauteur: 1 }, { x: 2, y: -1, largeur: 1, hauteur: 1 }])).toEqual({ x: 0, y: -1, largeur: 3, hauteur: 2 });
+    expect(
+      reunir([
+        { x: 0, y: 0, largeur: 1, hauteur: 1 },
+        { x: 2, y: -1, largeur: 1, hauteur: 1 },
+      ]),
+    ).toEqual({ x: 0, y: -1, largeur: 3, hauteur: 2 });
   });
   test('les cinq départements de l’académie, dans un cadre resserré autour d’eux', () => {
     const c = carteAcademie();

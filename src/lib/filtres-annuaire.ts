@@ -13,7 +13,17 @@ export interface FiltresAnnuaire {
   page: number;
 }
 
-export const FILTRES_VIDES: FiltresAnnuaire = { q: '', departement: '', bassin: '', uai: '', secteur: '', expertise: '', nouveaux: false, accompagne: false, page: 1 };
+export const FILTRES_VIDES: FiltresAnnuaire = {
+  q: '',
+  departement: '',
+  bassin: '',
+  uai: '',
+  secteur: '',
+  expertise: '',
+  nouveaux: false,
+  accompagne: false,
+  page: 1,
+};
 const TEXTES = ['q', 'departement', 'bassin', 'uai', 'secteur', 'expertise'] as const;
 
 /** Les filtres lus dans une chaîne de requête (« ?q=… ») ; les valeurs inconnues sont ignorées. */

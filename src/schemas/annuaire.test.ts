@@ -53,7 +53,15 @@ describe('modification de la fiche', () => {
 describe('recherche', () => {
   test('lit les paramètres de l’adresse ; vides = absents', () => {
     expect(rechercheAnnuaireSchema.parse({ q: ' chloé ', departement: '34', expertise: 'pfmp', nouveaux: '1', bassin: '', page: '2' })).toEqual({
-      q: 'chloé', departement: '34', bassin: undefined, uai: undefined, secteur: undefined, expertise: 'pfmp', nouveaux: true, accompagne: false, page: 2,
+      q: 'chloé',
+      departement: '34',
+      bassin: undefined,
+      uai: undefined,
+      secteur: undefined,
+      expertise: 'pfmp',
+      nouveaux: true,
+      accompagne: false,
+      page: 2,
     });
   });
   test('refuse un département mal formé, une expertise inconnue, une page nulle', () => {

@@ -15,7 +15,11 @@ const themes = Object.keys(THEMES) as [Theme, ...Theme[]];
 export const expertiseSchema = z.enum(themes, { error: `Expertise inconnue. Expertises possibles : ${themes.join(', ')}.` });
 
 const texte = (libelle: string, max: number) =>
-  z.string({ error: `${libelle} : texte attendu.` }).trim().min(1, `${libelle} : ne laissez pas d’élément vide.`).max(max, `${libelle} : ${max} caractères au plus par élément.`);
+  z
+    .string({ error: `${libelle} : texte attendu.` })
+    .trim()
+    .min(1, `${libelle} : ne laissez pas d’élément vide.`)
+    .max(max, `${libelle} : ${max} caractères au plus par élément.`);
 
 /** Corps de `PUT /api/annuaire/moi` : toute la fiche, chaque champ avec sa visibilité. */
 export const modificationFicheSchema = z.object({
@@ -24,9 +28,16 @@ export const modificationFicheSchema = z.object({
   /** Nom, toujours visible du réseau. */
   nom: z.string({ error: 'Indiquez votre nom.' }).trim().min(1, 'Indiquez votre nom.').max(80, 'Nom trop long (80 caractères au plus).'),
   /** Fonction occupée, toujours visible du réseau. */
-  fonction: z.string({ error: 'Indiquez votre fonction.' }).trim().min(1, 'Indiquez votre fonction.').max(120, 'Fonction trop longue (120 caractères au plus).'),
+  fonction: z
+    .string({ error: 'Indiquez votre fonction.' })
+    .trim()
+    .min(1, 'Indiquez votre fonction.')
+    .max(120, 'Fonction trop longue (120 caractères au plus).'),
   /** UAI du lycée, choisi dans la liste des établissements ; null : aucun. */
-  uai: z.string({ error: 'Choisissez un lycée dans la liste.' }).regex(/^[0-9]{7}[A-Z]$/, 'UAI invalide : 7 chiffres et une lettre majuscule.').nullable(),
+  uai: z
+    .string({ error: 'Choisissez un lycée dans la liste.' })
+    .regex(/^[0-9]{7}[A-Z]$/, 'UAI invalide : 7 chiffres et une lettre majuscule.')
+    .nullable(),
   /** Téléphone professionnel ; null ou vide : aucun. */
   telephone: z
     .string({ error: 'Téléphone : texte attendu.' })
@@ -53,7 +64,16 @@ export const modificationFicheSchema = z.object({
   /** « Je peux accompagner un nouveau collègue. » */
   accompagne: z.boolean({ error: 'Accompagnement : oui ou non attendu.' }).default(false),
   /** Visibilité de chaque champ masquable ; un champ absent est visible du réseau. */
-  visibilites: z.partialRecord(champMasquableSchema, visibiliteSchema, { error: (i) => (i.code === 'invalid_type' ? 'Visibilités : objet { champ: visibilité } attendu.' : (i.code as string) === 'unrecognized_keys' ? `Champ inconnu. Champs possibles : ${champsMasquables.join(', ')}.` : undefined) }).default({}),
+  visibilites: z
+    .partialRecord(champMasquableSchema, visibiliteSchema, {
+      error: (i) =>
+        i.code === 'invalid_type'
+          ? 'Visibilités : objet { champ: visibilité } attendu.'
+          : (i.code as string) === 'unrecognized_keys'
+            ? `Champ inconnu. Champs possibles : ${champsMasquables.join(', ')}.`
+            : undefined,
+    })
+    .default({}),
 });
 export type ModificationFiche = z.output<typeof modificationFicheSchema>;
 export type ModificationFicheEntree = z.input<typeof modificationFicheSchema>;
@@ -87,7 +107,12 @@ export const rechercheAnnuaireSchema = z.object({
   /** Seulement ceux qui proposent d'accompagner un nouveau collègue. */
   accompagne: oui,
   /** Page de résultats, à partir de 1. */
-  page: z.coerce.number({ error: 'Page : nombre attendu.' }).int('Page : nombre entier attendu.').min(1, 'Page : 1 au moins.').max(1000, 'Page : 1000 au plus.').default(1),
+  page: z.coerce
+    .number({ error: 'Page : nombre attendu.' })
+    .int('Page : nombre entier attendu.')
+    .min(1, 'Page : 1 au moins.')
+    .max(1000, 'Page : 1000 au plus.')
+    .default(1),
 });
 export type RechercheAnnuaire = z.output<typeof rechercheAnnuaireSchema>;
 
@@ -109,7 +134,12 @@ export const quiContacterSchema = z.object({
   /** Thèmes du guide, séparés par des virgules. */
   themes: z
     .string({ error: 'Indiquez les thèmes du guide.' })
-    .transform((s) => s.split(',').map((c) => c.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(expertiseSchema).min(1, 'Indiquez au moins un thème.').max(13, 'Trop de thèmes.')),
 });
 

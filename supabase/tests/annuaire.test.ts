@@ -46,7 +46,8 @@ describe.each(GENRES_DE_BASE)('annuaire sur %s', (genre) => {
     return lignes;
   }
   /** Une valeur unique renvoyée par une fonction (`select … as v`). */
-  const v = async <T,>(sub: string, sql: string, params: unknown[] = [], avant = '') => (await en<{ v: T }>('authenticated', sub, `select ${sql} as v`, params, avant))[0]!.v;
+  const v = async <T>(sub: string, sql: string, params: unknown[] = [], avant = '') =>
+    (await en<{ v: T }>('authenticated', sub, `select ${sql} as v`, params, avant))[0]!.v;
   const erreur = (p: Promise<unknown>, code: string) => expect(p).rejects.toMatchObject({ message: code });
 
   test('les expertises possibles en base sont exactement les thèmes des guides', async () => {
@@ -65,8 +66,14 @@ describe.each(GENRES_DE_BASE)('annuaire sur %s', (genre) => {
     };
     /** Ce qui trahirait la valeur d'un champ masqué, n'importe où dans la réponse. */
     const TRACES: Record<string, RegExp> = {
-      email: /alice\.martin@/, telephone: /04 99 99 99 04/, etablissement: /0119901A|Remparts|Carcassonne/, secteurs: /Maintenance|Chaudronnerie/,
-      expertises: /pfmp|mineurs/, presentation: /Présentation d’Alice/, langues: /anglais/, accompagne: /"accompagne":(true|false)/,
+      email: /alice\.martin@/,
+      telephone: /04 99 99 99 04/,
+      etablissement: /0119901A|Remparts|Carcassonne/,
+      secteurs: /Maintenance|Chaudronnerie/,
+      expertises: /pfmp|mineurs/,
+      presentation: /Présentation d’Alice/,
+      langues: /anglais/,
+      accompagne: /"accompagne":(true|false)/,
     };
     const CHAMPS = ['email', 'telephone', 'etablissement', 'secteurs', 'expertises', 'presentation', 'langues', 'accompagne'];
     const LECTEURS = [
@@ -97,18 +104,32 @@ describe.each(GENRES_DE_BASE)('annuaire sur %s', (genre) => {
 
     test('un champ masqué demandé explicitement : CHAMP_MASQUE, sans la valeur', async () => {
       await erreur(v(MEMBRE, `api.annuaire_fiche($1, '{telephone}')`, [ids[ALICE]], remplir('telephone', 'organisateurs')), 'CHAMP_MASQUE');
-      expect(await v<Fiche>(ORGA, `api.annuaire_fiche($1, '{telephone}')`, [ids[ALICE]], remplir('telephone', 'organisateurs'))).toMatchObject({ telephone: '04 99 99 99 04' });
+      expect(await v<Fiche>(ORGA, `api.annuaire_fiche($1, '{telephone}')`, [ids[ALICE]], remplir('telephone', 'organisateurs'))).toMatchObject({
+        telephone: '04 99 99 99 04',
+      });
     });
     test('un champ inconnu demandé explicitement : REQUETE_INVALIDE', () =>
       erreur(v(MEMBRE, `api.annuaire_fiche($1, '{role}')`, [ids[ALICE]]), 'REQUETE_INVALIDE'));
 
     test('filtrer par un champ masqué ne révèle rien (département, bassin, lycée, secteur, expertise)', async () => {
       const avant = `update prive.membres set visibilites = '{"etablissement":"moi","secteurs":"moi","expertises":"moi"}' where user_id = '${ALICE}';`;
-      for (const filtre of [`p_departement => '11'`, `p_bassin => 'Carcassonne'`, `p_uai => '0119901A'`, `p_secteur => 'chaudronnerie'`, `p_expertise => 'mineurs'`]) {
+      for (const filtre of [
+        `p_departement => '11'`,
+        `p_bassin => 'Carcassonne'`,
+        `p_uai => '0119901A'`,
+        `p_secteur => 'chaudronnerie'`,
+        `p_expertise => 'mineurs'`,
+      ]) {
         const r = await v<Recherche>(MEMBRE, `api.annuaire_rechercher(${filtre})`, [], avant);
-        expect(r.fiches.map((f) => f.id), filtre).not.toContain(ids[ALICE]);
+        expect(
+          r.fiches.map((f) => f.id),
+          filtre,
+        ).not.toContain(ids[ALICE]);
         const visible = await v<Recherche>(MEMBRE, `api.annuaire_rechercher(${filtre})`);
-        expect(visible.fiches.map((f) => f.id), filtre).toContain(ids[ALICE]);
+        expect(
+          visible.fiches.map((f) => f.id),
+          filtre,
+        ).toContain(ids[ALICE]);
       }
     });
 
@@ -146,7 +167,12 @@ describe.each(GENRES_DE_BASE)('annuaire sur %s', (genre) => {
     });
     test('nouveaux (moins de 60 jours) et volontaires pour accompagner', async () => {
       expect((await v<Recherche>(MEMBRE, `api.annuaire_rechercher(p_nouveaux => true)`)).fiches.map((f) => f.nom)).toEqual(['Soler', 'Teissier']);
-      expect((await v<Recherche>(MEMBRE, `api.annuaire_rechercher(p_accompagne => true)`)).fiches.map((f) => f.nom)).toEqual(['Administratrice', 'Bernard', 'Fabre', 'Martin']);
+      expect((await v<Recherche>(MEMBRE, `api.annuaire_rechercher(p_accompagne => true)`)).fiches.map((f) => f.nom)).toEqual([
+        'Administratrice',
+        'Bernard',
+        'Fabre',
+        'Martin',
+      ]);
     });
     test('un membre désactivé disparaît de l’annuaire et sa fiche est introuvable', async () => {
       const avant = `update prive.membres set actif = false where user_id = '${ALICE}'`;
@@ -177,7 +203,12 @@ describe.each(GENRES_DE_BASE)('annuaire sur %s', (genre) => {
       expect(r.map((f) => f.nom)).toEqual(['Martin', 'Benali', 'Vidal']);
     });
     test('une expertise masquée ne fait pas apparaître la personne', async () => {
-      const r = await v<Fiche[]>(MEMBRE, `api.annuaire_qui_contacter('{pfmp,mineurs}')`, [], `update prive.membres set visibilites = '{"expertises":"organisateurs"}' where user_id = '${ALICE}'`);
+      const r = await v<Fiche[]>(
+        MEMBRE,
+        `api.annuaire_qui_contacter('{pfmp,mineurs}')`,
+        [],
+        `update prive.membres set visibilites = '{"expertises":"organisateurs"}' where user_id = '${ALICE}'`,
+      );
       expect(r.map((f) => f.nom)).not.toContain('Martin');
     });
     test('thème inconnu : REQUETE_INVALIDE', () => erreur(v(MEMBRE, `api.annuaire_qui_contacter('{cuisine}')`), 'REQUETE_INVALIDE'));
@@ -201,7 +232,17 @@ describe.each(GENRES_DE_BASE)('annuaire sur %s', (genre) => {
     });
     test('effacer ses données facultatives garde le nom, l’adresse et le lycée', async () => {
       const f = await v<Record<string, unknown>>(MEMBRE, 'api.annuaire_effacer()');
-      expect(f).toMatchObject({ telephone: null, secteurs: [], expertises: [], presentation: null, langues: [], accompagne: false, prenom: 'Marie', email: 'membre@exemple.test', uai: '0309901C' });
+      expect(f).toMatchObject({
+        telephone: null,
+        secteurs: [],
+        expertises: [],
+        presentation: null,
+        langues: [],
+        accompagne: false,
+        prenom: 'Marie',
+        email: 'membre@exemple.test',
+        uai: '0309901C',
+      });
     });
     test('l’export contient toute la fiche et les actions d’administration me concernant', async () => {
       const avant = `insert into prive.journal_admin (auteur, action, cible, details) select a.id, 'changement_role', m.id, '{"avant":"membre","apres":"organisateur"}' from prive.membres a, prive.membres m where a.user_id = '${ADMIN}' and m.user_id = '${MEMBRE}'`;
@@ -215,7 +256,14 @@ describe.each(GENRES_DE_BASE)('annuaire sur %s', (genre) => {
     const nb = async (sql: string) => (await db.query<{ n: number }>(`select count(*)::int as n from ${sql}`)).rows[0]!.n;
     test('un membre ou un organisateur : INTERDIT partout, rien n’est écrit', async () => {
       for (const sub of [MEMBRE, ORGA]) {
-        for (const appel of ['api.admin_membres()', 'api.admin_journal()', 'api.admin_desactiver($1)', 'api.admin_reactiver($1)', `api.admin_changer_role($1, 'admin')`, 'api.admin_journaliser_invitation($1)']) {
+        for (const appel of [
+          'api.admin_membres()',
+          'api.admin_journal()',
+          'api.admin_desactiver($1)',
+          'api.admin_reactiver($1)',
+          `api.admin_changer_role($1, 'admin')`,
+          'api.admin_journaliser_invitation($1)',
+        ]) {
           const params = appel.includes('$1') ? [ids[BRUNO]] : [];
           await erreur(v(sub, appel, params), 'INTERDIT');
         }
@@ -223,24 +271,43 @@ describe.each(GENRES_DE_BASE)('annuaire sur %s', (genre) => {
       expect(await nb('prive.journal_admin')).toBe(0);
     });
     test('un membre ne lit pas le journal directement', async () => {
-      expect(await en('authenticated', MEMBRE, 'select * from prive.journal_admin', [], `insert into prive.journal_admin (action) values ('invitation')`)).toEqual([]);
-      expect(await en('authenticated', ADMIN, 'select action from prive.journal_admin', [], `insert into prive.journal_admin (action) values ('invitation')`)).toEqual([{ action: 'invitation' }]);
+      expect(
+        await en('authenticated', MEMBRE, 'select * from prive.journal_admin', [], `insert into prive.journal_admin (action) values ('invitation')`),
+      ).toEqual([]);
+      expect(
+        await en('authenticated', ADMIN, 'select action from prive.journal_admin', [], `insert into prive.journal_admin (action) values ('invitation')`),
+      ).toEqual([{ action: 'invitation' }]);
     });
     test('désactiver : la fiche disparaît, le code n’est plus envoyé, l’action est au journal', async () => {
       const [r] = await en<{ a: unknown; n: number; code: boolean; j: { action: string; cible: { nom: string } }[] }>(
-        'authenticated', ADMIN,
-        [`select api.admin_desactiver($1)`, `select (api.annuaire_rechercher() ->> 'total')::int as n,
-                (select actif from prive.membres where id = $1) is false as code, api.admin_journal() as j`],
+        'authenticated',
+        ADMIN,
+        [
+          `select api.admin_desactiver($1)`,
+          `select (api.annuaire_rechercher() ->> 'total')::int as n,
+                (select actif from prive.membres where id = $1) is false as code, api.admin_journal() as j`,
+        ],
         [ids[BRUNO]],
       );
       expect(r!.n).toBe(13);
       expect(r!.code).toBe(true);
       expect(r!.j[0]).toMatchObject({ action: 'desactivation', cible: { nom: 'Garcia' } });
-      const [d] = await en<{ d: boolean }>('service_role', null, `select api.membre_destinataire_code('bruno.garcia@exemple.test') as d`, [], `update prive.membres set actif = false where user_id = '${BRUNO}'`);
+      const [d] = await en<{ d: boolean }>(
+        'service_role',
+        null,
+        `select api.membre_destinataire_code('bruno.garcia@exemple.test') as d`,
+        [],
+        `update prive.membres set actif = false where user_id = '${BRUNO}'`,
+      );
       expect(d!.d).toBe(false);
     });
     test('changer un rôle, réactiver ; déjà fait : DEJA_FAIT', async () => {
-      const [r] = await en<{ j: { action: string; details: unknown }[] }>('authenticated', ADMIN, [`select api.admin_changer_role($1, 'organisateur')`, `select api.admin_journal() as j`], [ids[BRUNO]]);
+      const [r] = await en<{ j: { action: string; details: unknown }[] }>(
+        'authenticated',
+        ADMIN,
+        [`select api.admin_changer_role($1, 'organisateur')`, `select api.admin_journal() as j`],
+        [ids[BRUNO]],
+      );
       expect(r!.j[0]).toMatchObject({ action: 'changement_role', details: { avant: 'membre', apres: 'organisateur' } });
       await erreur(v(ADMIN, `api.admin_changer_role($1, 'membre')`, [ids[BRUNO]]), 'DEJA_FAIT');
       await erreur(v(ADMIN, `api.admin_reactiver($1)`, [ids[BRUNO]]), 'DEJA_FAIT');
@@ -258,7 +325,13 @@ describe.each(GENRES_DE_BASE)('annuaire sur %s', (genre) => {
         update prive.membres set desactive_le = now() - interval '3 months 1 day' where user_id = '${ALICE}';`;
       const [r] = await en<{ p: { nombre: number; comptes: string[] } }>('service_role', null, `select api.membres_purger() as p`, [], avant);
       expect(r!.p).toEqual({ nombre: 1, comptes: [ALICE] });
-      const [n] = await en<{ reste: number }>('service_role', null, [`select api.membres_purger()`, `select count(*)::int as reste from prive.membres`], [], avant);
+      const [n] = await en<{ reste: number }>(
+        'service_role',
+        null,
+        [`select api.membres_purger()`, `select count(*)::int as reste from prive.membres`],
+        [],
+        avant,
+      );
       expect(n!.reste).toBe(13);
     });
     test('un membre n’appelle pas la purge', () => expect(en('authenticated', ADMIN, 'select api.membres_purger()')).rejects.toMatchObject({ code: '42501' }));

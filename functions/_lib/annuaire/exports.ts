@@ -19,7 +19,10 @@ export function vcard(f: FicheAnnuaire): string {
   }
   if (f.email) c.workEmail = f.email;
   if (f.telephone) c.workPhone = f.telephone;
-  const note = [f.expertises.length ? `Expertises : ${f.expertises.map((e) => THEMES[e]).join(', ')}` : '', f.secteurs.length ? `Secteurs : ${f.secteurs.join(', ')}` : '']
+  const note = [
+    f.expertises.length ? `Expertises : ${f.expertises.map((e) => THEMES[e]).join(', ')}` : '',
+    f.secteurs.length ? `Secteurs : ${f.secteurs.join(', ')}` : '',
+  ]
     .filter(Boolean)
     .join('\n');
   if (note) c.note = note;
@@ -37,11 +40,41 @@ export const vcards = (fiches: FicheAnnuaire[]) => fiches.map(vcard).join('');
 /** Le CSV de la liste filtrée : une ligne par fiche, un champ masqué reste vide. */
 export function csvAnnuaire(fiches: FicheAnnuaire[]): string {
   const lignes = fiches.map((f) => [
-    f.nom, f.prenom, f.fonction, f.etablissement?.nom ?? '', f.etablissement?.uai ?? '', f.etablissement?.commune ?? '', f.etablissement?.departement ?? '',
-    f.etablissement?.bassin ?? '', f.email ?? '', f.telephone ?? '', f.secteurs.join(', '), f.expertises.map((e) => THEMES[e]).join(', '), f.langues.join(', '),
-    f.accompagne === null ? '' : f.accompagne ? 'oui' : 'non', f.arrive_le.slice(0, 10), f.mis_a_jour_le?.slice(0, 10) ?? '',
+    f.nom,
+    f.prenom,
+    f.fonction,
+    f.etablissement?.nom ?? '',
+    f.etablissement?.uai ?? '',
+    f.etablissement?.commune ?? '',
+    f.etablissement?.departement ?? '',
+    f.etablissement?.bassin ?? '',
+    f.email ?? '',
+    f.telephone ?? '',
+    f.secteurs.join(', '),
+    f.expertises.map((e) => THEMES[e]).join(', '),
+    f.langues.join(', '),
+    f.accompagne === null ? '' : f.accompagne ? 'oui' : 'non',
+    f.arrive_le.slice(0, 10),
+    f.mis_a_jour_le?.slice(0, 10) ?? '',
   ]);
-  const entete = ['Nom', 'Prénom', 'Fonction', 'Lycée', 'UAI', 'Commune', 'Département', 'Bassin', 'Adresse électronique', 'Téléphone', 'Secteurs', 'Expertises', 'Langues', 'Accompagne un nouveau collègue', 'Arrivé le', 'Fiche mise à jour le'];
+  const entete = [
+    'Nom',
+    'Prénom',
+    'Fonction',
+    'Lycée',
+    'UAI',
+    'Commune',
+    'Département',
+    'Bassin',
+    'Adresse électronique',
+    'Téléphone',
+    'Secteurs',
+    'Expertises',
+    'Langues',
+    'Accompagne un nouveau collègue',
+    'Arrivé le',
+    'Fiche mise à jour le',
+  ];
   // Une cellule qui commence par = + - @ serait lue comme une formule par un tableur : on la préfixe d'une apostrophe.
   const sure = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
   return '\uFEFF' + stringify([entete, ...lignes.map((l) => l.map(sure))], { delimiter: ';', record_delimiter: '\r\n' });

@@ -16,8 +16,17 @@ export function lireMaFiche(ctx: Pick<Contexte, 'api'>): Promise<MaFiche> {
 /** Remplace ma fiche (PUT) ; la base vérifie le lycée, les expertises et les visibilités. */
 export async function modifierMaFiche(m: ModificationFiche, ctx: Pick<Contexte, 'api' | 'journal'>): Promise<MaFiche> {
   const fiche = await ctx.api.annuaire_modifier({
-    p_prenom: m.prenom, p_nom: m.nom, p_fonction: m.fonction, p_uai: m.uai, p_telephone: m.telephone, p_secteurs: m.secteurs,
-    p_expertises: m.expertises, p_presentation: m.presentation, p_langues: m.langues, p_accompagne: m.accompagne, p_visibilites: m.visibilites,
+    p_prenom: m.prenom,
+    p_nom: m.nom,
+    p_fonction: m.fonction,
+    p_uai: m.uai,
+    p_telephone: m.telephone,
+    p_secteurs: m.secteurs,
+    p_expertises: m.expertises,
+    p_presentation: m.presentation,
+    p_langues: m.langues,
+    p_accompagne: m.accompagne,
+    p_visibilites: m.visibilites,
   });
   ctx.journal('annuaire.fiche_modifiee', { fiche: fiche.id });
   return fiche;
