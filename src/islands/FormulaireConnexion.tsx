@@ -1,12 +1,9 @@
 import { useEffect, useId, useRef, useState, type ComponentPropsWithRef, type FormEvent } from 'react';
 import { appelApi, ErreurApi } from '../lib/api-client.ts';
-// Pas depuis schemas/auth.ts : il charge zod, dont la compilation à la volée (new Function) est refusée par la CSP.
-import { CONFIG_AUTH } from '../schemas/config-auth.gen.ts';
+import { LONGUEUR_CODE } from '../lib/config-auth.ts';
 import type { Profil } from '../schemas/membre.ts';
 
 type Etape = 'email' | 'code';
-
-const LONGUEUR_CODE = CONFIG_AUTH.longueurCode;
 
 /** Connexion en deux temps : l'adresse, puis le code (LONGUEUR_CODE chiffres, réglé dans supabase/config.toml) reçu par courriel. */
 export default function FormulaireConnexion({ retour = '/mon-espace/' }: { retour?: string }) {

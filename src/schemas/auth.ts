@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { CONFIG_AUTH } from './config-auth.gen.ts';
+import { LONGUEUR_CODE } from '../lib/config-auth.ts';
 
-/** Nombre de chiffres d'un code de connexion (otp_length de supabase/config.toml, 6 à 10). */
-export const LONGUEUR_CODE: number = CONFIG_AUTH.longueurCode;
-/** Durée de validité d'un code, en minutes (otp_expiry de supabase/config.toml). */
-export const DUREE_CODE_MIN: number = Math.round(CONFIG_AUTH.dureeCodeS / 60);
+export { DUREE_CODE_MIN, LONGUEUR_CODE } from '../lib/config-auth.ts';
 
 /** Une adresse électronique, ramenée en minuscules et sans espaces autour. */
 export const emailSchema = z
