@@ -584,6 +584,30 @@ begin
 end
 $$;
 
+-- Rappel annuel « Votre fiche est-elle toujours à jour ? » : les membres actifs dont la fiche (ou
+-- l'arrivée, ou le dernier rappel) date de plus d'un an. Marqués dans la même instruction : une tâche
+-- relancée le même jour ne renvoie rien (idempotente), et deux tâches simultanées ne se partagent pas
+-- un même membre (verrou de ligne de l'update).
+create function api.fiches_a_rappeler(p_limite int default 200) returns jsonb
+language plpgsql volatile security invoker set search_path = ''
+as $$
+declare
+  resultat jsonb;
+begin
+  with choisis as (
+    select m.id from prive.membres m
+     where m.actif and m.user_id is not null
+       and greatest(m.cree_le, coalesce(m.fiche_modifiee_le, '-infinity'), coalesce(m.rappel_le, '-infinity')) < now() - interval '1 year'
+     order by m.id limit p_limite
+     for update skip locked),
+  marques as (
+    update prive.membres m set rappel_le = now() from choisis c where m.id = c.id
+    returning m.email, m.prenom)
+  select coalesce(jsonb_agg(jsonb_build_object('email', marques.email, 'prenom', marques.prenom)), '[]'::jsonb) into resultat from marques;
+  return resultat;
+end
+$$;
+
 -- ——— Droits : chaque fonction explicitement ———
 
 revoke execute on function
@@ -596,7 +620,7 @@ revoke execute on function
   api.annuaire_liste_organisateurs(text, text, text, text, text, text, boolean, boolean),
   api.admin_exiger(), api.admin_membres(), api.admin_desactiver(uuid), api.admin_reactiver(uuid),
   api.admin_changer_role(uuid, prive.role_membre), api.admin_journaliser_invitation(uuid), api.admin_journal(int),
-  api.membres_purger()
+  api.membres_purger(), api.fiches_a_rappeler(int)
   from public;
 
 -- Les fonctions immuables des contraintes servent à toute écriture (y compris du rôle de service).
@@ -611,4 +635,4 @@ grant execute on function
   api.admin_exiger(), api.admin_membres(), api.admin_desactiver(uuid), api.admin_reactiver(uuid),
   api.admin_changer_role(uuid, prive.role_membre), api.admin_journaliser_invitation(uuid), api.admin_journal(int)
   to authenticated;
-grant execute on function api.membres_purger() to service_role;
+grant execute on function api.membres_purger(), api.fiches_a_rappeler(int) to service_role;

@@ -319,6 +319,18 @@ describe.each(GENRES_DE_BASE)('annuaire sur %s', (genre) => {
     test('membre inconnu : MEMBRE_INCONNU', () => erreur(v(ADMIN, 'api.admin_desactiver($1)', [randomUUID()]), 'MEMBRE_INCONNU'));
   });
 
+  describe('rappel annuel « toujours à jour ? »', () => {
+    test('les fiches de plus d’un an, une seule fois : relancée, la tâche ne renvoie plus rien', async () => {
+      // Seed : tous arrivés il y a 400 jours, fiches mises à jour il y a 30 jours, sauf deux nouveaux (12 jours).
+      const avant = `update prive.membres set fiche_modifiee_le = now() - interval '13 months' where user_id in ('${ALICE}', '${BRUNO}')`;
+      const [r] = await en<{ v: { email: string }[] }>('service_role', null, `select api.fiches_a_rappeler() as v`, [], avant);
+      expect(r!.v.map((x) => x.email).sort()).toEqual(['alice.martin@exemple.test', 'bruno.garcia@exemple.test']);
+      const [deux] = await en<{ v: unknown[] }>('service_role', null, [`select api.fiches_a_rappeler()`, `select api.fiches_a_rappeler() as v`], [], avant);
+      expect(deux!.v).toEqual([]);
+    });
+    test('un membre n’appelle pas la tâche', () => expect(en('authenticated', ADMIN, 'select api.fiches_a_rappeler()')).rejects.toMatchObject({ code: '42501' }));
+  });
+
   describe('purge des membres désactivés', () => {
     test('supprime ceux désactivés depuis plus de 3 mois, garde les autres', async () => {
       const avant = `update prive.membres set actif = false where user_id in ('${ALICE}', '${BRUNO}');
@@ -352,13 +364,13 @@ describe('droits d’exécution des fonctions de l’annuaire', () => {
              has_function_privilege('service_role', p.oid, 'execute') as service,
              coalesce(exists (select 1 from aclexplode(p.proacl) a where a.grantee = 0 and a.privilege_type = 'EXECUTE'), true) as public_
         from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-       where n.nspname = 'api' and (p.proname like 'annuaire\\_%' or p.proname like 'admin\\_%' or p.proname in ('membres_purger', 'moi'))
+       where n.nspname = 'api' and (p.proname like 'annuaire\\_%' or p.proname like 'admin\\_%' or p.proname in ('membres_purger', 'moi', 'fiches_a_rappeler'))
        order by 1`);
-    expect(rows.length).toBe(18);
+    expect(rows.length).toBe(19);
     for (const r of rows) {
       expect(r.public_, r.f).toBe(false);
       expect(r.anon, r.f).toBe(false);
-      expect(r.authenticated, r.f).toBe(r.f !== 'api.membres_purger()');
+      expect(r.authenticated, r.f).toBe(!['api.membres_purger()', 'api.fiches_a_rappeler(integer)'].includes(r.f));
     }
     expect(rows.find((r) => r.f === 'api.membres_purger()')!.service).toBe(true);
   });

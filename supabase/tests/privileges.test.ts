@@ -42,6 +42,7 @@ export const ATTENDU: Record<string, Role[]> = {
   'api.annuaire_qui_contacter(text[], integer)': ['authenticated'],
   'api.annuaire_rechercher(text, text, text, text, text, text, boolean, boolean, integer, integer)': ['authenticated'],
   'api.membres_purger()': ['service_role'],
+  'api.fiches_a_rappeler(integer)': ['service_role'],
   // Aides internes de l'annuaire : appelées par les fonctions security definer (en propriétaire), par personne d'autre.
   'prive.cible_admin(uuid)': [],
   'prive.dater_desactivation()': [],

@@ -51,6 +51,7 @@ export interface FonctionsApi {
   admin_changer_role: { args: { p_id: string; p_role: Role }; retour: { id: string; role: Role } };
   admin_journaliser_invitation: { args: { p_id: string }; retour: undefined };
   admin_journal: { args: { p_limite?: number }; retour: EntreeJournal[] };
+  fiches_a_rappeler: { args: { p_limite?: number }; retour: { email: string; prenom: string }[] };
   membres_purger: { args: Record<string, never>; retour: { nombre: number; comptes: string[] } };
 }
 
