@@ -18,9 +18,9 @@ export function creerClient(cle: 'publiable' | 'secrete', jetonAcces?: string) {
 }
 type Client = ReturnType<typeof creerClient>;
 
-/** Ce dont appelerRpc a besoin d'un client. */
+/** Ce dont appelerRpc a besoin d'un client : supabase-js, ou un faux client dans les tests. */
 export interface ClientRpc {
-  rpc: Client['rpc'];
+  rpc: (fn: string, args?: object) => PromiseLike<{ data: unknown; error: unknown; status: number }>;
 }
 
 interface ErreurPostgrest {

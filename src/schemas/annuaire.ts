@@ -232,3 +232,41 @@ export interface MembreAdmin {
   etablissement: string | null;
   departement: string | null;
 }
+
+// Résultats des fonctions SQL de l'annuaire, désignés par leurs annotations « @retour » (npm run generer-api).
+
+/** Résultat de `api.annuaire_rechercher(...)` (le bord y ajoute page et parPage). */
+export interface RechercheBrute {
+  total: number;
+  fiches: FicheAnnuaire[];
+  departements: Record<string, number>;
+}
+/** Une liste de fiches (qui contacter, liste des organisateurs). */
+export type ListeFiches = FicheAnnuaire[];
+/** Liste d'administration. */
+export type ListeMembresAdmin = MembreAdmin[];
+/** Journal d'administration. */
+export type JournalAdmin = EntreeJournal[];
+/** Toutes mes données (`api.annuaire_exporter()`). */
+export interface ExportDonnees {
+  exporte_le: string;
+  fiche: MaFiche;
+  journal_administration: { le: string; action: string; details: Record<string, unknown> }[];
+}
+/** Nouvel état d'un membre après désactivation ou réactivation. */
+export interface EtatMembre {
+  id: string;
+  actif: boolean;
+}
+/** Nouveau rôle d'un membre. */
+export interface RoleChange {
+  id: string;
+  role: z.infer<typeof roleSchema>;
+}
+/** Résultat de la purge des membres désactivés : les comptes Auth à supprimer ensuite. */
+export interface PurgeMembres {
+  nombre: number;
+  comptes: string[];
+}
+/** Les membres à qui envoyer le rappel annuel. */
+export type RappelsFiches = { email: string; prenom: string }[];

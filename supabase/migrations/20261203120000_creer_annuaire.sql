@@ -322,6 +322,7 @@ as $$
 declare
   moi uuid := prive.exiger_membre();
 begin
+  p_uai := nullif(trim(p_uai), '');
   if p_uai is not null and not exists (select 1 from prive.etablissements e where e.uai = p_uai) then
     raise exception 'ETABLISSEMENT_INCONNU' using errcode = 'P0001', detail = p_uai;
   end if;
@@ -636,3 +637,22 @@ grant execute on function
   api.admin_changer_role(uuid, prive.role_membre), api.admin_journaliser_invitation(uuid), api.admin_journal(int)
   to authenticated;
 grant execute on function api.membres_purger(), api.fiches_a_rappeler(int) to service_role;
+
+-- Types des résultats JSON (npm run generer-api écrit functions/_lib/supabase/api.gen.ts).
+comment on function api.moi() is '@retour Profil from src/schemas/membre.ts';
+comment on function api.annuaire_rechercher(text, text, text, text, text, text, boolean, boolean, int, int) is '@retour RechercheBrute from src/schemas/annuaire.ts';
+comment on function api.annuaire_filtres() is '@retour FiltresAnnuaire from src/schemas/annuaire.ts';
+comment on function api.annuaire_fiche(uuid, text[]) is '@retour FicheAnnuaire from src/schemas/annuaire.ts';
+comment on function api.annuaire_qui_contacter(text[], int) is '@retour ListeFiches from src/schemas/annuaire.ts';
+comment on function api.annuaire_liste_organisateurs(text, text, text, text, text, text, boolean, boolean) is '@retour ListeFiches from src/schemas/annuaire.ts';
+comment on function api.annuaire_moi() is '@retour MaFiche from src/schemas/annuaire.ts';
+comment on function api.annuaire_modifier(text, text, text, text, text, text[], text[], text, text[], boolean, jsonb) is '@retour MaFiche from src/schemas/annuaire.ts';
+comment on function api.annuaire_effacer() is '@retour MaFiche from src/schemas/annuaire.ts';
+comment on function api.annuaire_exporter() is '@retour ExportDonnees from src/schemas/annuaire.ts';
+comment on function api.admin_membres() is '@retour ListeMembresAdmin from src/schemas/annuaire.ts';
+comment on function api.admin_desactiver(uuid) is '@retour EtatMembre from src/schemas/annuaire.ts';
+comment on function api.admin_reactiver(uuid) is '@retour EtatMembre from src/schemas/annuaire.ts';
+comment on function api.admin_changer_role(uuid, prive.role_membre) is '@retour RoleChange from src/schemas/annuaire.ts';
+comment on function api.admin_journal(int) is '@retour JournalAdmin from src/schemas/annuaire.ts';
+comment on function api.membres_purger() is '@retour PurgeMembres from src/schemas/annuaire.ts';
+comment on function api.fiches_a_rappeler(int) is '@retour RappelsFiches from src/schemas/annuaire.ts';

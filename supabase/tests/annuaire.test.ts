@@ -321,10 +321,11 @@ describe.each(GENRES_DE_BASE)('annuaire sur %s', (genre) => {
 
   describe('rappel annuel « toujours à jour ? »', () => {
     test('les fiches de plus d’un an, une seule fois : relancée, la tâche ne renvoie plus rien', async () => {
-      // Seed : tous arrivés il y a 400 jours, fiches mises à jour il y a 30 jours, sauf deux nouveaux (12 jours).
+      // Seed : tous arrivés il y a 400 jours, fiches mises à jour il y a 30 jours, sauf deux nouveaux (12 jours)
+      // et l'organisateur, qui n'a jamais complété sa fiche.
       const avant = `update prive.membres set fiche_modifiee_le = now() - interval '13 months' where user_id in ('${ALICE}', '${BRUNO}')`;
       const [r] = await en<{ v: { email: string }[] }>('service_role', null, `select api.fiches_a_rappeler() as v`, [], avant);
-      expect(r!.v.map((x) => x.email).sort()).toEqual(['alice.martin@exemple.test', 'bruno.garcia@exemple.test']);
+      expect(r!.v.map((x) => x.email).sort()).toEqual(['alice.martin@exemple.test', 'bruno.garcia@exemple.test', 'organisation@exemple.test']);
       const [deux] = await en<{ v: unknown[] }>('service_role', null, [`select api.fiches_a_rappeler()`, `select api.fiches_a_rappeler() as v`], [], avant);
       expect(deux!.v).toEqual([]);
     });

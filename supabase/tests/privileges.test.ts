@@ -1,31 +1,36 @@
-// Droit EXECUTE de chaque fonction des schémas api et prive, rôle par rôle. PostgreSQL l'accorde à
-// PUBLIC par défaut : une fonction oubliée ici serait appelable par tout le monde, y compris la
-// première fonction security definer qui ouvrirait un trou. Toute fonction absente du tableau
-// ATTENDU fait échouer le test. Sur PGlite, et sur PostgreSQL quand DATABASE_URL est donné.
+// Qui peut exécuter chaque fonction des schémas api et prive : chaque fonction × chaque rôle,
+// contre le tableau ATTENDU ci-dessous. Une fonction absente du tableau fait échouer le test :
+// la première fonction nouvelle ne peut pas ouvrir de brèche sans que quelqu'un l'ait décidé.
+// Tourne sur PGlite, et aussi sur PostgreSQL quand DATABASE_URL est donné.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../local/base.ts';
 import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/base-test.ts';
 
+/** « public » : un rôle neuf à qui rien n'a été accordé, qui n'a donc que les droits de PUBLIC. */
 type Role = 'public' | 'anon' | 'authenticated' | 'service_role';
+const ROLES: Role[] = ['public', 'anon', 'authenticated', 'service_role'];
 
-/** Qui peut exécuter chaque fonction (signature = nom(types des arguments)). Les autres rôles : non. */
-export const ATTENDU: Record<string, Role[]> = {
-  'api.code_demander(text, text, text)': ['service_role'],
-  'api.code_reussir(text)': ['service_role'],
-  'api.code_tenter(text, text, text)': ['service_role'],
-  'api.connexions_purger()': ['service_role'],
-  'api.membre_destinataire_code(text)': ['service_role'],
-  'api.membre_provisionner(uuid, text, text, text, prive.role_membre, text, text)': ['service_role'],
+/** Les rôles qui exécutent chaque fonction, par signature (`schema.nom(types)`). Le propriétaire
+ *  (postgres) n'est pas listé : il peut toujours tout exécuter. */
+const ATTENDU: Record<string, Role[]> = {
   'api.moi()': ['authenticated'],
   'api.sante()': ['anon', 'authenticated', 'service_role'],
-  'prive.attente_fenetre(timestamp with time zone, interval)': ['service_role'],
-  'prive.exiger_membre()': ['authenticated'],
-  'prive.limites_connexion()': ['service_role'],
-  'prive.proteger_colonnes_membre()': [],
+  'api.code_demander(text,text,text)': ['service_role'],
+  'api.code_tenter(text,text,text)': ['service_role'],
+  'api.code_reussir(text)': ['service_role'],
+  'api.connexions_purger()': ['service_role'],
+  'api.membre_destinataire_code(text)': ['service_role'],
+  'api.membre_provisionner(uuid,text,text,text,prive.role_membre,text,text)': ['service_role'],
   'prive.role_courant()': ['authenticated'],
   'prive.session_vivante()': ['authenticated'],
+  'prive.exiger_membre()': ['authenticated'],
+  'prive.limites_connexion()': ['service_role'],
+  'prive.attente_fenetre(timestamp with time zone,interval)': ['service_role'],
+  // Fonction de déclencheur : EXECUTE n'est pas vérifié quand le déclencheur part.
+  'prive.proteger_colonnes_membre()': [],
   // Annuaire (issue 8) : les fonctions api.annuaire_* et api.admin_* vérifient elles-mêmes le rôle (exiger_membre, exiger_admin).
-  'api.admin_changer_role(uuid, prive.role_membre)': ['authenticated'],
+  'api.admin_changer_role(uuid,prive.role_membre)': ['authenticated'],
   'api.admin_desactiver(uuid)': ['authenticated'],
   'api.admin_exiger()': ['authenticated'],
   'api.admin_journal(integer)': ['authenticated'],
@@ -34,13 +39,13 @@ export const ATTENDU: Record<string, Role[]> = {
   'api.admin_reactiver(uuid)': ['authenticated'],
   'api.annuaire_effacer()': ['authenticated'],
   'api.annuaire_exporter()': ['authenticated'],
-  'api.annuaire_fiche(uuid, text[])': ['authenticated'],
+  'api.annuaire_fiche(uuid,text[])': ['authenticated'],
   'api.annuaire_filtres()': ['authenticated'],
-  'api.annuaire_liste_organisateurs(text, text, text, text, text, text, boolean, boolean)': ['authenticated'],
-  'api.annuaire_modifier(text, text, text, text, text, text[], text[], text, text[], boolean, jsonb)': ['authenticated'],
+  'api.annuaire_liste_organisateurs(text,text,text,text,text,text,boolean,boolean)': ['authenticated'],
+  'api.annuaire_modifier(text,text,text,text,text,text[],text[],text,text[],boolean,jsonb)': ['authenticated'],
   'api.annuaire_moi()': ['authenticated'],
-  'api.annuaire_qui_contacter(text[], integer)': ['authenticated'],
-  'api.annuaire_rechercher(text, text, text, text, text, text, boolean, boolean, integer, integer)': ['authenticated'],
+  'api.annuaire_qui_contacter(text[],integer)': ['authenticated'],
+  'api.annuaire_rechercher(text,text,text,text,text,text,boolean,boolean,integer,integer)': ['authenticated'],
   'api.membres_purger()': ['service_role'],
   'api.fiches_a_rappeler(integer)': ['service_role'],
   // Aides internes de l'annuaire : appelées par les fonctions security definer (en propriétaire), par personne d'autre.
@@ -52,48 +57,89 @@ export const ATTENDU: Record<string, Role[]> = {
   'prive.garder_un_admin(uuid)': [],
   'prive.ma_fiche(uuid)': [],
   'prive.replier(text)': [],
-  'prive.voit(text, boolean, prive.role_membre)': [],
+  'prive.voit(text,boolean,prive.role_membre)': [],
   // Contraintes CHECK de prive.membres : évaluées pour toute écriture.
   'prive.champs_masquables()': ['authenticated', 'service_role'],
-  'prive.textes_valides(text[], integer)': ['authenticated', 'service_role'],
+  'prive.textes_valides(text[],integer)': ['authenticated', 'service_role'],
   'prive.themes_expertise()': ['authenticated', 'service_role'],
   'prive.visibilites_valides(jsonb)': ['authenticated', 'service_role'],
 };
 
-const ROLES: Role[] = ['public', 'anon', 'authenticated', 'service_role'];
+const FONCTIONS = `select p.oid, p.oid::regprocedure::text as signature
+                     from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                    where n.nspname in ('api', 'prive')
+                    order by 2`;
 
-describe.each(GENRES_DE_BASE)('droits EXECUTE sur %s', (genre) => {
+describe.each(GENRES_DE_BASE)('droits d’exécution sur %s', (genre) => {
   let db: Database;
+  /** Rôle neuf, sans aucun droit accordé : il mesure ce que PUBLIC donne à tout le monde. */
+  const sansDroit = `rbde_sans_droit_${randomBytes(4).toString('hex')}`;
+  /** Les rôles réels qui exécutent chaque fonction présente en base. */
   let reel: Record<string, Role[]>;
+
   beforeAll(async () => {
     db = await creerBaseDeTest(genre);
-    // « public » : un rôle neuf, membre d'aucun autre, n'a que ce que PUBLIC a.
-    await db.exec(`do $$ begin if not exists (select 1 from pg_roles where rolname = 'rbde_public_seul') then create role rbde_public_seul nologin; end if; end $$`);
-    const { rows } = await db.query<{ signature: string; public: boolean; anon: boolean; authenticated: boolean; service_role: boolean }>(
-      `select n.nspname || '.' || p.proname || '(' || coalesce((select string_agg(format_type(t, null), ', ' order by i)
-                 from unnest(p.proargtypes::oid[]) with ordinality as a(t, i)), '') || ')' as signature,
-              has_function_privilege('rbde_public_seul', p.oid, 'EXECUTE') as public,
-              has_function_privilege('anon', p.oid, 'EXECUTE') as anon,
-              has_function_privilege('authenticated', p.oid, 'EXECUTE') as authenticated,
-              has_function_privilege('service_role', p.oid, 'EXECUTE') as service_role
-         from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-        where n.nspname in ('api', 'prive')`,
+    await db.exec(`create role ${sansDroit} nologin noinherit`);
+    const { rows } = await db.query<{ signature: string; role: Role; permis: boolean }>(
+      `select f.signature, r.role, has_function_privilege(case r.role when 'public' then $1 else r.role end, f.oid, 'EXECUTE') as permis
+         from (${FONCTIONS}) f cross join unnest($2::text[]) with ordinality as r(role, rang)
+        order by f.signature, r.rang`,
+      [sansDroit, ROLES],
     );
-    reel = Object.fromEntries(rows.map((r) => [r.signature, ROLES.filter((role) => r[role])]));
+    reel = {};
+    for (const { signature, role, permis } of rows) {
+      reel[signature] ??= [];
+      if (permis) reel[signature].push(role);
+    }
   });
-  afterAll(() => db?.close());
-
-  test('chaque fonction des schémas api et prive est déclarée dans le tableau ATTENDU', () => {
-    const oubliees = Object.keys(reel).filter((f) => !(f in ATTENDU));
-    expect(oubliees, `Déclarez les droits de ${oubliees.join(', ')} dans supabase/tests/privileges.test.ts (et accordez-les explicitement dans la migration).`).toEqual([]);
-  });
-
-  test('aucune fonction n’est exécutable par PUBLIC', () => {
-    expect(Object.entries(reel).filter(([, roles]) => roles.includes('public')).map(([f]) => f)).toEqual([]);
+  afterAll(async () => {
+    await db?.exec(`drop role if exists ${sansDroit}`);
+    await db?.close();
   });
 
-  test.each(Object.entries(ATTENDU))('%s : exécutable par %j seulement', (signature, roles) => {
-    expect(reel[signature], `${signature} n’existe plus : retirez-la du tableau ATTENDU.`).toBeDefined();
-    expect(reel[signature]).toEqual(roles);
+  test('chaque fonction de api et de prive est déclarée dans ATTENDU', () => {
+    const nonDeclarees = Object.keys(reel).filter((f) => !(f in ATTENDU));
+    expect(
+      nonDeclarees,
+      nonDeclarees
+        .map(
+          (f) =>
+            `La fonction ${f} n’est pas déclarée dans ATTENDU (supabase/tests/privileges.test.ts). ` +
+            `Accordez-la explicitement dans sa migration (« grant execute on function ${f} to … » : ` +
+            `PostgreSQL ne la donne à personne d’autre que son propriétaire), puis déclarez ici les rôles qui l’exécutent ` +
+            `(aujourd’hui : ${reel[f]!.join(', ') || 'aucun'}).`,
+        )
+        .join('\n'),
+    ).toEqual([]);
+  });
+
+  test('chaque fonction déclarée dans ATTENDU existe encore', () => {
+    const disparues = Object.keys(ATTENDU).filter((f) => !(f in reel));
+    expect(disparues, `Fonctions déclarées mais absentes de la base (retirez-les d’ATTENDU) : ${disparues.join(', ')}`).toEqual([]);
+  });
+
+  test.each(Object.entries(ATTENDU))('%s : exécutable par %j, et par aucun autre rôle', (f, roles) => {
+    if (!(f in reel)) return; // signalé par le test précédent
+    expect(reel[f], `Droits d’exécution inattendus pour ${f}`).toEqual(roles);
+  });
+
+  test('une fonction créée après les migrations n’est exécutable que par son propriétaire', async () => {
+    const permis = await db
+      .transaction(async (tx) => {
+        await tx.exec(`create function api.essai_nouvelle() returns int language sql as 'select 1';
+                       create function prive.essai_nouvelle() returns int language sql as 'select 1';`);
+        const { rows } = await tx.query<{ f: string; role: string; permis: boolean }>(
+          `select f, r as role, has_function_privilege(r, f::regprocedure, 'EXECUTE') as permis
+             from unnest(array['api.essai_nouvelle()', 'prive.essai_nouvelle()']) f,
+                  unnest(array[$1, 'anon', 'authenticated', 'service_role', 'postgres']) r`,
+          [sansDroit],
+        );
+        throw Object.assign(new Error('__annuler__'), { rows });
+      })
+      .catch((e: Error & { rows?: { f: string; role: string; permis: boolean }[] }) => {
+        if (e.message !== '__annuler__') throw e;
+        return e.rows!;
+      });
+    expect(permis.filter((p) => p.permis).map((p) => `${p.f} ${p.role}`)).toEqual(['api.essai_nouvelle() postgres', 'prive.essai_nouvelle() postgres']);
   });
 });

@@ -8,7 +8,7 @@ import { argumentsRecherche } from './rechercher.ts';
 
 /** Une fiche, champs masqués à null ; un champ masqué demandé explicitement : CHAMP_MASQUE (la base décide). */
 export function lireFiche(id: string, champs: ChampMasquable[] | undefined, ctx: Pick<Contexte, 'api'>): Promise<FicheAnnuaire> {
-  return ctx.api.annuaire_fiche({ p_id: id, p_champs: champs ?? null });
+  return ctx.api.annuaire_fiche({ p_id: id, p_champs: champs });
 }
 
 /** « Qui contacter » : les membres dont l'expertise visible recoupe les thèmes d'un guide. */

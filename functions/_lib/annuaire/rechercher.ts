@@ -2,15 +2,15 @@
 import { FICHES_PAR_PAGE, type RechercheAnnuaire, type ResultatRecherche } from '../../../src/schemas/annuaire.ts';
 import type { Contexte } from '../contexte.ts';
 
-/** Les filtres de la recherche, en arguments de api.annuaire_rechercher. */
+/** Les filtres de la recherche, en arguments de api.annuaire_rechercher (absent : la valeur par défaut SQL, null). */
 export function argumentsRecherche(r: Omit<RechercheAnnuaire, 'page'>) {
   return {
-    p_q: r.q ?? null,
-    p_departement: r.departement ?? null,
-    p_bassin: r.bassin ?? null,
-    p_uai: r.uai ?? null,
-    p_secteur: r.secteur ?? null,
-    p_expertise: r.expertise ?? null,
+    p_q: r.q,
+    p_departement: r.departement,
+    p_bassin: r.bassin,
+    p_uai: r.uai,
+    p_secteur: r.secteur,
+    p_expertise: r.expertise,
     p_nouveaux: r.nouveaux,
     p_accompagne: r.accompagne,
   };

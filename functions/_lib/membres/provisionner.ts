@@ -38,7 +38,7 @@ export async function provisionnerMembre(p: Provisionnement, ctx: Pick<Contexte,
   }
   try {
     const fiche = await ctx.service.membre_provisionner({
-      p_user_id: userId!, p_email: p.email, p_prenom: p.prenom, p_nom: p.nom, p_role: p.role, p_uai: p.uai ?? null, p_fonction: p.fonction ?? null,
+      p_user_id: userId!, p_email: p.email, p_prenom: p.prenom, p_nom: p.nom, p_role: p.role, p_uai: p.uai ?? undefined, p_fonction: p.fonction ?? undefined,
     });
     ctx.journal('membre.provisionne', { fiche: fiche.id, role: fiche.role, nouveau_compte: nouveau });
     return fiche;
