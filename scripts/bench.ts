@@ -1,6 +1,6 @@
 // npm run bench : mesures de vitesse (affichées, jamais des tests).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core';
 import { creerServeurSite } from '../local/serveur.ts';
 import { demarrerPileDeTest } from '../local/pile-test.ts';
 import { configSupabaseModifiee } from '../local/config-supabase.ts';
+import { genererCorpus } from './bench/corpus.ts';
 
 const racine = join(import.meta.dirname, '..');
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -47,26 +48,9 @@ const portLibre = () =>
 /** Temps de `npm run build` (env : autre corpus, autre sortie). */
 function mesurerConstruction(env: Record<string, string> = {}) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(racine, 'scripts/construire.ts')], { cwd: racine, stdio: 'ignore', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [join(racine, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { cwd: racine, stdio: 'ignore', env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error('npm run build a échoué');
   return performance.now() - t0;
-}
-
-/** 1 000 guides générés à partir des vrais (titres et corps variés), dans un dossier temporaire. */
-function genererCorpus(dossier: string, nombre = 1000) {
-  const source = join(racine, 'content', 'guides');
-  const modeles = readdirSync(source).flatMap((f) => readdirSync(join(source, f)).map((g) => readFileSync(join(source, f, g), 'utf8')));
-  const mots = ['bassin', 'filière', 'alternance', 'tutorat', 'partenariat', 'insertion', 'mobilité', 'sécurité', 'atelier', 'calendrier'];
-  for (let i = 0; i < nombre; i++) {
-    const modele = modeles[i % modeles.length]!;
-    const famille = modele.match(/^famille:\s*(\S+)/m)![1]!;
-    mkdirSync(join(dossier, famille), { recursive: true });
-    const texte = modele
-      .replace(/^titre:\s*"?(.*?)"?$/m, (_, t: string) => `titre: "${t.slice(0, 70).replace(/"/g, '')} (${i + 1})"`)
-      .replace(/^connexes:.*$/m, 'connexes: []')
-      .replace(/^## (.*)$/gm, (_, t: string) => `## ${t} ${mots[i % mots.length]} ${i}`);
-    writeFileSync(join(dossier, famille, `guide-genere-${i + 1}.mdx`), texte);
-  }
 }
 
 /** Octets gzip d'une page de guide : HTML, CSS et JS (sans les polices). */
@@ -287,6 +271,13 @@ async function afficherAnnuaire() {
 
 if (process.argv[2] === 'annuaire') {
   await afficherAnnuaire();
+  process.exit(0);
+}
+// --comparer [--guides N] : le hub face à Astro Starlight sur les mêmes guides générés (scripts/bench/comparer.ts).
+if (process.argv.includes('--comparer')) {
+  const { comparer } = await import('./bench/comparer.ts');
+  const i = process.argv.indexOf('--guides');
+  await comparer({ guides: i > 0 ? Number(process.argv[i + 1]) : 1000 });
   process.exit(0);
 }
 console.log('Mesures Réseau BDE (2 cœurs ; chiffres indicatifs)\n');

@@ -227,6 +227,7 @@ function ecrire(fonctions: Fonction[], imports: Map<string, Set<string>>, avecJs
     const facultatifs = f.arguments.every((a) => a.facultatif);
     return `${f.nom}(args${facultatifs ? '?' : ''}: FonctionsApi['${f.nom}']['arguments']): ${r};`;
   };
+  const implementation = (f: Fonction) => (f.arguments.length ? `${f.nom}: (args) => appeler('${f.nom}', args),` : `${f.nom}: () => appeler('${f.nom}'),`);
   return [
     '// Généré par `npm run generer-api` (scripts/generer-api.ts) depuis le catalogue du schéma api : ne pas modifier.',
     '// Pour changer une fonction : une migration, puis `npm run generer-api`. Un test échoue si ce fichier est en retard.',
@@ -238,12 +239,19 @@ function ecrire(fonctions: Fonction[], imports: Map<string, Set<string>>, avecJs
     ...fonctions.flatMap((f) => [doc(f), `${f.nom}: { arguments: ${objet(f.arguments)}; resultat: ${f.resultat} };`]),
     '}',
     '',
-    '/** Le nom de chaque fonction du schéma api. */',
-    `export const FONCTIONS_API = [${fonctions.map((f) => `'${f.nom}'`).join(', ')}] as const satisfies readonly (keyof FonctionsApi)[];`,
-    '',
     '/** Une méthode par fonction du schéma api (voir creerApi dans api.ts). */',
     'export interface Api {',
     ...fonctions.flatMap((f) => [doc(f), methode(f)]),
+    '}',
+    '',
+    '/** Un appel RPC : le nom de la fonction et ses arguments ; rend son résultat. */',
+    'export type Appeler = <T>(fn: keyof FonctionsApi, args?: Record<string, unknown>) => Promise<T>;',
+    '',
+    '/** Les méthodes de Api, chacune passant par `appeler`. */',
+    'export function creerMethodes(appeler: Appeler): Api {',
+    'return {',
+    ...fonctions.map(implementation),
+    '};',
     '}',
     '',
   ].join('\n');

@@ -16,7 +16,7 @@ export interface Contexte {
   apiAuNomDe(jetonAcces: string): Api;
   /** Les mêmes avec la clé secrète (service_role) : opérations sans membre connecté. */
   service: Api;
-  /** Supabase Auth, client neuf propre à cette requête (clé publiable). */
+  /** Supabase Auth, client neuf propre à cette requête (clé secrète, limites d'Auth comptées sur l'IP du client). */
   auth: ReturnType<typeof creerClient>['auth'];
   /** Administration des comptes Auth (clé secrète). */
   authAdmin: ReturnType<typeof creerClient>['auth']['admin'];
@@ -49,7 +49,7 @@ export function creerContexte({ appelant, ip, navigateur, requestId }: { appelan
       return (service ??= creerApi((secret ??= creerClient('secrete'))));
     },
     get auth() {
-      return (auth ??= creerClient('publiable').auth);
+      return (auth ??= creerClient('secrete', undefined, ip).auth);
     },
     get authAdmin() {
       return (secret ??= creerClient('secrete')).auth.admin;

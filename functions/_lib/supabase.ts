@@ -7,13 +7,18 @@ import { DomainError, estCodeErreur, MESSAGES } from './errors.ts';
 
 const optionsAuth = { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } as const;
 
-/** Un client supabase-js neuf. Avec un jeton d'accès, chaque appel part au nom de ce membre (RLS). */
-export function creerClient(cle: 'publiable' | 'secrete', jetonAcces?: string) {
+/** Un client supabase-js neuf. Avec un jeton d'accès, chaque appel part au nom de ce membre (RLS).
+ *  Avec ipClient (clé secrète seulement), Supabase Auth compte ses limites par IP sur l'IP du membre
+ *  (en-tête Sb-Forwarded-For) et non sur celle, partagée, des fonctions Netlify. */
+export function creerClient(cle: 'publiable' | 'secrete', jetonAcces?: string, ipClient?: string) {
   const e = env();
+  const headers: Record<string, string> = {};
+  if (jetonAcces) headers.Authorization = `Bearer ${jetonAcces}`;
+  if (ipClient && cle === 'secrete') headers['Sb-Forwarded-For'] = ipClient;
   return createClient(e.SUPABASE_URL, cle === 'publiable' ? e.SUPABASE_PUBLISHABLE_KEY : e.SUPABASE_SECRET_KEY, {
     auth: optionsAuth,
     db: { schema: 'api' },
-    ...(jetonAcces ? { global: { headers: { Authorization: `Bearer ${jetonAcces}` } } } : {}),
+    ...(Object.keys(headers).length ? { global: { headers } } : {}),
   });
 }
 type Client = ReturnType<typeof creerClient>;

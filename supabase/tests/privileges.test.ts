@@ -27,6 +27,7 @@ const ATTENDU: Record<string, Role[]> = {
   'prive.exiger_membre()': ['authenticated'],
   'prive.limites_connexion()': ['service_role'],
   'prive.attente_fenetre(timestamp with time zone,interval)': ['service_role'],
+  'prive.dans_fenetre(text,interval,integer,text,text)': ['service_role'],
   // Fonction de déclencheur : EXECUTE n'est pas vérifié quand le déclencheur part.
   'prive.proteger_colonnes_membre()': [],
   // Annuaire (issue 8) : les fonctions api.annuaire_* et api.admin_* vérifient elles-mêmes le rôle (exiger_membre, exiger_admin).

@@ -8,7 +8,8 @@ import { creerContexte, type Contexte } from '../contexte.ts';
 import { poserEntetesSecurite } from '../entetes-securite.ts';
 import { env, ErreurConfiguration } from '../env.ts';
 import { DomainError, MESSAGES } from '../errors.ts';
-import { cookieSession, cookieSessionEfface, lireLiaison, lireSession, nouvelleLiaison, type JetonsSession } from './session.ts';
+import { ecrireCookie } from './cookies.ts';
+import { COOKIE_LIAISON, cookieSession, cookieSessionEfface, lireLiaison, lireSession, nouvelleLiaison, type JetonsSession } from './session.ts';
 
 export const TAILLE_MAX_CORPS = 64 * 1024;
 
@@ -93,7 +94,11 @@ export function route<S extends z.ZodType | undefined, Q extends z.ZodType | und
       const ctx = creerContexte({ appelant: lecture.appelant, ip: context?.ip || '0.0.0.0', navigateur, requestId });
       const resultat = await cas({ corps, requete, params: context?.params ?? {}, ctx });
       if (resultat.session === 'fermee') cookies.push(cookieSessionEfface());
-      else if (resultat.session) cookies.push(cookieSession(resultat.session));
+      else if (resultat.session) {
+        cookies.push(cookieSession(resultat.session));
+        // La liaison a servi : le navigateur n'en a plus besoin.
+        if (contrat.liaison === 'lire') cookies.push(ecrireCookie(COOKIE_LIAISON, '', 0));
+      }
       reponse = resultat.fichier
         ? new Response(resultat.fichier.contenu, {
             status: resultat.statut,

@@ -128,36 +128,6 @@ export interface FonctionsApi {
   sante: { arguments: Record<string, never>; resultat: Sante };
 }
 
-/** Le nom de chaque fonction du schéma api. */
-export const FONCTIONS_API = [
-  'admin_changer_role',
-  'admin_desactiver',
-  'admin_exiger',
-  'admin_journal',
-  'admin_journaliser_invitation',
-  'admin_membres',
-  'admin_reactiver',
-  'annuaire_effacer',
-  'annuaire_exporter',
-  'annuaire_fiche',
-  'annuaire_filtres',
-  'annuaire_liste_organisateurs',
-  'annuaire_modifier',
-  'annuaire_moi',
-  'annuaire_qui_contacter',
-  'annuaire_rechercher',
-  'code_demander',
-  'code_reussir',
-  'code_tenter',
-  'connexions_purger',
-  'fiches_a_rappeler',
-  'membre_destinataire_code',
-  'membre_provisionner',
-  'membres_purger',
-  'moi',
-  'sante',
-] as const satisfies readonly (keyof FonctionsApi)[];
-
 /** Une méthode par fonction du schéma api (voir creerApi dans api.ts). */
 export interface Api {
   /** `api.admin_changer_role(p_id uuid, p_role prive.role_membre)` → `jsonb` */
@@ -216,4 +186,39 @@ export interface Api {
   moi(): Promise<FonctionsApi['moi']['resultat']>;
   /** `api.sante()` → `jsonb` */
   sante(): Promise<FonctionsApi['sante']['resultat']>;
+}
+
+/** Un appel RPC : le nom de la fonction et ses arguments ; rend son résultat. */
+export type Appeler = <T>(fn: keyof FonctionsApi, args?: Record<string, unknown>) => Promise<T>;
+
+/** Les méthodes de Api, chacune passant par `appeler`. */
+export function creerMethodes(appeler: Appeler): Api {
+  return {
+    admin_changer_role: (args) => appeler('admin_changer_role', args),
+    admin_desactiver: (args) => appeler('admin_desactiver', args),
+    admin_exiger: () => appeler('admin_exiger'),
+    admin_journal: (args) => appeler('admin_journal', args),
+    admin_journaliser_invitation: (args) => appeler('admin_journaliser_invitation', args),
+    admin_membres: () => appeler('admin_membres'),
+    admin_reactiver: (args) => appeler('admin_reactiver', args),
+    annuaire_effacer: () => appeler('annuaire_effacer'),
+    annuaire_exporter: () => appeler('annuaire_exporter'),
+    annuaire_fiche: (args) => appeler('annuaire_fiche', args),
+    annuaire_filtres: () => appeler('annuaire_filtres'),
+    annuaire_liste_organisateurs: (args) => appeler('annuaire_liste_organisateurs', args),
+    annuaire_modifier: (args) => appeler('annuaire_modifier', args),
+    annuaire_moi: () => appeler('annuaire_moi'),
+    annuaire_qui_contacter: (args) => appeler('annuaire_qui_contacter', args),
+    annuaire_rechercher: (args) => appeler('annuaire_rechercher', args),
+    code_demander: (args) => appeler('code_demander', args),
+    code_reussir: (args) => appeler('code_reussir', args),
+    code_tenter: (args) => appeler('code_tenter', args),
+    connexions_purger: () => appeler('connexions_purger'),
+    fiches_a_rappeler: (args) => appeler('fiches_a_rappeler', args),
+    membre_destinataire_code: (args) => appeler('membre_destinataire_code', args),
+    membre_provisionner: (args) => appeler('membre_provisionner', args),
+    membres_purger: () => appeler('membres_purger'),
+    moi: () => appeler('moi'),
+    sante: () => appeler('sante'),
+  };
 }
