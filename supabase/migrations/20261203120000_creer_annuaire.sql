@@ -116,8 +116,10 @@ revoke execute on function api.moi() from public;
 grant execute on function api.moi() to authenticated;
 
 -- Vrai si l'appelant voit un champ de cette visibilité.
+-- Sans « set search_path » (le corps ne nomme aucun objet) : une fonction SQL qui porte une clause SET
+-- n'est jamais développée en ligne, et l'appel coûtait alors 9 appels complets par fiche (×2 000).
 create function prive.voit(p_visibilite text, p_soi boolean, p_role prive.role_membre) returns boolean
-language sql immutable set search_path = ''
+language sql immutable
 as $$
   select p_soi
       or coalesce(p_visibilite, 'reseau') = 'reseau'
@@ -126,7 +128,7 @@ $$;
 
 -- Sans accents ni majuscules, pour chercher « chloe » et trouver « Chloé ».
 create function prive.replier(t text) returns text
-language sql immutable set search_path = ''
+language sql immutable
 as $$
   select translate(lower(t), 'àáâäãåçéèêëíìîïñóòôöõúùûüýÿœæ', 'aaaaaaceeeeiiiinooooouuuuyyoa')
 $$;
