@@ -9,6 +9,8 @@ import { chromium } from 'playwright-core';
 import { creerServeurSite } from '../local/serveur.ts';
 import { demarrerPileDeTest } from '../local/pile-test.ts';
 import { configSupabaseModifiee } from '../local/config-supabase.ts';
+import { oublierEnv } from '../functions/_lib/env.ts';
+import { oublierTransport } from '../functions/_lib/mail.ts';
 import { genererCorpus } from './bench/corpus.ts';
 
 const racine = join(import.meta.dirname, '..');
@@ -60,9 +62,7 @@ function poidsPageGuide(dist: string, chemin: string) {
   const detail = { html: gzipSync(html).length, css: 0, js: 0 };
   for (const r of ressources) detail[r.endsWith('.css') ? 'css' : 'js'] += gzipSync(readFileSync(join(dist, r))).length;
   // Les scripts importés par les scripts de la page.
-  const importes = ressources
-    .filter((r) => r.endsWith('.js'))
-    .flatMap((r) => [...readFileSync(join(dist, r), 'utf8').matchAll(/from"\.\/([^"]+\.js)"/g)].map((m) => `/_astro/${m[1]}`));
+  const importes = ressources.filter((r) => r.endsWith('.js')).flatMap((r) => [...readFileSync(join(dist, r), 'utf8').matchAll(/from"\.\/([^"]+\.js)"/g)].map((m) => `/_astro/${m[1]}`));
   for (const r of new Set(importes)) detail.js += gzipSync(readFileSync(join(dist, r))).length;
   const react = ressources.some((r) => /react|client\./i.test(r)) || /astro-island/.test(html);
   return { ...detail, total: detail.html + detail.css + detail.js, react };
@@ -83,10 +83,7 @@ async function mesurerRecherche(dist: string) {
   });
   await new Promise<void>((ok) => serveur.listen(0, '127.0.0.1', ok));
   const port = (serveur.address() as { port: number }).port;
-  const navigateur = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const navigateur = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
     const page = await navigateur.newPage();
     await page.goto(`http://localhost:${port}/recherche/?q=allocation`);
@@ -109,17 +106,13 @@ async function mesurerRecherche(dist: string) {
   }
 }
 
+
 /** Temps entre le lancement de `npm start` et la première réponse 200. */
 async function mesurerDemarrage() {
   const donnees = mkdtempSync(join(tmpdir(), 'rbde-bench-'));
   const port = await portLibre();
   const t0 = performance.now();
-  const enfant = spawn('npm', ['start'], {
-    cwd: racine,
-    env: { ...process.env, PORT: String(port), RBDE_DONNEES: donnees, RBDE_PORTS_LIBRES: '1' },
-    stdio: 'ignore',
-    detached: true,
-  });
+  const enfant = spawn('npm', ['start'], { cwd: racine, env: { ...process.env, PORT: String(port), RBDE_DONNEES: donnees, RBDE_PORTS_LIBRES: '1' }, stdio: 'ignore', detached: true });
   try {
     for (;;) {
       if (performance.now() - t0 > 180_000) throw new Error('npm start n’a pas répondu en 3 minutes');
@@ -174,6 +167,62 @@ async function mesurerApi() {
   } finally {
     await pile.arreter();
   }
+}
+
+/** Inscription à une rencontre : 50 membres connectés envoient leur inscription en même temps (30 places),
+ *  par les vraies routes (courriel de confirmation compris), sur PGlite ou PostgreSQL. */
+async function mesurerInscriptions(genre: 'pglite' | 'postgres') {
+  const configSupabase = configSupabaseModifiee((c) => {
+    c.auth.rate_limit.sign_in_sign_ups = 1_000_000;
+    c.auth.rate_limit.token_verifications = 1_000_000;
+  });
+  const pile = await demarrerPileDeTest({ site: true, configSupabase, genre });
+  const base = `http://127.0.0.1:${pile.ports.site}`;
+  const json = { 'content-type': 'application/json' };
+  try {
+    await pile.db.exec(`
+      insert into auth.users (instance_id, id, aud, role, email, email_confirmed_at) select '00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', 'rencontre' || g || '@exemple.test', now() from generate_series(1, 50) g;
+      insert into prive.membres (user_id, email, prenom, nom) select id, email, 'Bench', 'Fictif' from auth.users where email like 'rencontre%';`);
+    const maintenant = Date.now();
+    const paris = (d: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(d).replace(' ', 'T');
+    await pile.db.transaction(async (tx) => {
+      await tx.exec('set local role service_role');
+      await tx.query('select api.rencontre_publier($1)', [
+        JSON.stringify({
+          slug: 'bench', titre: 'Rencontre de mesure', lieu: 'Fictif', debut: paris(maintenant + 20 * 864e5), fin: paris(maintenant + 20 * 864e5 + 36e5),
+          ouverture: paris(maintenant - 864e5), fermeture: paris(maintenant + 10 * 864e5), mode: 'premier_arrive', questions: {},
+          ateliers: [{ code: 'trente', creneau: 'c1', creneau_libelle: 'Après-midi', titre: 'Atelier de trente places', salle: 'S', capacite: 30 }],
+        }),
+      ]);
+    });
+    const cookies: string[] = [];
+    for (let i = 1; i <= 50; i++) {
+      const email = `rencontre${i}@exemple.test`;
+      // Les limites de connexion du hub (20 demandes par heure et par IP) ne sont pas ce qu'on mesure ici.
+      await pile.db.exec('delete from prive.evenements_connexion');
+      const d = await fetch(`${base}/api/auth/code`, { method: 'POST', headers: json, body: JSON.stringify({ email }) });
+      if (d.status !== 202) throw new Error(`code : ${d.status} ${await d.text()}`);
+      const liaison = d.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const o = await fetch(`${base}/api/auth/session`, { method: 'POST', headers: { ...json, cookie: liaison }, body: JSON.stringify({ email, code: await pile.dernierCode(email) }) });
+      if (o.status !== 201) throw new Error(`session : ${o.status}`);
+      cookies.push(o.headers.getSetCookie().find((c) => c.includes('rbde_session='))!.split(';')[0]!);
+    }
+    const r = await enParallele(50, 50, async (i) => {
+      const rep = await fetch(`${base}/api/rencontres/bench/inscription`, { method: 'POST', headers: { ...json, cookie: cookies[i]! }, body: JSON.stringify({ ateliers: ['trente'] }) });
+      if (rep.status !== 201) throw new Error(`inscription : ${rep.status} ${await rep.text()}`);
+      await rep.arrayBuffer();
+    });
+    const { rows } = await pile.db.query<{ n: number }>(`select count(*)::int as n from prive.choix_ateliers where statut = 'confirmee'`);
+    if (rows[0]!.n !== 30) throw new Error(`${rows[0]!.n} places confirmées au lieu de 30`);
+    return r;
+  } finally {
+    await pile.arreter();
+  }
+}
+
+/** Poids d'une page de rencontre (gzip, sans polices), sur le dist/ de démonstration s'il existe. */
+function poidsPageRencontre(dist: string) {
+  return poidsPageGuide(dist, 'rencontres/journee-academique-2023');
 }
 
 /**
@@ -273,6 +322,21 @@ if (process.argv[2] === 'annuaire') {
   await afficherAnnuaire();
   process.exit(0);
 }
+const ecrireInscriptions = async () => {
+  for (const genre of [...(process.env.RBDE_BENCH_PGLITE === '0' ? [] : (['pglite'] as const)), ...(process.env.DATABASE_URL ? (['postgres'] as const) : [])]) {
+    // Chaque pile a ses ports : la configuration et le transport SMTP des fonctions sont relus.
+    oublierEnv();
+    oublierTransport();
+    const r = await mesurerInscriptions(genre);
+    console.log(`Inscription à une rencontre (50 en //, ${genre}) p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  max ${ms(r.max)}`);
+  }
+};
+// npm run bench -- rencontres : seulement les mesures des rencontres.
+if (process.argv.includes('rencontres')) {
+  console.log('Mesures des rencontres (2 cœurs ; chiffres indicatifs)\n');
+  await ecrireInscriptions();
+  process.exit(0);
+}
 // --comparer [--guides N] : le hub face à Astro Starlight sur les mêmes guides générés (scripts/bench/comparer.ts).
 if (process.argv.includes('--comparer')) {
   const { comparer } = await import('./bench/comparer.ts');
@@ -285,9 +349,9 @@ const construction = mesurerConstruction();
 const nbGuides = readdirSync(join(racine, 'content', 'guides')).flatMap((f) => readdirSync(join(racine, 'content', 'guides', f))).length;
 console.log(`npm run build (site + index, ${nbGuides} guides) ${s(construction)}`);
 const poids = poidsPageGuide(join(racine, 'dist'), 'guides/reglementation/allocation-pfmp');
-console.log(
-  `Page de guide, gzip sans polices       ${ko(poids.total)} (HTML ${ko(poids.html)}, CSS ${ko(poids.css)}, JS ${ko(poids.js)}) ; React : ${poids.react ? 'OUI' : 'non'}`,
-);
+console.log(`Page de guide, gzip sans polices       ${ko(poids.total)} (HTML ${ko(poids.html)}, CSS ${ko(poids.css)}, JS ${ko(poids.js)}) ; React : ${poids.react ? 'OUI' : 'non'}`);
+const poidsR = poidsPageRencontre(join(racine, 'dist'));
+console.log(`Page de rencontre passée, gzip         ${ko(poidsR.total)} (HTML ${ko(poidsR.html)}, CSS ${ko(poidsR.css)}, JS ${ko(poidsR.js)})`);
 const tmp = mkdtempSync(join(tmpdir(), 'rbde-1000-'));
 try {
   genererCorpus(join(tmp, 'guides'));
@@ -303,5 +367,6 @@ console.log(`npm start → premier 200                ${s(await mesurerDemarrage
 const { moi, connexions } = await mesurerApi();
 console.log(`GET /api/moi (200 req., 10 en //)      p50 ${ms(moi.p50)}  p95 ${ms(moi.p95)}  max ${ms(moi.max)}`);
 console.log(`Connexion complète code + session      p50 ${ms(connexions.p50)}  p95 ${ms(connexions.p95)}  max ${ms(connexions.max)}`);
+await ecrireInscriptions();
 await afficherAnnuaire();
 process.exit(0);

@@ -2,8 +2,8 @@
 // Aucun objet Request ici : le bord (http/) lit la requête et écrit la réponse.
 import { createHmac } from 'node:crypto';
 import { env } from './env.ts';
+import { mailerSmtp, type Mailer } from './mail.ts';
 import type { Appelant } from './http/session.ts';
-import { creerMailer, type Mailer } from './mail.ts';
 import { creerClient } from './supabase.ts';
 import { creerApi, type Api } from './supabase/api.ts';
 
@@ -54,12 +54,12 @@ export function creerContexte({ appelant, ip, navigateur, requestId }: { appelan
     get authAdmin() {
       return (secret ??= creerClient('secrete')).auth.admin;
     },
+    mailer: mailerSmtp,
     client: pseudonyme(`ip:${ip}`),
     navigateur,
     pseudonyme,
     journal(evenement, donnees = {}) {
       console.info(JSON.stringify({ evenement, requete: requestId, ...donnees }));
     },
-    mailer: creerMailer(),
   };
 }

@@ -1,29 +1,39 @@
-// Courriels du hub (invitation, rappel annuel) : SMTP par nodemailer, vers SMTP_URL (en local, le capteur de npm start).
+// Courriels des fonctions : SMTP par nodemailer (relais de l'académie en production, capteur local de
+// « npm start » et des tests). Un transport par processus, créé au premier envoi.
 import nodemailer, { type Transporter } from 'nodemailer';
 import { env } from './env.ts';
 
 export interface Courriel {
-  /** Destinataire. */
   a: string;
-  /** Objet, en français. */
-  sujet: string;
-  /** Corps en texte brut. */
+  objet: string;
   texte: string;
+  /** Pièces jointes (ex. le .ics de l'inscription). */
+  pieces?: { nom: string; type: string; contenu: string }[];
 }
 
 export interface Mailer {
-  envoyer(courriel: Courriel): Promise<void>;
+  envoyer(c: Courriel): Promise<void>;
 }
 
 let transport: Transporter | undefined;
 
-/** Le mailer SMTP (un transport par instance de fonction). */
-export function creerMailer(): Mailer {
-  return {
-    async envoyer({ a, sujet, texte }) {
-      const e = env();
-      transport ??= nodemailer.createTransport(e.SMTP_URL);
-      await transport.sendMail({ from: e.MAIL_FROM, to: a, subject: sujet, text: texte });
-    },
-  };
+/** Le mailer SMTP configuré par SMTP_URL et MAIL_FROM. */
+export const mailerSmtp: Mailer = {
+  async envoyer(c) {
+    const e = env();
+    transport ??= nodemailer.createTransport(e.SMTP_URL);
+    await transport.sendMail({
+      from: e.MAIL_FROM,
+      to: c.a,
+      subject: c.objet,
+      text: c.texte,
+      attachments: c.pieces?.map((p) => ({ filename: p.nom, content: p.contenu, contentType: p.type, contentTransferEncoding: 'base64' as const })),
+    });
+  },
+};
+
+/** Pour les tests : oublie le transport (le port SMTP a changé). */
+export function oublierTransport() {
+  transport?.close();
+  transport = undefined;
 }

@@ -21,7 +21,6 @@ export function creerClient(cle: 'publiable' | 'secrete', jetonAcces?: string, i
     ...(Object.keys(headers).length ? { global: { headers } } : {}),
   });
 }
-type Client = ReturnType<typeof creerClient>;
 
 /** Ce dont appelerRpc a besoin d'un client : supabase-js, ou un faux client dans les tests. */
 export interface ClientRpc {
@@ -32,6 +31,7 @@ interface ErreurPostgrest {
   code?: string;
   message?: string;
   details?: string | null;
+  hint?: string | null;
 }
 
 /** Appelle api.<fn> ; traduit les erreurs métier (code levé en SQL) en DomainError. */
@@ -44,7 +44,8 @@ export async function appelerRpc<T>(client: ClientRpc, fn: string, args: Record<
 /** Erreur PostgREST → DomainError quand elle est prévue ; sinon une Error (500, journalisée). */
 export function traduireErreur(error: ErreurPostgrest, status: number, fn: string): Error {
   if (error.code === 'P0001' && estCodeErreur(error.message)) {
-    return new DomainError(error.message, MESSAGES[error.message]);
+    // hint : une précision publique posée en SQL (l'atelier ou la rencontre en cause), jamais du SQL.
+    return new DomainError(error.message, MESSAGES[error.message], error.hint ? { precision: error.hint } : undefined);
   }
   if (error.code === 'PGRST301' || error.code === 'PGRST303') return new DomainError('SESSION_EXPIREE');
   if (error.code === '42501') return new DomainError('INTERDIT');

@@ -23,7 +23,7 @@ export async function inviterMembre(p: Provisionnement, ctx: Pick<Contexte, 'api
   const site = env().SITE_URL.replace(/\/$/, '');
   await ctx.mailer.envoyer({
     a: fiche.email,
-    sujet: `Invitation au ${academie.nomService}`,
+    objet: `Invitation au ${academie.nomService}`,
     texte: [
       `Bonjour ${p.prenom},`,
       '',

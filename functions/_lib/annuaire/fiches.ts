@@ -26,17 +26,17 @@ const nomFichier = (f: FicheAnnuaire) =>
 /** La vCard d'une fiche. */
 export async function vcardFiche(id: string, ctx: Pick<Contexte, 'api'>): Promise<Resultat> {
   const f = await lireFiche(id, undefined, ctx);
-  return fichier('text/vcard; charset=utf-8', `${nomFichier(f)}.vcf`, vcard(f));
+  return fichier(vcard(f), 'text/vcard; charset=utf-8', `${nomFichier(f)}.vcf`);
 }
 
 /** Les vCards de la liste filtrée (2 000 au plus). */
 export async function vcardListe(r: Omit<RechercheAnnuaire, 'page'>, ctx: Pick<Contexte, 'api'>): Promise<Resultat> {
   const { fiches } = await ctx.api.annuaire_rechercher({ ...argumentsRecherche(r), p_limite: 2000, p_decalage: 0 });
-  return fichier('text/vcard; charset=utf-8', 'annuaire-reseau-bde.vcf', vcards(fiches));
+  return fichier(vcards(fiches), 'text/vcard; charset=utf-8', 'annuaire-reseau-bde.vcf');
 }
 
 /** Le CSV de la liste filtrée, pour les organisateurs (la base refuse les autres). */
 export async function csvListe(r: Omit<RechercheAnnuaire, 'page'>, ctx: Pick<Contexte, 'api'>): Promise<Resultat> {
   const fiches = await ctx.api.annuaire_liste_organisateurs(argumentsRecherche(r));
-  return fichier('text/csv; charset=utf-8', 'annuaire-reseau-bde.csv', csvAnnuaire(fiches));
+  return fichier(csvAnnuaire(fiches), 'text/csv; charset=utf-8', 'annuaire-reseau-bde.csv');
 }

@@ -41,5 +41,5 @@ export function effacerMesDonnees(ctx: Pick<Contexte, 'api'>): Promise<MaFiche> 
 /** Toutes mes données, en fichier JSON (droit d'accès et portabilité). */
 export async function exporterMesDonnees(ctx: Pick<Contexte, 'api'>): Promise<Resultat> {
   const donnees = await ctx.api.annuaire_exporter();
-  return fichier('application/json; charset=utf-8', 'mes-donnees-reseau-bde.json', `${JSON.stringify(donnees, null, 2)}\n`);
+  return fichier(`${JSON.stringify(donnees, null, 2)}\n`, 'application/json; charset=utf-8', 'mes-donnees-reseau-bde.json');
 }

@@ -10,7 +10,7 @@ export async function rappelerFiches(ctx: Pick<Contexte, 'service' | 'mailer' | 
   for (const r of rappels) {
     await ctx.mailer.envoyer({
       a: r.email,
-      sujet: `${academie.nomService} : votre fiche est-elle toujours à jour ?`,
+      objet: `${academie.nomService} : votre fiche est-elle toujours à jour ?`,
       texte: [
         `Bonjour ${r.prenom},`,
         '',

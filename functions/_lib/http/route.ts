@@ -21,15 +21,15 @@ export interface Resultat {
   corps: unknown;
   /** Session ouverte (jetons à mettre dans le cookie) ou fermée (cookie à effacer). */
   session?: JetonsSession | 'fermee';
-  /** Un fichier à télécharger (vCard, CSV, JSON) au lieu d'une réponse JSON. */
-  fichier?: { type: string; nom: string; contenu: string };
+  /** Réponse non JSON (export CSV…) : le corps est le texte du fichier. */
+  fichier?: { type: string; nom: string };
 }
 
 export const ok = (corps: unknown, extra: Partial<Resultat> = {}): Resultat => ({ statut: 200, corps, ...extra });
 export const cree = (corps: unknown, extra: Partial<Resultat> = {}): Resultat => ({ statut: 201, corps, ...extra });
 export const accepte = (corps: unknown, extra: Partial<Resultat> = {}): Resultat => ({ statut: 202, corps, ...extra });
-/** Un fichier à télécharger : type MIME, nom proposé (ASCII), contenu texte. */
-export const fichier = (type: string, nom: string, contenu: string): Resultat => ({ statut: 200, corps: null, fichier: { type, nom, contenu } });
+/** Un fichier à télécharger (jamais mis en cache). */
+export const fichier = (contenu: string, type: string, nom: string): Resultat => ({ statut: 200, corps: contenu, fichier: { type, nom } });
 
 export interface Contrat<S extends z.ZodType | undefined, Q extends z.ZodType | undefined = undefined> {
   /** public : sans connexion (l'appelant est lu s'il y en a un, sans renouvellement) ; membre : session exigée. */
@@ -100,11 +100,11 @@ export function route<S extends z.ZodType | undefined, Q extends z.ZodType | und
         if (contrat.liaison === 'lire') cookies.push(ecrireCookie(COOKIE_LIAISON, '', 0));
       }
       reponse = resultat.fichier
-        ? new Response(resultat.fichier.contenu, {
+        ? new Response(String(resultat.corps), {
             status: resultat.statut,
             headers: {
               'content-type': resultat.fichier.type,
-              'content-disposition': `attachment; filename="${resultat.fichier.nom.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+              'content-disposition': `attachment; filename="${resultat.fichier.nom.replace(/[^\w.-]/g, '_')}"`,
               'cache-control': 'no-store',
             },
           })

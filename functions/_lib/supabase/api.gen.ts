@@ -15,6 +15,16 @@ import type {
   RoleChange,
 } from '../../../src/schemas/annuaire.ts';
 import type { MembreProvisionne, ReponseDemandeCode, Sante, TentativeCode } from '../../../src/schemas/api-retours.ts';
+import type {
+  BilanPurgeRencontres,
+  Destinataires,
+  MesInscriptions,
+  Participants,
+  PlacesRencontre,
+  ResultatInscription,
+  ResultatPointage,
+  ResultatPublication,
+} from '../../../src/schemas/inscription.ts';
 import type { Profil } from '../../../src/schemas/membre.ts';
 
 /** Une valeur JSON quelconque. */
@@ -95,6 +105,8 @@ export interface FonctionsApi {
     };
     resultat: RechercheBrute;
   };
+  /** `api.annuler(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
+  annuler: { arguments: { p_rencontre: string; p_atelier?: string }; resultat: ResultatInscription };
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
   code_demander: { arguments: { p_adresse: string; p_client: string; p_navigateur: string }; resultat: ReponseDemandeCode };
   /** `api.code_reussir(p_adresse text)` → `void` */
@@ -105,6 +117,8 @@ export interface FonctionsApi {
   connexions_purger: { arguments: Record<string, never>; resultat: number };
   /** `api.fiches_a_rappeler(p_limite integer DEFAULT 200)` → `jsonb` */
   fiches_a_rappeler: { arguments: { p_limite?: number }; resultat: RappelsFiches };
+  /** `api.inscrire(p_rencontre text, p_ateliers text[], p_reponses jsonb DEFAULT '{}'::jsonb)` → `jsonb` */
+  inscrire: { arguments: { p_rencontre: string; p_ateliers: string[]; p_reponses?: Json }; resultat: ResultatInscription };
   /** `api.membre_destinataire_code(p_email text)` → `boolean` */
   membre_destinataire_code: { arguments: { p_email: string }; resultat: boolean };
   /** `api.membre_provisionner(p_user_id uuid, p_email text, p_prenom text, p_nom text, p_role prive.role_membre DEFAULT 'membre'::prive.role_membre, p_uai text DEFAULT NULL::text, p_fonction text DEFAULT NULL::text)` → `jsonb` */
@@ -122,8 +136,22 @@ export interface FonctionsApi {
   };
   /** `api.membres_purger()` → `jsonb` */
   membres_purger: { arguments: Record<string, never>; resultat: PurgeMembres };
+  /** `api.mes_inscriptions()` → `jsonb` */
+  mes_inscriptions: { arguments: Record<string, never>; resultat: MesInscriptions };
   /** `api.moi()` → `jsonb` */
   moi: { arguments: Record<string, never>; resultat: Profil };
+  /** `api.pointer(p_rencontre text, p_inscription uuid, p_present boolean DEFAULT true)` → `jsonb` */
+  pointer: { arguments: { p_rencontre: string; p_inscription: string; p_present?: boolean }; resultat: ResultatPointage };
+  /** `api.rencontre_destinataires(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
+  rencontre_destinataires: { arguments: { p_rencontre: string; p_atelier?: string }; resultat: Destinataires };
+  /** `api.rencontre_participants(p_rencontre text)` → `jsonb` */
+  rencontre_participants: { arguments: { p_rencontre: string }; resultat: Participants };
+  /** `api.rencontre_places(p_rencontre text)` → `jsonb` */
+  rencontre_places: { arguments: { p_rencontre: string }; resultat: PlacesRencontre };
+  /** `api.rencontre_publier(p_rencontre jsonb)` → `jsonb` */
+  rencontre_publier: { arguments: { p_rencontre: Json }; resultat: ResultatPublication };
+  /** `api.rencontres_purger()` → `jsonb` */
+  rencontres_purger: { arguments: Record<string, never>; resultat: BilanPurgeRencontres };
   /** `api.sante()` → `jsonb` */
   sante: { arguments: Record<string, never>; resultat: Sante };
 }
@@ -166,6 +194,8 @@ export interface Api {
   annuaire_qui_contacter(args: FonctionsApi['annuaire_qui_contacter']['arguments']): Promise<FonctionsApi['annuaire_qui_contacter']['resultat']>;
   /** `api.annuaire_rechercher(p_q text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_bassin text DEFAULT NULL::text, p_uai text DEFAULT NULL::text, p_secteur text DEFAULT NULL::text, p_expertise text DEFAULT NULL::text, p_nouveaux boolean DEFAULT false, p_accompagne boolean DEFAULT false, p_limite integer DEFAULT 60, p_decalage integer DEFAULT 0)` → `jsonb` */
   annuaire_rechercher(args?: FonctionsApi['annuaire_rechercher']['arguments']): Promise<FonctionsApi['annuaire_rechercher']['resultat']>;
+  /** `api.annuler(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
+  annuler(args: FonctionsApi['annuler']['arguments']): Promise<FonctionsApi['annuler']['resultat']>;
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
   code_demander(args: FonctionsApi['code_demander']['arguments']): Promise<FonctionsApi['code_demander']['resultat']>;
   /** `api.code_reussir(p_adresse text)` → `void` */
@@ -176,14 +206,30 @@ export interface Api {
   connexions_purger(): Promise<FonctionsApi['connexions_purger']['resultat']>;
   /** `api.fiches_a_rappeler(p_limite integer DEFAULT 200)` → `jsonb` */
   fiches_a_rappeler(args?: FonctionsApi['fiches_a_rappeler']['arguments']): Promise<FonctionsApi['fiches_a_rappeler']['resultat']>;
+  /** `api.inscrire(p_rencontre text, p_ateliers text[], p_reponses jsonb DEFAULT '{}'::jsonb)` → `jsonb` */
+  inscrire(args: FonctionsApi['inscrire']['arguments']): Promise<FonctionsApi['inscrire']['resultat']>;
   /** `api.membre_destinataire_code(p_email text)` → `boolean` */
   membre_destinataire_code(args: FonctionsApi['membre_destinataire_code']['arguments']): Promise<FonctionsApi['membre_destinataire_code']['resultat']>;
   /** `api.membre_provisionner(p_user_id uuid, p_email text, p_prenom text, p_nom text, p_role prive.role_membre DEFAULT 'membre'::prive.role_membre, p_uai text DEFAULT NULL::text, p_fonction text DEFAULT NULL::text)` → `jsonb` */
   membre_provisionner(args: FonctionsApi['membre_provisionner']['arguments']): Promise<FonctionsApi['membre_provisionner']['resultat']>;
   /** `api.membres_purger()` → `jsonb` */
   membres_purger(): Promise<FonctionsApi['membres_purger']['resultat']>;
+  /** `api.mes_inscriptions()` → `jsonb` */
+  mes_inscriptions(): Promise<FonctionsApi['mes_inscriptions']['resultat']>;
   /** `api.moi()` → `jsonb` */
   moi(): Promise<FonctionsApi['moi']['resultat']>;
+  /** `api.pointer(p_rencontre text, p_inscription uuid, p_present boolean DEFAULT true)` → `jsonb` */
+  pointer(args: FonctionsApi['pointer']['arguments']): Promise<FonctionsApi['pointer']['resultat']>;
+  /** `api.rencontre_destinataires(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
+  rencontre_destinataires(args: FonctionsApi['rencontre_destinataires']['arguments']): Promise<FonctionsApi['rencontre_destinataires']['resultat']>;
+  /** `api.rencontre_participants(p_rencontre text)` → `jsonb` */
+  rencontre_participants(args: FonctionsApi['rencontre_participants']['arguments']): Promise<FonctionsApi['rencontre_participants']['resultat']>;
+  /** `api.rencontre_places(p_rencontre text)` → `jsonb` */
+  rencontre_places(args: FonctionsApi['rencontre_places']['arguments']): Promise<FonctionsApi['rencontre_places']['resultat']>;
+  /** `api.rencontre_publier(p_rencontre jsonb)` → `jsonb` */
+  rencontre_publier(args: FonctionsApi['rencontre_publier']['arguments']): Promise<FonctionsApi['rencontre_publier']['resultat']>;
+  /** `api.rencontres_purger()` → `jsonb` */
+  rencontres_purger(): Promise<FonctionsApi['rencontres_purger']['resultat']>;
   /** `api.sante()` → `jsonb` */
   sante(): Promise<FonctionsApi['sante']['resultat']>;
 }
@@ -210,15 +256,24 @@ export function creerMethodes(appeler: Appeler): Api {
     annuaire_moi: () => appeler('annuaire_moi'),
     annuaire_qui_contacter: (args) => appeler('annuaire_qui_contacter', args),
     annuaire_rechercher: (args) => appeler('annuaire_rechercher', args),
+    annuler: (args) => appeler('annuler', args),
     code_demander: (args) => appeler('code_demander', args),
     code_reussir: (args) => appeler('code_reussir', args),
     code_tenter: (args) => appeler('code_tenter', args),
     connexions_purger: () => appeler('connexions_purger'),
     fiches_a_rappeler: (args) => appeler('fiches_a_rappeler', args),
+    inscrire: (args) => appeler('inscrire', args),
     membre_destinataire_code: (args) => appeler('membre_destinataire_code', args),
     membre_provisionner: (args) => appeler('membre_provisionner', args),
     membres_purger: () => appeler('membres_purger'),
+    mes_inscriptions: () => appeler('mes_inscriptions'),
     moi: () => appeler('moi'),
+    pointer: (args) => appeler('pointer', args),
+    rencontre_destinataires: (args) => appeler('rencontre_destinataires', args),
+    rencontre_participants: (args) => appeler('rencontre_participants', args),
+    rencontre_places: (args) => appeler('rencontre_places', args),
+    rencontre_publier: (args) => appeler('rencontre_publier', args),
+    rencontres_purger: () => appeler('rencontres_purger'),
     sante: () => appeler('sante'),
   };
 }
