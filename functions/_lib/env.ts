@@ -33,12 +33,6 @@ const envSchema = z.object({
   SITE_URL: z.url({ error: 'SITE_URL doit être l’adresse publique du site (https://…).' }),
   /** Durée minimale d'une réponse à une demande de code (ms) : membres et inconnus répondent en même temps. */
   DUREE_MIN_DEMANDE_CODE_MS: z.coerce.number().int().min(0).max(10_000).default(1200),
-  /** Relais SMTP des courriels du hub (invitations, rappels) : smtp://… ou smtps://… */
-  SMTP_URL: z.string({ error: 'SMTP_URL manque : adresse du relais SMTP (smtp://hote:port).' }).regex(/^smtps?:\/\/\S+$/, 'SMTP_URL doit commencer par smtp:// ou smtps://.'),
-  /** Expéditeur des courriels du hub (« Réseau BDE <ne-pas-repondre@…> »). */
-  MAIL_FROM: z.string({ error: 'MAIL_FROM manque : expéditeur des courriels.' }).min(3, 'MAIL_FROM est trop court.'),
-  /** Adresse publique du site, pour les liens des courriels. */
-  SITE_URL: z.url({ error: 'SITE_URL doit être l’adresse publique du site (https://…).' }),
 });
 export type Env = z.infer<typeof envSchema>;
 
