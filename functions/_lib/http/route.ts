@@ -36,7 +36,7 @@ export interface Contrat<S extends z.ZodType | undefined, Q extends z.ZodType | 
   qui: 'public' | 'membre';
   /** Schéma du corps JSON ; absent : la route ne lit pas de corps. */
   corps?: S;
-  /** Schéma des paramètres de l'adresse (?cle=valeur), validés comme le corps ; absent : ils ne sont pas lus. */
+  /** Schéma des paramètres de l'adresse (?cle=valeur) ; absent : ils sont ignorés. */
   requete?: Q;
   /** Connexion par code : « poser » un nouveau jeton de liaison du navigateur, ou le « lire ». */
   liaison?: 'poser' | 'lire';
@@ -46,7 +46,6 @@ export interface Contrat<S extends z.ZodType | undefined, Q extends z.ZodType | 
 
 export interface Entree<T, R = undefined> {
   corps: T;
-  /** Paramètres de l'adresse validés par contrat.requete. */
   requete: R;
   /** Origine du site (« https://… ») telle que la requête l'a atteint, pour écrire une adresse absolue. */
   origine: string;
@@ -80,7 +79,7 @@ export function route<S extends z.ZodType | undefined, Q extends z.ZodType | und
       env(context?.deploy?.context);
       verifierOrigine(req);
       const corps = (contrat.corps ? await readJson(req, contrat.corps) : undefined) as S extends z.ZodType ? z.output<S> : undefined;
-      const requete = (contrat.requete ? valider(contrat.requete, Object.fromEntries(new URL(req.url).searchParams)) : undefined) as Q extends z.ZodType
+      const requete = (contrat.requete ? valider(Object.fromEntries(new URL(req.url).searchParams), contrat.requete) : undefined) as Q extends z.ZodType
         ? z.output<Q>
         : undefined;
       const lecture = await lireSession(req, { renouveler: contrat.qui === 'membre' });
@@ -157,11 +156,11 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
   if (brut === null || typeof brut !== 'object' || Array.isArray(brut)) {
     throw new DomainError('REQUETE_INVALIDE', 'Le corps de la requête doit être un objet JSON.');
   }
-  return valider(schema, brut);
+  return valider(brut, schema);
 }
 
-/** Valide des données d'entrée ; une DomainError REQUETE_INVALIDE en français, champ par champ, sinon. */
-export function valider<S extends z.ZodType>(schema: S, brut: unknown): z.output<S> {
+/** Valide des données avec le schéma ; REQUETE_INVALIDE avec les messages par champ sinon. */
+export function valider<S extends z.ZodType>(brut: unknown, schema: S): z.output<S> {
   const resultat = schema.safeParse(brut);
   if (!resultat.success) {
     const champs: Record<string, string[]> = {};
