@@ -26,6 +26,15 @@ create table prive.periodes_pfmp (
 create index periodes_pfmp_uai_idx on prive.periodes_pfmp (uai);
 create index periodes_pfmp_dates_idx on prive.periodes_pfmp (debut, fin);
 
+-- Le lycée du membre connecté, lu sans dépendre des droits sur prive.membres (comme prive.role_courant).
+create function prive.uai_courant() returns text
+language sql stable security definer set search_path = ''
+as $$
+  select m.uai from prive.membres m where m.user_id = (select auth.uid()) and m.actif
+$$;
+revoke execute on function prive.uai_courant() from public;
+grant execute on function prive.uai_courant() to authenticated;
+
 alter table prive.formations enable row level security;
 alter table prive.periodes_pfmp enable row level security;
 
@@ -43,11 +52,11 @@ create policy "Un membre connecté voit le calendrier du réseau"
 
 create policy "Un membre publie les périodes de son lycée"
   on prive.periodes_pfmp for insert to authenticated
-  with check (uai = (select m.uai from prive.membres m where m.user_id = (select auth.uid()) and m.actif));
+  with check (uai = (select prive.uai_courant()));
 
 create policy "Un membre retire les périodes de son lycée"
   on prive.periodes_pfmp for delete to authenticated
-  using (uai = (select m.uai from prive.membres m where m.user_id = (select auth.uid()) and m.actif));
+  using (uai = (select prive.uai_courant()));
 
 -- Deux périodes d'une même classe ne se chevauchent pas. Verrou transactionnel par (lycée, classe) :
 -- deux publications simultanées pour la même classe passent l'une après l'autre, et la seconde voit la première.
@@ -79,7 +88,7 @@ declare
   v_uai text;
 begin
   perform prive.exiger_membre();
-  select m.uai into v_uai from prive.membres m where m.user_id = (select auth.uid()) and m.actif;
+  v_uai := prive.uai_courant();
   if v_uai is null then
     raise exception 'SANS_ETABLISSEMENT' using errcode = 'P0001', detail = 'La fiche du membre n’a pas de lycée.';
   end if;

@@ -11,8 +11,8 @@ grant all on prive.abonnements_calendrier to service_role;
 
 create policy "Un membre gère l'abonnement de son lycée"
   on prive.abonnements_calendrier for all to authenticated
-  using (uai = (select m.uai from prive.membres m where m.user_id = (select auth.uid()) and m.actif))
-  with check (uai = (select m.uai from prive.membres m where m.user_id = (select auth.uid()) and m.actif));
+  using (uai = (select prive.uai_courant()))
+  with check (uai = (select prive.uai_courant()));
 
 -- Crée ou remplace l'adresse d'abonnement du lycée du membre (l'ancienne cesse de fonctionner) ; rend le jeton en clair.
 create function api.calendrier_pfmp_abonnement_creer() returns jsonb

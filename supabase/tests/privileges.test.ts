@@ -94,6 +94,7 @@ const ATTENDU: Record<string, Role[]> = {
   'api.calendrier_pfmp_ics(text)': ['service_role'],
   'api.calendrier_pfmp_reseau(date,date,integer)': ['authenticated'],
   'prive.uai_du_membre()': ['authenticated'],
+  'prive.uai_courant()': ['authenticated'],
   'prive.periode_json(prive.periodes_pfmp)': ['authenticated'],
   // Fonction de déclencheur du calendrier des PFMP.
   'prive.refuser_chevauchement_pfmp()': [],
