@@ -1,7 +1,7 @@
 // Calendrier des PFMP par les routes : publication, retrait, périodes du lycée, vue du réseau ;
 // mauvaises entrées et droits : 4xx en français, rien d'écrit.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demarrerPileDeTest, type PileDeTest } from '../../local/pile-test.ts';
+import { demarrerPileDeTest, type PileDeTest } from '../../local/tests/pile-test.ts';
 import aboCreer from '../calendrier-pfmp-abonnement-creer.ts';
 import aboSupprimer from '../calendrier-pfmp-abonnement-supprimer.ts';
 import ics from '../calendrier-pfmp-ics-lire.ts';

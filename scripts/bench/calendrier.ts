@@ -2,7 +2,7 @@
 // (GET /api/calendrier-pfmp/reseau), p50 / p95 et poids de la réponse. Appelé par scripts/bench.ts ;
 // `node scripts/bench/calendrier.ts` le lance seul (pile locale isolée, PGlite).
 import { gzipSync } from 'node:zlib';
-import type { PileDeTest } from '../../local/pile-test.ts';
+import type { PileDeTest } from '../../local/tests/pile-test.ts';
 
 /** Remplit la base : 53 lycées (fictifs), 6 classes chacun, 2 périodes de 3 à 4 semaines par classe et par an, 3 ans. */
 export async function peuplerCalendrier(pile: PileDeTest): Promise<number> {
@@ -62,7 +62,7 @@ export function decrireCalendrier(periodes: number, m: Awaited<ReturnType<typeof
 }
 
 if (import.meta.main) {
-  const { demarrerPileDeTest } = await import('../../local/pile-test.ts');
+  const { demarrerPileDeTest } = await import('../../local/tests/pile-test.ts');
   const pile = await demarrerPileDeTest({ site: true });
   try {
     const base = `http://127.0.0.1:${pile.ports.site}`;
