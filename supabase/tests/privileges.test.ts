@@ -29,6 +29,26 @@ const ATTENDU: Record<string, Role[]> = {
   'prive.attente_fenetre(timestamp with time zone,interval)': ['service_role'],
   // Fonction de déclencheur : EXECUTE n'est pas vérifié quand le déclencheur part.
   'prive.proteger_colonnes_membre()': [],
+  // Carnet des entreprises et bourse aux places (issue 9).
+  'api.contact_ajouter(uuid,text,text,text,text)': ['authenticated'],
+  'api.contact_opposition(uuid)': ['authenticated'],
+  'api.contacts_purger()': ['service_role'],
+  'api.note_enregistrer(uuid,text)': ['authenticated'],
+  'api.offre_publier(uuid,text,date,date,integer,text)': ['authenticated'],
+  'api.offres_rechercher(text,text,text,text)': ['authenticated'],
+  'api.organisation_doublons(text,text,text,uuid)': ['authenticated'],
+  'api.organisation_enregistrer(uuid,text,text,text,text,text,text,text,prive.taille_organisation,date,boolean)': ['authenticated'],
+  'api.organisation_lire(uuid)': ['authenticated'],
+  'api.organisations_rechercher(text,text,text,text,text)': ['authenticated'],
+  'api.place_reserver(uuid,text,text)': ['authenticated'],
+  'api.reservation_confirmer(uuid)': ['authenticated'],
+  'api.reservations_lister()': ['authenticated'],
+  'api.retour_ajouter(uuid,text,smallint,smallint,smallint,smallint,boolean)': ['authenticated'],
+  'prive.journaliser(uuid,text,jsonb)': ['authenticated'],
+  'prive.nom_normalise(text)': ['authenticated', 'service_role'],
+  'prive.siret_valide(text)': ['authenticated', 'service_role'],
+  'prive.uai_courant()': ['authenticated'],
+  'prive.proteger_offre()': [],
 };
 
 const FONCTIONS = `select p.oid, p.oid::regprocedure::text as signature

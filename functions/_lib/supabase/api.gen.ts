@@ -1,6 +1,8 @@
 // Généré par `npm run generer-api` (scripts/generer-api.ts) depuis le catalogue du schéma api : ne pas modifier.
 // Pour changer une fonction : une migration, puis `npm run generer-api`. Un test échoue si ce fichier est en retard.
 import type { MembreProvisionne, ReponseDemandeCode, Sante, TentativeCode } from '../../../src/schemas/api-retours.ts';
+import type { ListeOffres, ListeReservations, ResultatConfirmation, ResultatReservation } from '../../../src/schemas/bourse.ts';
+import type { ListeDoublons, ListeOrganisations, Organisation, ResultatEnregistrement } from '../../../src/schemas/carnet.ts';
 import type { Profil } from '../../../src/schemas/membre.ts';
 
 /** Arguments et résultat de chaque fonction du schéma api. */
@@ -13,6 +15,12 @@ export interface FonctionsApi {
   code_tenter: { arguments: { p_adresse: string; p_client: string; p_navigateur: string }; resultat: TentativeCode };
   /** `api.connexions_purger()` → `integer` */
   connexions_purger: { arguments: Record<string, never>; resultat: number };
+  /** `api.contact_ajouter(p_organisation uuid, p_nom text, p_fonction text, p_telephone text, p_email text)` → `uuid` */
+  contact_ajouter: { arguments: { p_organisation: string; p_nom: string; p_fonction: string; p_telephone: string; p_email: string }; resultat: string };
+  /** `api.contact_opposition(p_contact uuid)` → `integer` */
+  contact_opposition: { arguments: { p_contact: string }; resultat: number };
+  /** `api.contacts_purger()` → `integer` */
+  contacts_purger: { arguments: Record<string, never>; resultat: number };
   /** `api.membre_destinataire_code(p_email text)` → `boolean` */
   membre_destinataire_code: { arguments: { p_email: string }; resultat: boolean };
   /** `api.membre_provisionner(p_user_id uuid, p_email text, p_prenom text, p_nom text, p_role prive.role_membre DEFAULT 'membre'::prive.role_membre, p_uai text DEFAULT NULL::text, p_fonction text DEFAULT NULL::text)` → `jsonb` */
@@ -30,6 +38,60 @@ export interface FonctionsApi {
   };
   /** `api.moi()` → `jsonb` */
   moi: { arguments: Record<string, never>; resultat: Profil };
+  /** `api.note_enregistrer(p_organisation uuid, p_texte text)` → `void` */
+  note_enregistrer: { arguments: { p_organisation: string; p_texte: string }; resultat: void };
+  /** `api.offre_publier(p_organisation uuid, p_formation text, p_debut date, p_fin date, p_places integer, p_conditions text)` → `uuid` */
+  offre_publier: {
+    arguments: { p_organisation: string; p_formation: string; p_debut: string; p_fin: string; p_places: number; p_conditions: string };
+    resultat: string;
+  };
+  /** `api.offres_rechercher(p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text)` → `jsonb` */
+  offres_rechercher: { arguments: { p_naf?: string; p_departement?: string; p_commune_insee?: string; p_formation?: string }; resultat: ListeOffres };
+  /** `api.organisation_doublons(p_siret text, p_nom text, p_commune_insee text, p_exclure uuid DEFAULT NULL::uuid)` → `jsonb` */
+  organisation_doublons: { arguments: { p_siret: string; p_nom: string; p_commune_insee: string; p_exclure?: string }; resultat: ListeDoublons };
+  /** `api.organisation_enregistrer(p_id uuid, p_siret text, p_nom text, p_code_naf text, p_commune_insee text, p_commune_nom text, p_departement text, p_adresse text, p_taille prive.taille_organisation, p_dernier_contact date, p_forcer boolean DEFAULT false)` → `jsonb` */
+  organisation_enregistrer: {
+    arguments: {
+      p_id: string;
+      p_siret: string;
+      p_nom: string;
+      p_code_naf: string;
+      p_commune_insee: string;
+      p_commune_nom: string;
+      p_departement: string;
+      p_adresse: string;
+      p_taille: '0-9' | '10-49' | '50-249' | '250+';
+      p_dernier_contact: string;
+      p_forcer?: boolean;
+    };
+    resultat: ResultatEnregistrement;
+  };
+  /** `api.organisation_lire(p_id uuid)` → `jsonb` */
+  organisation_lire: { arguments: { p_id: string }; resultat: Organisation };
+  /** `api.organisations_rechercher(p_texte text DEFAULT NULL::text, p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text)` → `jsonb` */
+  organisations_rechercher: {
+    arguments: { p_texte?: string; p_naf?: string; p_departement?: string; p_commune_insee?: string; p_formation?: string };
+    resultat: ListeOrganisations;
+  };
+  /** `api.place_reserver(p_offre uuid, p_formation text, p_niveau text)` → `jsonb` */
+  place_reserver: { arguments: { p_offre: string; p_formation: string; p_niveau: string }; resultat: ResultatReservation };
+  /** `api.reservation_confirmer(p_reservation uuid)` → `jsonb` */
+  reservation_confirmer: { arguments: { p_reservation: string }; resultat: ResultatConfirmation };
+  /** `api.reservations_lister()` → `jsonb` */
+  reservations_lister: { arguments: Record<string, never>; resultat: ListeReservations };
+  /** `api.retour_ajouter(p_organisation uuid, p_formation text, p_accueil smallint, p_encadrement smallint, p_activites smallint, p_securite smallint, p_reprendrait boolean)` → `void` */
+  retour_ajouter: {
+    arguments: {
+      p_organisation: string;
+      p_formation: string;
+      p_accueil: number;
+      p_encadrement: number;
+      p_activites: number;
+      p_securite: number;
+      p_reprendrait: boolean;
+    };
+    resultat: void;
+  };
   /** `api.sante()` → `jsonb` */
   sante: { arguments: Record<string, never>; resultat: Sante };
 }
@@ -44,12 +106,40 @@ export interface Api {
   code_tenter(args: FonctionsApi['code_tenter']['arguments']): Promise<FonctionsApi['code_tenter']['resultat']>;
   /** `api.connexions_purger()` → `integer` */
   connexions_purger(): Promise<FonctionsApi['connexions_purger']['resultat']>;
+  /** `api.contact_ajouter(p_organisation uuid, p_nom text, p_fonction text, p_telephone text, p_email text)` → `uuid` */
+  contact_ajouter(args: FonctionsApi['contact_ajouter']['arguments']): Promise<FonctionsApi['contact_ajouter']['resultat']>;
+  /** `api.contact_opposition(p_contact uuid)` → `integer` */
+  contact_opposition(args: FonctionsApi['contact_opposition']['arguments']): Promise<FonctionsApi['contact_opposition']['resultat']>;
+  /** `api.contacts_purger()` → `integer` */
+  contacts_purger(): Promise<FonctionsApi['contacts_purger']['resultat']>;
   /** `api.membre_destinataire_code(p_email text)` → `boolean` */
   membre_destinataire_code(args: FonctionsApi['membre_destinataire_code']['arguments']): Promise<FonctionsApi['membre_destinataire_code']['resultat']>;
   /** `api.membre_provisionner(p_user_id uuid, p_email text, p_prenom text, p_nom text, p_role prive.role_membre DEFAULT 'membre'::prive.role_membre, p_uai text DEFAULT NULL::text, p_fonction text DEFAULT NULL::text)` → `jsonb` */
   membre_provisionner(args: FonctionsApi['membre_provisionner']['arguments']): Promise<FonctionsApi['membre_provisionner']['resultat']>;
   /** `api.moi()` → `jsonb` */
   moi(): Promise<FonctionsApi['moi']['resultat']>;
+  /** `api.note_enregistrer(p_organisation uuid, p_texte text)` → `void` */
+  note_enregistrer(args: FonctionsApi['note_enregistrer']['arguments']): Promise<FonctionsApi['note_enregistrer']['resultat']>;
+  /** `api.offre_publier(p_organisation uuid, p_formation text, p_debut date, p_fin date, p_places integer, p_conditions text)` → `uuid` */
+  offre_publier(args: FonctionsApi['offre_publier']['arguments']): Promise<FonctionsApi['offre_publier']['resultat']>;
+  /** `api.offres_rechercher(p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text)` → `jsonb` */
+  offres_rechercher(args?: FonctionsApi['offres_rechercher']['arguments']): Promise<FonctionsApi['offres_rechercher']['resultat']>;
+  /** `api.organisation_doublons(p_siret text, p_nom text, p_commune_insee text, p_exclure uuid DEFAULT NULL::uuid)` → `jsonb` */
+  organisation_doublons(args: FonctionsApi['organisation_doublons']['arguments']): Promise<FonctionsApi['organisation_doublons']['resultat']>;
+  /** `api.organisation_enregistrer(p_id uuid, p_siret text, p_nom text, p_code_naf text, p_commune_insee text, p_commune_nom text, p_departement text, p_adresse text, p_taille prive.taille_organisation, p_dernier_contact date, p_forcer boolean DEFAULT false)` → `jsonb` */
+  organisation_enregistrer(args: FonctionsApi['organisation_enregistrer']['arguments']): Promise<FonctionsApi['organisation_enregistrer']['resultat']>;
+  /** `api.organisation_lire(p_id uuid)` → `jsonb` */
+  organisation_lire(args: FonctionsApi['organisation_lire']['arguments']): Promise<FonctionsApi['organisation_lire']['resultat']>;
+  /** `api.organisations_rechercher(p_texte text DEFAULT NULL::text, p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text)` → `jsonb` */
+  organisations_rechercher(args?: FonctionsApi['organisations_rechercher']['arguments']): Promise<FonctionsApi['organisations_rechercher']['resultat']>;
+  /** `api.place_reserver(p_offre uuid, p_formation text, p_niveau text)` → `jsonb` */
+  place_reserver(args: FonctionsApi['place_reserver']['arguments']): Promise<FonctionsApi['place_reserver']['resultat']>;
+  /** `api.reservation_confirmer(p_reservation uuid)` → `jsonb` */
+  reservation_confirmer(args: FonctionsApi['reservation_confirmer']['arguments']): Promise<FonctionsApi['reservation_confirmer']['resultat']>;
+  /** `api.reservations_lister()` → `jsonb` */
+  reservations_lister(): Promise<FonctionsApi['reservations_lister']['resultat']>;
+  /** `api.retour_ajouter(p_organisation uuid, p_formation text, p_accueil smallint, p_encadrement smallint, p_activites smallint, p_securite smallint, p_reprendrait boolean)` → `void` */
+  retour_ajouter(args: FonctionsApi['retour_ajouter']['arguments']): Promise<FonctionsApi['retour_ajouter']['resultat']>;
   /** `api.sante()` → `jsonb` */
   sante(): Promise<FonctionsApi['sante']['resultat']>;
 }
@@ -64,9 +154,23 @@ export function creerMethodes(appeler: Appeler): Api {
     code_reussir: (args) => appeler('code_reussir', args),
     code_tenter: (args) => appeler('code_tenter', args),
     connexions_purger: () => appeler('connexions_purger'),
+    contact_ajouter: (args) => appeler('contact_ajouter', args),
+    contact_opposition: (args) => appeler('contact_opposition', args),
+    contacts_purger: () => appeler('contacts_purger'),
     membre_destinataire_code: (args) => appeler('membre_destinataire_code', args),
     membre_provisionner: (args) => appeler('membre_provisionner', args),
     moi: () => appeler('moi'),
+    note_enregistrer: (args) => appeler('note_enregistrer', args),
+    offre_publier: (args) => appeler('offre_publier', args),
+    offres_rechercher: (args) => appeler('offres_rechercher', args),
+    organisation_doublons: (args) => appeler('organisation_doublons', args),
+    organisation_enregistrer: (args) => appeler('organisation_enregistrer', args),
+    organisation_lire: (args) => appeler('organisation_lire', args),
+    organisations_rechercher: (args) => appeler('organisations_rechercher', args),
+    place_reserver: (args) => appeler('place_reserver', args),
+    reservation_confirmer: (args) => appeler('reservation_confirmer', args),
+    reservations_lister: () => appeler('reservations_lister'),
+    retour_ajouter: (args) => appeler('retour_ajouter', args),
     sante: () => appeler('sante'),
   };
 }
