@@ -26,6 +26,10 @@ const envSchema = z.object({
   /** Clé HMAC des empreintes d'adresses et d'IP (distincte des clés du cookie). */
   PSEUDONYMISATION_KEY: cle32('PSEUDONYMISATION_KEY'),
   /** Durée minimale d'une réponse à une demande de code (ms) : membres et inconnus répondent en même temps. */
+  /** Relais SMTP des courriels du réseau (bourse aux places) : smtp://utilisateur:motdepasse@hote:port. */
+  SMTP_URL: z.string({ error: 'SMTP_URL manque : l’adresse du relais SMTP (smtp://…).' }).regex(/^smtps?:\/\/\S+$/, 'SMTP_URL doit commencer par smtp:// ou smtps://.'),
+  /** Expéditeur des courriels du réseau, « Nom <adresse> ». */
+  MAIL_FROM: z.string({ error: 'MAIL_FROM manque : l’expéditeur des courriels (« Réseau BDE <ne-pas-repondre@…> »).' }).min(3),
   DUREE_MIN_DEMANDE_CODE_MS: z.coerce.number().int().min(0).max(10_000).default(1200),
 });
 export type Env = z.infer<typeof envSchema>;

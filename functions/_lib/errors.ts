@@ -20,6 +20,18 @@ export type ErrorCode =
   | 'ETABLISSEMENT_INCONNU'
   | 'DEJA_EXISTANT'
   | 'TROP_DE_DEMANDES'
+  | 'SIRET_INVALIDE'
+  | 'ORGANISATION_INCONNUE'
+  | 'CONTACT_INCONNU'
+  | 'SANS_ETABLISSEMENT'
+  | 'PERIODE_PASSEE'
+  | 'PERIODE_INVALIDE'
+  | 'OFFRE_INCONNUE'
+  | 'OFFRE_EXPIREE'
+  | 'OFFRE_COMPLETE'
+  | 'OFFRE_PROPRE'
+  | 'RESERVATION_INCONNUE'
+  | 'DEJA_CONFIRMEE'
   | 'SERVICE_INDISPONIBLE'
   | 'ERREUR_INTERNE';
 
@@ -43,6 +55,18 @@ export const STATUTS = {
   ETABLISSEMENT_INCONNU: 400,
   DEJA_EXISTANT: 409,
   TROP_DE_DEMANDES: 429,
+  SIRET_INVALIDE: 400,
+  ORGANISATION_INCONNUE: 404,
+  CONTACT_INCONNU: 404,
+  SANS_ETABLISSEMENT: 403,
+  PERIODE_PASSEE: 400,
+  PERIODE_INVALIDE: 400,
+  OFFRE_INCONNUE: 404,
+  OFFRE_EXPIREE: 409,
+  OFFRE_COMPLETE: 409,
+  OFFRE_PROPRE: 409,
+  RESERVATION_INCONNUE: 404,
+  DEJA_CONFIRMEE: 409,
   SERVICE_INDISPONIBLE: 503,
   ERREUR_INTERNE: 500,
 } as const satisfies Record<ErrorCode, number>;
@@ -68,6 +92,18 @@ export const MESSAGES = {
   ETABLISSEMENT_INCONNU: 'Cet établissement (UAI) n’est pas dans la liste des établissements.',
   DEJA_EXISTANT: 'Cet élément existe déjà.',
   TROP_DE_DEMANDES: 'Trop de demandes rapprochées. Patientez un peu avant de réessayer.',
+  SIRET_INVALIDE: 'Ce SIRET n’est pas valide : sa clé de contrôle ne correspond pas.',
+  ORGANISATION_INCONNUE: 'Cette organisation n’est pas (ou plus) dans le carnet.',
+  CONTACT_INCONNU: 'Ce contact n’est pas (ou plus) dans le carnet.',
+  SANS_ETABLISSEMENT: 'Votre fiche n’est rattachée à aucun lycée : demandez à l’administrateur du réseau de l’indiquer.',
+  PERIODE_PASSEE: 'La période doit commencer après aujourd’hui.',
+  PERIODE_INVALIDE: 'La fin de la période doit suivre son début.',
+  OFFRE_INCONNUE: 'Cette offre de places n’existe pas (ou plus).',
+  OFFRE_EXPIREE: 'Cette offre a expiré : la période a déjà commencé.',
+  OFFRE_COMPLETE: 'Toutes les places de cette offre sont déjà réservées.',
+  OFFRE_PROPRE: 'Vous ne pouvez pas réserver une place de votre propre offre.',
+  RESERVATION_INCONNUE: 'Cette réservation n’existe pas, ou ne vous concerne pas.',
+  DEJA_CONFIRMEE: 'Ce passage de relais est déjà confirmé.',
   SERVICE_INDISPONIBLE: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
   ERREUR_INTERNE: 'Une erreur inattendue est survenue. L’équipe a été prévenue ; réessayez plus tard.',
 } as const satisfies Record<ErrorCode, string>;
