@@ -188,8 +188,11 @@ create policy "Un membre retire un contact qui s'oppose" on prive.contacts for d
 
 create policy "Un membre lit les partenariats" on prive.partenariats for select to authenticated
   using ((select prive.role_courant()) is not null);
-create policy "Un membre déclare un partenariat de son lycée" on prive.partenariats for insert to authenticated
-  with check (uai = (select prive.uai_courant()));
+-- Son propre lycée, ou le lycée d'un placement confirmé au registre (l'émetteur d'une offre confirme pour un autre lycée).
+create policy "Un membre déclare un partenariat de son lycée ou d'un placement" on prive.partenariats for insert to authenticated
+  with check (uai = (select prive.uai_courant())
+              or exists (select 1 from prive.placements p where p.organisation_id = partenariats.organisation_id
+                                                             and p.uai = partenariats.uai and p.formation = partenariats.formation));
 
 create policy "Un membre lit les retours" on prive.retours for select to authenticated
   using ((select prive.role_courant()) is not null);
