@@ -18,10 +18,14 @@ grant execute on function prive.siret_valide(text) to authenticated, service_rol
 create function prive.nom_normalise(p text) returns text
 language sql immutable strict set search_path = ''
 as $$
-  select btrim(regexp_replace(regexp_replace(
-           translate(lower(p), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ''’-', 'aaaaaaceeeeiiiinooooouuuuyyoe    '),
-           '[^a-z0-9 ]', ' ', 'g'),
-           '(^| )(sa|sas|sasu|sarl|eurl|sci|scop|ets|etablissements|societe|ste|la|le|les|l|de|des|du|d|et)( |$)', ' ', 'g'))
+  select array_to_string(array(
+    select w
+      from regexp_split_to_table(
+             regexp_replace(translate(lower(p), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ', 'aaaaaaceeeeiiiinooooouuuuyyoe'), '[^a-z0-9]+', ' ', 'g'),
+             ' ') with ordinality as t(w, i)
+     where w <> '' and w not in ('sa', 'sas', 'sasu', 'sarl', 'eurl', 'sci', 'scop', 'ets', 'etablissements', 'societe', 'ste',
+                                 'la', 'le', 'les', 'l', 'de', 'des', 'du', 'd', 'et')
+     order by i), ' ')
 $$;
 grant execute on function prive.nom_normalise(text) to authenticated, service_role;
 
