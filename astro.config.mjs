@@ -4,7 +4,7 @@ import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { academie } from './src/academie.ts';
-import marquerSigles from './src/integrations/marquer-sigles.ts';
+import acheverSite from './src/integrations/achever-site.ts';
 
 const dev = process.argv.includes('dev');
 
@@ -12,9 +12,11 @@ export default defineConfig({
   site: academie.site,
   // RBDE_CACHE : un cache à part pour les constructions de mesure (corpus généré).
   cacheDir: process.env.RBDE_CACHE ?? './node_modules/.astro',
+  // RBDE_DIST : construire ailleurs que dans dist/ (mesures).
+  outDir: process.env.RBDE_DIST ?? './dist',
   trailingSlash: dev ? 'ignore' : 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), react(), marquerSigles(), sitemap({ filter: (page) => !/\/(connexion|mon-espace)\//.test(page) })],
+  integrations: [mdx(), react(), acheverSite(), sitemap({ filter: (page) => !/\/(connexion|mon-espace)\//.test(page) })],
   devToolbar: { enabled: false },
   // Politique de sécurité du contenu : Astro calcule l'empreinte de chaque script et style en ligne de
   // chaque page et l'écrit dans un <meta http-equiv="content-security-policy">. Le reste de la

@@ -68,21 +68,29 @@ describe('CSP dans le navigateur', () => {
     expect(await env.page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')).toContain('sha256-');
   });
 
-  test('la recherche compile le WebAssembly de Pagefind dans son worker, sans repli ni violation', async () => {
+  test('la recherche compile le WebAssembly de Pagefind dans la page (sans worker), sans repli ni violation', async () => {
     const { page } = env;
     const avertissements: string[] = [];
+    const wasm: string[] = [];
     const ecouter = (m: { type(): string; text(): string }) => {
       if (m.type() === 'warning' && /pagefind/i.test(m.text())) avertissements.push(m.text());
     };
+    const requete = (r: { url(): string }) => {
+      if (/\/pagefind\/wasm\.[^/]+\.pagefind$/.test(new URL(r.url()).pathname)) wasm.push(r.url());
+    };
     page.on('console', ecouter);
+    page.on('request', requete);
     try {
       await page.goto('/recherche/?q=convention');
       const resultats = await attendreResultats(page);
       expect(resultats.length).toBeGreaterThan(0);
-      expect(page.workers().map((w) => new URL(w.url()).pathname)).toContain('/pagefind/pagefind-worker.js');
+      // Le module WebAssembly de Pagefind a été chargé et compilé (la page a 'wasm-unsafe-eval') ;
+      // une violation de CSP ferait échouer le test par le relevé commun des erreurs.
+      expect(wasm.length).toBeGreaterThan(0);
       expect(avertissements).toEqual([]);
     } finally {
       page.off('console', ecouter);
+      page.off('request', requete);
     }
   });
 

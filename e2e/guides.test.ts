@@ -7,7 +7,7 @@ import type { Page, Response } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { academie } from '../src/academie.ts';
-import { lireGlossaire } from '../src/integrations/marquer-sigles.ts';
+import { lireGlossaire } from '../src/integrations/achever-site.ts';
 import { dateIso, dateLongue } from '../src/lib/dates-fr.ts';
 import { attendreResultats, utiliserPageUnique, verifierAccessibilite } from './outils.ts';
 

@@ -81,6 +81,13 @@ describe('Consultation des guides', () => {
     const resultats = page.locator('#resultats li.rbde-resultat');
     expect(await resultats.count()).toBeGreaterThan(0);
     const auSingulier = resultats.filter({ has: page.locator('mark', { hasText: /^entreprise$/i }) }).first();
+    // Cinq résultats d'abord : on demande les suivants tant qu'aucun extrait affiché ne montre le singulier.
+    const plus = page.getByRole('button', { name: /^Afficher \d+ résultats de plus$/ });
+    for (let i = 0; i < 6 && (await auSingulier.count()) === 0 && (await plus.count()) > 0; i++) {
+      const avant = await resultats.count();
+      await plus.click();
+      await page.waitForFunction((n) => document.querySelectorAll('#resultats li.rbde-resultat').length > n, avant);
+    }
     expect(await auSingulier.count(), 'aucun extrait ne surligne « entreprise » au singulier').toBe(1);
 
     const lien = auSingulier.locator('h3 a');

@@ -193,12 +193,12 @@ describe('La recherche trouve le bon guide dans les 3 premiers résultats', () =
 });
 
 describe('La page de recherche', () => {
-  /** Le nombre total annoncé par le bilan (« 12 résultats pour … », « 30 premiers résultats sur 41 pour … »). */
+  /** Le nombre total annoncé par le bilan (« 12 résultats pour … », « 10 premiers résultats sur 41 pour … »). */
   const totalAnnonce = async (p: Page) => {
     const bilan = (await p.locator('#resultats h2').textContent()) ?? '';
-    const m = bilan.match(/^(?:\d+ premiers résultats sur )?(\d+) résultats? pour/);
+    const m = bilan.match(/^(?:\d+ premiers résultats sur (\d+)|(\d+) résultats?) pour/);
     if (!m) throw new Error(`Bilan inattendu : « ${bilan} »`);
-    return Number(m[1]);
+    return Number(m[1] ?? m[2]);
   };
   const famillesAffichees = (p: Page) => p.$$eval('#resultats li.rbde-resultat', (lis) => lis.map((li) => li.querySelector('.rbde-meta')?.textContent ?? '(sans famille)'));
   const champRecherche = (p: Page) => p.getByRole('main').getByRole('searchbox', { name: 'Rechercher dans les guides' });
@@ -225,6 +225,25 @@ describe('La page de recherche', () => {
     await rechercher(page, 'allocation', `&famille=${encodeURIComponent('Réglementation')}`);
     expect(await attendreResultats(page)).toEqual(filtres);
     expect(await page.getByLabel('Famille de guides').inputValue()).toBe('Réglementation');
+  });
+
+  test('affiche cinq résultats, puis les suivants à la demande (leurs extraits ne sont téléchargés qu’alors)', async () => {
+    await rechercher(page, 'convention');
+    expect(await attendreResultats(page)).toHaveLength(5);
+    const total = await totalAnnonce(page);
+    expect(total).toBeGreaterThan(5);
+    const fragments: string[] = [];
+    const surRequete = (r: { url(): string }) => {
+      if (r.url().includes('/pagefind/fragment/')) fragments.push(r.url());
+    };
+    page.on('request', surRequete);
+    await page.getByRole('button', { name: /^Afficher \d+ résultats de plus$/ }).click();
+    await page.waitForFunction(() => document.querySelectorAll('#resultats ol li').length > 5);
+    page.off('request', surRequete);
+    expect(await attendreResultats(page)).toHaveLength(Math.min(10, total));
+    expect(fragments.length).toBeGreaterThan(0);
+    expect(fragments.length).toBeLessThanOrEqual(5);
+    await verifierAccessibilite(page, 'recherche, résultats suivants');
   });
 
   test('une requête sans résultat propose le glossaire et les trois familles de guides', async () => {

@@ -3,6 +3,7 @@
 // liaison des arguments, erreurs au format PostgREST). Le cas d'usage ne voit pas la différence.
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Contexte } from '../functions/_lib/contexte.ts';
+import type { Courriel } from '../functions/_lib/mail.ts';
 import type { ClientRpc } from '../functions/_lib/supabase.ts';
 import { creerApi } from '../functions/_lib/supabase/api.ts';
 import type { Database } from './base.ts';
@@ -22,8 +23,9 @@ export function clientRpcDirect(executeur: ReturnType<typeof creerExecuteurRpc>,
   };
 }
 
-/** Un contexte de cas d'usage au nom d'un membre (session vivante créée pour lui) ou anonyme. */
-export async function contexteDirect(db: Database, { email }: { email?: string } = {}): Promise<Contexte> {
+/** Un contexte de cas d'usage au nom d'un membre (session vivante créée pour lui) ou anonyme.
+ *  Les courriels envoyés sont ajoutés à `courriels` (aucun SMTP). */
+export async function contexteDirect(db: Database, { email, courriels = [] }: { email?: string; courriels?: Courriel[] } = {}): Promise<Contexte> {
   const executeur = creerExecuteurRpc(db);
   let claims: Record<string, unknown> = { role: 'anon' };
   if (email) {
@@ -47,6 +49,11 @@ export async function contexteDirect(db: Database, { email }: { email?: string }
     },
     get authAdmin(): never {
       return sansHttp();
+    },
+    mailer: {
+      envoyer: async (c) => {
+        courriels.push(c);
+      },
     },
     client: pseudonyme('ip:127.0.0.1'),
     navigateur: null,

@@ -1,6 +1,7 @@
 // npm start : construit le site et son index, migre et peuple la base locale, démarre les remplaçants,
 // et sert le tout sur une seule adresse. Hors ligne, sans rien à configurer.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demarrerPile, RACINE } from './pile.ts';
 import { planifier } from './planificateur.ts';
@@ -8,7 +9,9 @@ import { planifier } from './planificateur.ts';
 const debut = performance.now();
 if (!process.argv.includes('--sans-construction')) {
   console.log('Construction du site et de son index de recherche…');
-  const r = spawnSync(process.execPath, [join(RACINE, 'scripts/construire.ts')], { stdio: 'inherit', cwd: RACINE });
+  // RBDE_RENCONTRES_DEMO : la rencontre de démonstration (local/rencontres/) est construite et publiée
+  // ici seulement ; une construction de production n'en a aucune trace.
+  const r = spawnSync(process.execPath, [join(RACINE, 'scripts/construire.ts')], { stdio: 'inherit', cwd: RACINE, env: { ...process.env, RBDE_RENCONTRES_DEMO: '1' } });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
@@ -27,6 +30,21 @@ try {
   process.exit(1);
 }
 
+// Le programme des rencontres (et la démonstration) publié dans la base locale, comme le fait la
+// construction de production : un refus de la base (capacité sous les places confirmées) arrête tout.
+try {
+  const { publierParSupabase } = await import('../scripts/publier-rencontres.ts');
+  const cle = pile.env.SUPABASE_SECRET_KEY ?? '';
+  const publiees = await publierParSupabase(pile.env.SUPABASE_URL!, cle, { demo: true });
+  console.log(`Rencontres publiées dans la base locale : ${publiees.join(', ')}.`);
+  // Quelques inscriptions fictives à la rencontre de démonstration (idempotent).
+  await pile.db.exec(readFileSync(join(RACINE, 'local/rencontres/inscriptions-demo.sql'), 'utf8'));
+} catch (e) {
+  console.error((e as Error).message);
+  await pile.arreter().catch(() => {});
+  process.exit(1);
+}
+
 const arreterTaches = await planifier();
 const duree = ((performance.now() - debut) / 1000).toFixed(1);
 console.log(`
@@ -39,6 +57,9 @@ Réseau BDE est prêt en ${duree} s.
 
 Pour se connecter : membre@exemple.test, organisation@exemple.test ou admin@exemple.test ;
 le code s'affiche ci-dessous et dans .data/outbox/. Ctrl+C pour arrêter.
+
+Rencontre de démonstration (inscriptions ouvertes) : http://localhost:${pile.ports.site}/rencontres/rencontre-demonstration/
+Espace organisateur (organisation@exemple.test) : http://localhost:${pile.ports.site}/rencontres/rencontre-demonstration/organisation/
 `);
 
 const arreter = async () => {

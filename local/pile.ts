@@ -21,6 +21,8 @@ export interface OptionsPile {
   db?: Database;
   /** Ports ; 0 = un port libre. */
   ports?: { site?: number; supabase?: number; smtp?: number };
+  /** Dossier du site construit à servir (défaut : dist/). */
+  dist?: string;
   /** Servir aussi le site (dist/ et /api/*). */
   site?: boolean;
   /** Réglages Supabase à la place de supabase/config.toml (tests seulement : configSupabaseModifiee). */
@@ -73,7 +75,7 @@ export async function demarrerPile(options: OptionsPile = {}): Promise<Pile> {
   for (const [k, v] of Object.entries(env)) process.env[k] = v;
   if (options.site) {
     const { creerServeurSite } = await import('./serveur.ts');
-    site = await creerServeurSite({ dist: join(RACINE, 'dist') });
+    site = await creerServeurSite({ dist: options.dist ?? join(RACINE, 'dist') });
     portSite = await ecouter(site, demandes.site, hote);
     env.SITE_URL = `http://localhost:${portSite}`;
   }

@@ -100,6 +100,21 @@ describe('serveur local', () => {
     const r = await fetch(`${base}/`, { headers: { 'accept-encoding': 'gzip' } });
     expect(r.headers.get('content-encoding')).toBe('gzip');
   });
+  test('cache : un fichier inchangé revient en 304 sans corps ; les fichiers à empreinte de Pagefind sont immuables', async () => {
+    const premier = await fetch(`${base}/guides/`);
+    const etag = premier.headers.get('etag');
+    // Défaut de Netlify : revalider à chaque fois (l'ETag rend la revalidation gratuite).
+    expect(premier.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+    expect(etag).toBeTruthy();
+    const second = await fetch(`${base}/guides/`, { headers: { 'if-none-match': etag! } });
+    expect(second.status).toBe(304);
+    expect((await second.arrayBuffer()).byteLength).toBe(0);
+    mkdirSync(join(dist, 'pagefind', 'fragment'), { recursive: true });
+    writeFileSync(join(dist, 'pagefind', 'fragment', 'fr_1a2b3c.pf_fragment'), 'x');
+    writeFileSync(join(dist, 'pagefind', 'pagefind.js'), 'x');
+    expect((await fetch(`${base}/pagefind/fragment/fr_1a2b3c.pf_fragment`)).headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${base}/pagefind/pagefind.js`)).headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+  });
 });
 
 describe('serveur local : en-têtes de netlify.toml et de l’API', () => {

@@ -102,8 +102,16 @@ export async function creerServeurSite({
     const type = TYPES[extname(fichier)] ?? 'application/octet-stream';
     let corps: Uint8Array = readFileSync(fichier);
     const entetes: Record<string, string> = { 'content-type': type };
-    // Défaut de Netlify ; netlify.toml le remplace pour /_astro/*.
+    // Défaut de Netlify ; netlify.toml le remplace pour les fichiers à empreinte (/_astro/*, /pagefind/…).
     entetes['cache-control'] = 'public, max-age=0, must-revalidate';
+    // Comme Netlify : un ETag, et un 304 sans corps quand le fichier n'a pas changé.
+    const { size, mtimeMs } = statSync(fichier);
+    entetes.etag = `W/"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
+    if (statut === 200 && req.headers['if-none-match'] === entetes.etag) {
+      surEnvoi?.(req.url ?? '', 0);
+      ecrireStatique(req, res, 304, entetes);
+      return;
+    }
     if (COMPRESSIBLES.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       let gz = cacheGzip.get(fichier);
       if (!gz) cacheGzip.set(fichier, (gz = gzipSync(corps)));

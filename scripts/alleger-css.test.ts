@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { allegerCss, motsClasses } from './alleger-css.ts';
+import { allegerCss, balisesEtScripts, motsClasses } from './alleger-css.ts';
 
 const css = `:root{--bleu:#00f;--rouge:#f00;--lien:var(--bleu)}
 .fr-btn{color:var(--lien)}.fr-tile{color:var(--rouge)}
@@ -38,5 +38,16 @@ describe('allègement de la feuille DSFR', () => {
   });
   test('garde les animations', () => {
     expect(resultat).toContain('@keyframes fr-tourne');
+  });
+});
+
+describe('mots lus dans une page HTML', () => {
+  test('les balises et les scripts, pas le texte', () => {
+    const extrait = balisesEtScripts('<p class="fr-btn" id="fr-theme-modal">le texte fr-tile</p><script>el.classList.add("fr-collapse--expanded")</script>');
+    const mots = motsClasses([extrait]);
+    expect(mots.has('fr-btn')).toBe(true);
+    expect(mots.has('fr-theme-modal')).toBe(true);
+    expect(mots.has('fr-collapse--expanded')).toBe(true);
+    expect(mots.has('fr-tile')).toBe(false);
   });
 });

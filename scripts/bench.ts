@@ -1,6 +1,6 @@
 // npm run bench : mesures de vitesse (affichées, jamais des tests).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,9 @@ import { chromium } from 'playwright-core';
 import { creerServeurSite } from '../local/serveur.ts';
 import { demarrerPileDeTest } from '../local/pile-test.ts';
 import { configSupabaseModifiee } from '../local/config-supabase.ts';
+import { oublierEnv } from '../functions/_lib/env.ts';
+import { oublierTransport } from '../functions/_lib/mail.ts';
+import { genererCorpus } from './bench/corpus.ts';
 
 const racine = join(import.meta.dirname, '..');
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -47,26 +50,9 @@ const portLibre = () =>
 /** Temps de `npm run build` (env : autre corpus, autre sortie). */
 function mesurerConstruction(env: Record<string, string> = {}) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(racine, 'scripts/construire.ts')], { cwd: racine, stdio: 'ignore', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [join(racine, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { cwd: racine, stdio: 'ignore', env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error('npm run build a échoué');
   return performance.now() - t0;
-}
-
-/** 1 000 guides générés à partir des vrais (titres et corps variés), dans un dossier temporaire. */
-function genererCorpus(dossier: string, nombre = 1000) {
-  const source = join(racine, 'content', 'guides');
-  const modeles = readdirSync(source).flatMap((f) => readdirSync(join(source, f)).map((g) => readFileSync(join(source, f, g), 'utf8')));
-  const mots = ['bassin', 'filière', 'alternance', 'tutorat', 'partenariat', 'insertion', 'mobilité', 'sécurité', 'atelier', 'calendrier'];
-  for (let i = 0; i < nombre; i++) {
-    const modele = modeles[i % modeles.length]!;
-    const famille = modele.match(/^famille:\s*(\S+)/m)![1]!;
-    mkdirSync(join(dossier, famille), { recursive: true });
-    const texte = modele
-      .replace(/^titre:\s*"?(.*?)"?$/m, (_, t: string) => `titre: "${t.slice(0, 70).replace(/"/g, '')} (${i + 1})"`)
-      .replace(/^connexes:.*$/m, 'connexes: []')
-      .replace(/^## (.*)$/gm, (_, t: string) => `## ${t} ${mots[i % mots.length]} ${i}`);
-    writeFileSync(join(dossier, famille, `guide-genere-${i + 1}.mdx`), texte);
-  }
 }
 
 /** Octets gzip d'une page de guide : HTML, CSS et JS (sans les polices). */
@@ -183,13 +169,93 @@ async function mesurerApi() {
   }
 }
 
+/** Inscription à une rencontre : 50 membres connectés envoient leur inscription en même temps (30 places),
+ *  par les vraies routes (courriel de confirmation compris), sur PGlite ou PostgreSQL. */
+async function mesurerInscriptions(genre: 'pglite' | 'postgres') {
+  const configSupabase = configSupabaseModifiee((c) => {
+    c.auth.rate_limit.sign_in_sign_ups = 1_000_000;
+    c.auth.rate_limit.token_verifications = 1_000_000;
+  });
+  const pile = await demarrerPileDeTest({ site: true, configSupabase, genre });
+  const base = `http://127.0.0.1:${pile.ports.site}`;
+  const json = { 'content-type': 'application/json' };
+  try {
+    await pile.db.exec(`
+      insert into auth.users (instance_id, id, aud, role, email, email_confirmed_at) select '00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', 'rencontre' || g || '@exemple.test', now() from generate_series(1, 50) g;
+      insert into prive.membres (user_id, email, prenom, nom) select id, email, 'Bench', 'Fictif' from auth.users where email like 'rencontre%';`);
+    const maintenant = Date.now();
+    const paris = (d: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(d).replace(' ', 'T');
+    await pile.db.transaction(async (tx) => {
+      await tx.exec('set local role service_role');
+      await tx.query('select api.rencontre_publier($1)', [
+        JSON.stringify({
+          slug: 'bench', titre: 'Rencontre de mesure', lieu: 'Fictif', debut: paris(maintenant + 20 * 864e5), fin: paris(maintenant + 20 * 864e5 + 36e5),
+          ouverture: paris(maintenant - 864e5), fermeture: paris(maintenant + 10 * 864e5), mode: 'premier_arrive', questions: {},
+          ateliers: [{ code: 'trente', creneau: 'c1', creneau_libelle: 'Après-midi', titre: 'Atelier de trente places', salle: 'S', capacite: 30 }],
+        }),
+      ]);
+    });
+    const cookies: string[] = [];
+    for (let i = 1; i <= 50; i++) {
+      const email = `rencontre${i}@exemple.test`;
+      // Les limites de connexion du hub (20 demandes par heure et par IP) ne sont pas ce qu'on mesure ici.
+      await pile.db.exec('delete from prive.evenements_connexion');
+      const d = await fetch(`${base}/api/auth/code`, { method: 'POST', headers: json, body: JSON.stringify({ email }) });
+      if (d.status !== 202) throw new Error(`code : ${d.status} ${await d.text()}`);
+      const liaison = d.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const o = await fetch(`${base}/api/auth/session`, { method: 'POST', headers: { ...json, cookie: liaison }, body: JSON.stringify({ email, code: await pile.dernierCode(email) }) });
+      if (o.status !== 201) throw new Error(`session : ${o.status}`);
+      cookies.push(o.headers.getSetCookie().find((c) => c.includes('rbde_session='))!.split(';')[0]!);
+    }
+    const r = await enParallele(50, 50, async (i) => {
+      const rep = await fetch(`${base}/api/rencontres/bench/inscription`, { method: 'POST', headers: { ...json, cookie: cookies[i]! }, body: JSON.stringify({ ateliers: ['trente'] }) });
+      if (rep.status !== 201) throw new Error(`inscription : ${rep.status} ${await rep.text()}`);
+      await rep.arrayBuffer();
+    });
+    const { rows } = await pile.db.query<{ n: number }>(`select count(*)::int as n from prive.choix_ateliers where statut = 'confirmee'`);
+    if (rows[0]!.n !== 30) throw new Error(`${rows[0]!.n} places confirmées au lieu de 30`);
+    return r;
+  } finally {
+    await pile.arreter();
+  }
+}
+
+/** Poids d'une page de rencontre (gzip, sans polices), sur le dist/ de démonstration s'il existe. */
+function poidsPageRencontre(dist: string) {
+  return poidsPageGuide(dist, 'rencontres/journee-academique-2023');
+}
+
 const ko = (n: number) => `${(n / 1024).toFixed(1)} Ko`;
+const ecrireInscriptions = async () => {
+  for (const genre of [...(process.env.RBDE_BENCH_PGLITE === '0' ? [] : (['pglite'] as const)), ...(process.env.DATABASE_URL ? (['postgres'] as const) : [])]) {
+    // Chaque pile a ses ports : la configuration et le transport SMTP des fonctions sont relus.
+    oublierEnv();
+    oublierTransport();
+    const r = await mesurerInscriptions(genre);
+    console.log(`Inscription à une rencontre (50 en //, ${genre}) p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  max ${ms(r.max)}`);
+  }
+};
+// npm run bench -- rencontres : seulement les mesures des rencontres.
+if (process.argv.includes('rencontres')) {
+  console.log('Mesures des rencontres (2 cœurs ; chiffres indicatifs)\n');
+  await ecrireInscriptions();
+  process.exit(0);
+}
+// --comparer [--guides N] : le hub face à Astro Starlight sur les mêmes guides générés (scripts/bench/comparer.ts).
+if (process.argv.includes('--comparer')) {
+  const { comparer } = await import('./bench/comparer.ts');
+  const i = process.argv.indexOf('--guides');
+  await comparer({ guides: i > 0 ? Number(process.argv[i + 1]) : 1000 });
+  process.exit(0);
+}
 console.log('Mesures Réseau BDE (2 cœurs ; chiffres indicatifs)\n');
 const construction = mesurerConstruction();
 const nbGuides = readdirSync(join(racine, 'content', 'guides')).flatMap((f) => readdirSync(join(racine, 'content', 'guides', f))).length;
 console.log(`npm run build (site + index, ${nbGuides} guides) ${s(construction)}`);
 const poids = poidsPageGuide(join(racine, 'dist'), 'guides/reglementation/allocation-pfmp');
 console.log(`Page de guide, gzip sans polices       ${ko(poids.total)} (HTML ${ko(poids.html)}, CSS ${ko(poids.css)}, JS ${ko(poids.js)}) ; React : ${poids.react ? 'OUI' : 'non'}`);
+const poidsR = poidsPageRencontre(join(racine, 'dist'));
+console.log(`Page de rencontre passée, gzip         ${ko(poidsR.total)} (HTML ${ko(poidsR.html)}, CSS ${ko(poidsR.css)}, JS ${ko(poidsR.js)})`);
 const tmp = mkdtempSync(join(tmpdir(), 'rbde-1000-'));
 try {
   genererCorpus(join(tmp, 'guides'));
@@ -205,4 +271,5 @@ console.log(`npm start → premier 200                ${s(await mesurerDemarrage
 const { moi, connexions } = await mesurerApi();
 console.log(`GET /api/moi (200 req., 10 en //)      p50 ${ms(moi.p50)}  p95 ${ms(moi.p95)}  max ${ms(moi.max)}`);
 console.log(`Connexion complète code + session      p50 ${ms(connexions.p50)}  p95 ${ms(connexions.p95)}  max ${ms(connexions.max)}`);
+await ecrireInscriptions();
 process.exit(0);

@@ -42,6 +42,8 @@ describe('POST /api/auth/session', () => {
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).toMatch(/Path=\//);
     expect(cookie).not.toMatch(/Domain=/i);
+    // La liaison du navigateur a servi : effacée.
+    expect(cookies.some((c) => c.startsWith('__Host-rbde_liaison=;') && /Max-Age=0/.test(c))).toBe(true);
   });
 
   test('tolère les espaces dans le code saisi', async () => {

@@ -2,6 +2,7 @@
 // Aucun objet Request ici : le bord (http/) lit la requête et écrit la réponse.
 import { createHmac } from 'node:crypto';
 import { env } from './env.ts';
+import { mailerSmtp, type Mailer } from './mail.ts';
 import type { Appelant } from './http/session.ts';
 import { creerClient } from './supabase.ts';
 import { creerApi, type Api } from './supabase/api.ts';
@@ -15,10 +16,12 @@ export interface Contexte {
   apiAuNomDe(jetonAcces: string): Api;
   /** Les mêmes avec la clé secrète (service_role) : opérations sans membre connecté. */
   service: Api;
-  /** Supabase Auth, client neuf propre à cette requête (clé publiable). */
+  /** Supabase Auth, client neuf propre à cette requête (clé secrète, limites d'Auth comptées sur l'IP du client). */
   auth: ReturnType<typeof creerClient>['auth'];
   /** Administration des comptes Auth (clé secrète). */
   authAdmin: ReturnType<typeof creerClient>['auth']['admin'];
+  /** Envoi de courriels (SMTP). */
+  mailer: Mailer;
   /** Empreinte HMAC de l'adresse IP du client (jamais l'IP en clair). */
   client: string;
   /** Empreinte du jeton de liaison du navigateur (connexion par code), ou null. */
@@ -46,11 +49,12 @@ export function creerContexte({ appelant, ip, navigateur, requestId }: { appelan
       return (service ??= creerApi((secret ??= creerClient('secrete'))));
     },
     get auth() {
-      return (auth ??= creerClient('publiable').auth);
+      return (auth ??= creerClient('secrete', undefined, ip).auth);
     },
     get authAdmin() {
       return (secret ??= creerClient('secrete')).auth.admin;
     },
+    mailer: mailerSmtp,
     client: pseudonyme(`ip:${ip}`),
     navigateur,
     pseudonyme,

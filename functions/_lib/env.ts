@@ -25,6 +25,12 @@ const envSchema = z.object({
     .pipe(z.array(cle32('SESSION_KEYS')).min(1, 'SESSION_KEYS doit contenir au moins une clé.')),
   /** Clé HMAC des empreintes d'adresses et d'IP (distincte des clés du cookie). */
   PSEUDONYMISATION_KEY: cle32('PSEUDONYMISATION_KEY'),
+  /** Relais SMTP des courriels des fonctions (confirmation d'inscription, promotion). */
+  SMTP_URL: z.string({ error: 'SMTP_URL manque : l’adresse du relais SMTP (smtp://… ou smtps://…).' }).regex(/^smtps?:\/\/\S+$/, 'SMTP_URL doit commencer par smtp:// ou smtps://.'),
+  /** Expéditeur des courriels (« Réseau BDE <ne-pas-repondre@…> »). */
+  MAIL_FROM: z.string({ error: 'MAIL_FROM manque : l’expéditeur des courriels.' }).min(3, 'MAIL_FROM est trop court.'),
+  /** Adresse publique du site, pour les liens des courriels. */
+  SITE_URL: z.url({ error: 'SITE_URL doit être l’adresse publique du site (https://…).' }),
   /** Durée minimale d'une réponse à une demande de code (ms) : membres et inconnus répondent en même temps. */
   /** Relais SMTP des courriels du réseau (bourse aux places) : smtp://utilisateur:motdepasse@hote:port. */
   SMTP_URL: z.string({ error: 'SMTP_URL manque : l’adresse du relais SMTP (smtp://…).' }).regex(/^smtps?:\/\/\S+$/, 'SMTP_URL doit commencer par smtp:// ou smtps://.'),

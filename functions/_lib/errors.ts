@@ -33,7 +33,17 @@ export type ErrorCode =
   | 'RESERVATION_INCONNUE'
   | 'DEJA_CONFIRMEE'
   | 'SERVICE_INDISPONIBLE'
-  | 'ERREUR_INTERNE';
+  | 'ERREUR_INTERNE'
+  | 'RENCONTRE_INCONNUE'
+  | 'ATELIER_INCONNU'
+  | 'MEME_CRENEAU'
+  | 'INSCRIPTIONS_FERMEES'
+  | 'MODE_VOEUX'
+  | 'NON_INSCRIT'
+  | 'RENCONTRE_COMMENCEE'
+  | 'ORGANISATEUR_REQUIS'
+  | 'CAPACITE_INSUFFISANTE'
+  | 'ATELIER_RETIRE';
 
 export const STATUTS = {
   REQUETE_INVALIDE: 400,
@@ -69,6 +79,16 @@ export const STATUTS = {
   DEJA_CONFIRMEE: 409,
   SERVICE_INDISPONIBLE: 503,
   ERREUR_INTERNE: 500,
+  RENCONTRE_INCONNUE: 404,
+  ATELIER_INCONNU: 400,
+  MEME_CRENEAU: 400,
+  INSCRIPTIONS_FERMEES: 409,
+  MODE_VOEUX: 409,
+  NON_INSCRIT: 404,
+  RENCONTRE_COMMENCEE: 409,
+  ORGANISATEUR_REQUIS: 403,
+  CAPACITE_INSUFFISANTE: 409,
+  ATELIER_RETIRE: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 /** Message par défaut de chaque code, en français, pour une personne. */
@@ -106,6 +126,16 @@ export const MESSAGES = {
   DEJA_CONFIRMEE: 'Ce passage de relais est déjà confirmé.',
   SERVICE_INDISPONIBLE: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
   ERREUR_INTERNE: 'Une erreur inattendue est survenue. L’équipe a été prévenue ; réessayez plus tard.',
+  RENCONTRE_INCONNUE: 'Cette rencontre n’existe pas, ou n’est pas publiée.',
+  ATELIER_INCONNU: 'Cet atelier n’existe pas dans cette rencontre.',
+  MEME_CRENEAU: 'Vous avez choisi deux ateliers du même créneau : un seul atelier par créneau.',
+  INSCRIPTIONS_FERMEES: 'Les inscriptions à cette rencontre ne sont pas ouvertes, ou sont closes. Vous pouvez toujours annuler.',
+  MODE_VOEUX: 'Cette rencontre attribue les places par vœux classés : ce mode d’inscription n’est pas encore disponible en ligne.',
+  NON_INSCRIT: 'Vous n’êtes pas inscrit à cette rencontre, ou à cet atelier.',
+  RENCONTRE_COMMENCEE: 'La rencontre a commencé : l’inscription ne se modifie plus en ligne. Prévenez l’organisateur.',
+  ORGANISATEUR_REQUIS: 'Cette action est réservée aux organisateurs des rencontres.',
+  CAPACITE_INSUFFISANTE: 'La capacité demandée est inférieure aux places déjà confirmées.',
+  ATELIER_RETIRE: 'Cet atelier a des inscrits : il ne peut pas être retiré du programme.',
 } as const satisfies Record<ErrorCode, string>;
 
 /** Erreur prévue, renvoyée telle quelle au client avec son statut. */

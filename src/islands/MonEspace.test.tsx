@@ -42,4 +42,28 @@ describe('mon espace', () => {
     expect(await screen.findByText('Vous êtes déconnecté.')).toBeTruthy();
     expect(f).toHaveBeenCalledWith('/api/auth/session', expect.objectContaining({ method: 'DELETE' }));
   });
+
+  test('liste mes rencontres, mes ateliers et leur statut, avec le lien de gestion', async () => {
+    const mes = [
+      {
+        id: 'i1', rencontre: 'rencontre-demonstration', titre: 'Rencontre de démonstration (fictive)', lieu: null, debut: '2027-03-16T08:00:00Z', fin: '2027-03-16T15:30:00Z',
+        membre: { email: 'membre@exemple.test', prenom: 'Marie', nom: 'Membre' }, annulee: false, present: false, reponses: { repas: null, regime: null, accessibilite: null },
+        ateliers: [
+          { atelier: 'premier-contact', titre: 'Préparer un premier contact', salle: 'S', creneau: 'c1', creneau_libelle: 'Début d’après-midi', statut: 'en_attente', position: 2 },
+          { atelier: 'reseau', titre: 'Animer un réseau', salle: 'S', creneau: 'c2', creneau_libelle: 'Fin d’après-midi', statut: 'confirmee', position: null },
+        ],
+      },
+    ];
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => reponse(200, url === '/api/mes-inscriptions' ? mes : profil)));
+    render(<MonEspace />);
+    expect(await screen.findByText(/« Préparer un premier contact » — en liste d’attente \(position 2\)/)).toBeTruthy();
+    expect(screen.getByText(/« Animer un réseau » — place confirmée/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Modifier ou annuler mon inscription à « Rencontre de démonstration (fictive) »' }).getAttribute('href')).toBe('/rencontres/rencontre-demonstration/inscription/');
+  });
+
+  test('sans inscription, renvoie vers les rencontres', async () => {
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => reponse(200, url === '/api/mes-inscriptions' ? [] : profil)));
+    render(<MonEspace />);
+    expect((await screen.findByRole('link', { name: 'Voir les rencontres' })).getAttribute('href')).toBe('/rencontres/');
+  });
 });

@@ -1,18 +1,28 @@
 import { useEffect, useState } from 'react';
 import { appelApi, ErreurApi } from '../lib/api-client.ts';
+import type { InscriptionDetail } from '../schemas/inscription.ts';
 import type { Profil } from '../schemas/membre.ts';
 
 const ROLES: Record<Profil['role'], string> = { membre: 'Membre du réseau', organisateur: 'Organisateur des rencontres', admin: 'Administrateur du réseau' };
+
+const STATUTS = { confirmee: 'place confirmée', en_attente: 'en liste d’attente', annulee: 'annulé' } as const;
+const dateRencontre = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeZone: 'Europe/Paris' });
 
 type Etat = { statut: 'chargement' } | { statut: 'connecte'; profil: Profil } | { statut: 'deconnecte'; message?: string } | { statut: 'erreur'; message: string };
 
 /** L'espace du membre connecté : sa fiche, et la déconnexion. */
 export default function MonEspace() {
   const [etat, setEtat] = useState<Etat>({ statut: 'chargement' });
+  const [inscriptions, setInscriptions] = useState<InscriptionDetail[] | string | null>(null);
 
   useEffect(() => {
     appelApi<Profil>('/api/moi')
-      .then((profil) => setEtat({ statut: 'connecte', profil }))
+      .then((profil) => {
+        setEtat({ statut: 'connecte', profil });
+        appelApi<InscriptionDetail[]>('/api/mes-inscriptions')
+          .then(setInscriptions)
+          .catch((e: ErreurApi) => setInscriptions(e.message));
+      })
       .catch((e: ErreurApi) => {
         if (e.statut === 401) setEtat({ statut: 'deconnecte', message: e.code === 'NON_CONNECTE' ? undefined : e.message });
         else setEtat({ statut: 'erreur', message: e.message });
@@ -72,6 +82,39 @@ export default function MonEspace() {
         <dt className="fr-text--bold">Rôle</dt>
         <dd>{ROLES[profil.role]}</dd>
       </dl>
+      <h2>Mes rencontres</h2>
+      {inscriptions === null && <p role="status">Chargement de mes inscriptions…</p>}
+      {typeof inscriptions === 'string' && (
+        <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
+          <p>{inscriptions}</p>
+        </div>
+      )}
+      {Array.isArray(inscriptions) && inscriptions.length === 0 && (
+        <p>
+          Vous n’êtes inscrit à aucune rencontre. <a href="/rencontres/">Voir les rencontres</a>
+        </p>
+      )}
+      {Array.isArray(inscriptions) && inscriptions.length > 0 && (
+        <ul className="fr-mb-4w">
+          {inscriptions.map((i) => (
+            <li key={i.id}>
+              <a href={`/rencontres/${i.rencontre}/`}>{i.titre}</a>, {dateRencontre.format(new Date(i.debut))}
+              <ul>
+                {i.ateliers.map((a) => (
+                  <li key={a.atelier}>
+                    {a.creneau_libelle} : « {a.titre} » — {STATUTS[a.statut]}
+                    {a.position ? ` (position ${a.position})` : ''}
+                  </li>
+                ))}
+              </ul>
+              <a className="fr-link" href={`/rencontres/${i.rencontre}/inscription/`}>
+                Modifier ou annuler mon inscription à « {i.titre} »
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {(profil.role === 'organisateur' || profil.role === 'admin') && <p>Organisateur : l’espace d’organisation de chaque rencontre est lié en bas de sa page.</p>}
       <button className="fr-btn fr-btn--secondary fr-icon-logout-box-r-line fr-btn--icon-left" type="button" onClick={seDeconnecter}>
         Se déconnecter
       </button>

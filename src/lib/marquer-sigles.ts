@@ -35,28 +35,41 @@ function decoder(s: string): string {
 }
 const encoder = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** Les expressions d'une liste de termes, construites une fois par liste (et non une fois par page). */
+const preparations = new WeakMap<TermeAMarquer[], { motifs: { t: TermeAMarquer; motifSigle: RegExp; motifForme: RegExp }[]; prefiltres: RegExp[] }>();
+function preparer(termes: TermeAMarquer[]) {
+  let p = preparations.get(termes);
+  if (!p) {
+    const sigles = termes.filter((t) => t.abreviation || t.synonymes?.length);
+    const motifs = sigles.map((t) => ({ t, motifSigle: motifTerme(t), motifForme: motifTerme({ terme: t.forme, variantes: [], abreviation: false }) }));
+    // Sigles longs d'abord : « GRETA-CFA » avant « GRETA ».
+    motifs.sort((a, b) => b.t.terme.length - a.t.terme.length);
+    const [premier, ...autres] = sigles.flatMap((t) => [t.terme, ...t.variantes]);
+    const [forme, ...formes] = sigles.filter((t) => t.abreviation).map((t) => t.forme);
+    // Union des motifs (mêmes bornes de mot) : si un terme est présent, elle le trouve.
+    const prefiltres = [
+      ...(premier ? [motifTerme({ terme: premier, variantes: autres, abreviation: true }), motifTerme({ terme: premier, variantes: autres, abreviation: false })] : []),
+      ...(forme ? [motifTerme({ terme: forme, variantes: formes, abreviation: false })] : []),
+    ];
+    p = { motifs, prefiltres };
+    preparations.set(termes, p);
+  }
+  return p;
+}
+
 /**
  * Transforme le HTML d'une zone de contenu.
  * @returns le HTML transformé et les termes rencontrés (sigle ou forme longue).
  */
 export function marquerSigles(html: string, termes: TermeAMarquer[]): { html: string; trouves: string[] } {
-  const restants = termes
-    .filter((t) => t.abreviation || t.synonymes?.length)
-    .map((t) => ({
-      t,
-      motifSigle: motifTerme(t),
-      motifForme: motifTerme({ terme: t.forme, variantes: [], abreviation: false }),
-      sigleVu: false,
-      // Un mot ordinaire n'a pas de « forme longue » à rattacher à un sigle.
-      formeVue: !t.abreviation,
-    }));
+  const { motifs, prefiltres } = preparer(termes);
+  // Un mot ordinaire (synonymes seulement) n'a pas de « forme longue » à rattacher à un sigle.
+  const restants = motifs.map((m) => ({ ...m, sigleVu: false, formeVue: !m.t.abreviation }));
   /** Attribut des synonymes et liste des attributs à indexer, pour un terme. */
   const indexes = (t: TermeAMarquer, base: string[]) => {
     const syn = t.synonymes?.length ? ` data-synonymes="${echapperAttr(t.synonymes.join(' '))}"` : '';
     return `${syn} data-pagefind-index-attrs="${[...base, ...(syn ? ['data-synonymes'] : [])].join(',')}"`;
   };
-  // Sigles longs d'abord : « GRETA-CFA » avant « GRETA ».
-  restants.sort((a, b) => b.t.terme.length - a.t.terme.length);
   const trouves = new Set<string>();
   const pile: string[] = [];
   const morceaux = html.split(/(<[^>]*>)/);
@@ -73,6 +86,8 @@ export function marquerSigles(html: string, termes: TermeAMarquer[]): { html: st
     }
     if (!m.trim() || pile.some((p) => SAUTER.has(p))) continue;
     let texte = decoder(m);
+    // Un seul test pour tous les termes : la plupart des morceaux de texte n'en contiennent aucun.
+    if (!prefiltres.some((p) => p.test(texte))) continue;
     // Remplacements repérés par des marqueurs pour ne pas retravailler le HTML inséré.
     const insertions: string[] = [];
     for (const r of restants) {

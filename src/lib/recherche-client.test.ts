@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { chercher, chercherElargi, type Pagefind } from './recherche-client.ts';
+import { chercher, chercherAvecCorrection, chercherElargi, longueursUtiles, type Pagefind } from './recherche-client.ts';
 
 /**
  * Un faux Pagefind : chaque page est une liste de mots indexés (comme Pagefind les voit : « l’embauche »
@@ -103,5 +103,24 @@ describe('recherche côté navigateur', () => {
   test('n’élargit pas une requête d’un seul mot', async () => {
     const pf = fauxPagefind({ a: 'un texte' });
     expect(await chercherElargi(pf, 'inconnu')).toEqual([]);
+  });
+});
+
+describe('correction des fautes : vocabulaire par longueur de mot', () => {
+  test('corrige avec les seules longueurs voisines du mot', async () => {
+    const pf = fauxPagefind({ allocation: 'allocation allocation élève', convention: 'convention de stage', gratification: 'gratification stage' });
+    const vocabulaire = new Map([['allocation', 3], ['convention', 2], ['gratification', 1], ['stage', 2]]);
+    const longueurs = longueursUtiles('alocation');
+    expect(longueurs).toEqual([7, 8, 9, 10, 11]);
+    const r = await chercherAvecCorrection(pf, 'alocation', {}, Promise.resolve(new Map([...vocabulaire].filter(([m]) => longueurs.includes(m.length)))));
+    expect(r.correction).toBe('allocation');
+    expect(r.resultats.map((x) => x.id)).toEqual(['allocation']);
+  });
+
+  test('longueurs utiles : 1 faute jusqu’à 7 lettres, 2 au-delà, rien pour les mots courts et les nombres', () => {
+    expect(longueursUtiles('stage')).toEqual([4, 5, 6]);
+    expect(longueursUtiles('l’allocation')).toEqual([8, 9, 10, 11, 12]);
+    expect(longueursUtiles('16 ans 2024 de la')).toEqual([]);
+    expect(longueursUtiles('x'.repeat(45))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // Page /recherche : interroge l'index Pagefind (fichiers statiques) ; la requête et les filtres vivent dans l'URL.
-import { corrigerRequete, developperRequete, nombresEnExpressions, poidsVariante, variantesRequete } from './requete.ts';
+import { corrigerRequete, developperRequete, LONGUEUR_MAX_VOCABULAIRE, nombresEnExpressions, normaliserMot, poidsVariante, variantesRequete } from './requete.ts';
 
 interface ResultatPagefind {
   url: string;
@@ -18,12 +18,42 @@ export interface Pagefind {
 
 const echapper = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-let vocabulaire: Promise<Map<string, number>> | undefined;
-const chargerVocabulaire = () =>
-  (vocabulaire ??= fetch('/recherche/vocabulaire.json')
-    .then((r) => (r.ok ? r.json() : []))
-    .then((l: [string, number][]) => new Map(l))
-    .catch(() => new Map()));
+/** Résultats affichés d'abord, puis à chaque « Afficher plus » : seuls leurs fragments sont téléchargés. */
+export const PAR_PAGE = 5;
+
+/**
+ * Les longueurs de mots du vocabulaire dont la correction de la requête a besoin : pour chaque mot de 5 lettres
+ * ou plus sans chiffre, sa longueur et les voisines (1 faute jusqu'à 7 lettres, 2 au-delà, voir corrigerRequete).
+ */
+export function longueursUtiles(q: string): number[] {
+  const longueurs = new Set<number>();
+  for (const mot of developperRequete(q).split(' ')) {
+    const n = normaliserMot(mot);
+    if (n.length < 5 || n.length > LONGUEUR_MAX_VOCABULAIRE - 2 || /\d/.test(n)) continue;
+    const max = n.length >= 8 ? 2 : 1;
+    for (let l = n.length - max; l <= n.length + max; l++) longueurs.add(l);
+  }
+  return [...longueurs].sort((a, b) => a - b);
+}
+
+const fichiersVocabulaire = new Map<number, Promise<[string, number][]>>();
+/** Charge le vocabulaire du site, un fichier par longueur de mot (recherche/vocabulaire/<longueur>.json), ceux demandés seulement. */
+const chargerVocabulaire = async (longueurs: number[]): Promise<Map<string, number>> => {
+  const listes = await Promise.all(
+    longueurs.map((l) => {
+      let p = fichiersVocabulaire.get(l);
+      if (!p) {
+        // Chaque longueur de 3 à LONGUEUR_MAX_VOCABULAIRE a son fichier ; une panne réseau donne une liste vide.
+        p = fetch(`/recherche/vocabulaire/${l}.json`)
+          .then((r) => (r.ok ? (r.json() as Promise<[string, number][]>) : []))
+          .catch(() => []);
+        fichiersVocabulaire.set(l, p);
+      }
+      return p;
+    }),
+  );
+  return new Map(listes.flat());
+};
 
 /**
  * Cherche toutes les variantes de la requête et fusionne les résultats : pour chaque page, le meilleur score
@@ -80,9 +110,18 @@ export async function chercherElargi(pagefind: Pagefind, q: string, filtres: Rec
   return [...parPage.values()].sort((a, b) => b.nombre - a.nombre || b.score - a.score).map((x) => x.resultat);
 }
 
-/** Cherche ; corrige un mot inconnu du site (la page le dit) ; si peu de pages ont tous les mots, élargit. */
-export async function chercherAvecCorrection(pagefind: Pagefind, q: string, filtres: Record<string, string> = {}) {
-  const correction = corrigerRequete(q, await chargerVocabulaire());
+/**
+ * Corrige un mot inconnu du site (la page le dit), cherche ; si peu de pages ont tous les mots, élargit.
+ * Le vocabulaire vient par morceaux : seules les longueurs de mots utiles à la requête sont téléchargées
+ * (voir longueursUtiles), et vocabulairePret permet de les demander en même temps que Pagefind se charge.
+ */
+export async function chercherAvecCorrection(
+  pagefind: Pagefind,
+  q: string,
+  filtres: Record<string, string> = {},
+  vocabulairePret: Promise<Map<string, number>> = chargerVocabulaire(longueursUtiles(q)),
+) {
+  const correction = corrigerRequete(q, await vocabulairePret);
   const requete = correction ?? q;
   const resultats = await chercher(pagefind, requete, filtres);
   let elargie = false;
@@ -96,8 +135,43 @@ export async function chercherAvecCorrection(pagefind: Pagefind, q: string, filt
   return { resultats, correction, elargie };
 }
 
-/** Branche le formulaire et affiche les résultats de l'URL courante. */
-export async function rechercher() {
+const resultatHtml = (d: ResultatPagefind) =>
+  `<li class="fr-mb-3w rbde-resultat"><h3 class="fr-h6 fr-mb-1v"><a href="${echapper(d.url)}">${echapper(d.meta.title ?? d.url)}</a></h3>` +
+  `${d.meta.famille ? `<p class="rbde-meta fr-mb-1v">${echapper(d.meta.famille)}</p>` : ''}<p class="fr-mb-0">${d.excerpt}</p></li>`;
+
+const bilan = (affiches: number, total: number, q: string) =>
+  `${total > affiches ? `${affiches} premiers résultats sur ${total}` : `${total} résultat${total > 1 ? 's' : ''}`} pour « ${echapper(q)} »`;
+
+let pagefindCharge: Promise<Pagefind> | undefined;
+/** Pagefind, chargé une fois ; sans Web Worker (un fichier de moins à télécharger, la recherche est courte). */
+const chargerPagefind = () =>
+  (pagefindCharge ??= (async () => {
+    const chemin = '/pagefind/pagefind.js';
+    const pagefind = (await import(/* @vite-ignore */ chemin)) as Pagefind;
+    await pagefind.options({ excerptLength: 24, noWorker: true });
+    return pagefind;
+  })());
+
+/** Branche le formulaire et affiche les résultats de l'URL courante ; une nouvelle recherche reste dans la page. */
+export function rechercher() {
+  const formulaire = document.getElementById('formulaire-recherche') as HTMLFormElement;
+  for (const nom of ['famille', 'theme']) (formulaire.elements.namedItem(nom) as HTMLSelectElement).addEventListener('change', () => formulaire.requestSubmit());
+  // Recherche suivante sans recharger la page : Pagefind et son index déjà chargés servent encore.
+  formulaire.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const params = new URLSearchParams();
+    for (const [cle, valeur] of new FormData(formulaire)) if (typeof valeur === 'string' && valeur) params.set(cle, valeur);
+    history.pushState(null, '', `/recherche/?${params}`);
+    void afficher();
+  });
+  addEventListener('popstate', () => void afficher());
+  void afficher();
+}
+
+let derniere = 0;
+/** Affiche les résultats de l'adresse courante (requête et filtres). */
+async function afficher() {
+  const numero = ++derniere;
   const formulaire = document.getElementById('formulaire-recherche') as HTMLFormElement;
   const zone = document.getElementById('resultats')!;
   const aucun = document.getElementById('aucun-resultat')!;
@@ -107,38 +181,57 @@ export async function rechercher() {
   for (const nom of ['famille', 'theme']) {
     const champ = formulaire.elements.namedItem(nom) as HTMLSelectElement;
     const v = params.get(nom) ?? '';
-    if (v && [...champ.options].some((o) => o.value === v)) {
-      champ.value = v;
-      filtres[nom] = v;
-    }
-    champ.addEventListener('change', () => formulaire.requestSubmit());
+    champ.value = v && [...champ.options].some((o) => o.value === v) ? v : '';
+    if (champ.value) filtres[nom] = champ.value;
   }
   (formulaire.elements.namedItem('q') as HTMLInputElement).value = q;
-  if (!q) return;
+  aucun.hidden = true;
+  if (!q) {
+    zone.innerHTML = '';
+    return;
+  }
   document.title = `« ${q} » - Rechercher - Réseau BDE`;
   zone.innerHTML = '<p>Recherche en cours…</p>';
-  const chemin = '/pagefind/pagefind.js';
-  const pagefind = (await import(/* @vite-ignore */ chemin)) as Pagefind;
-  await pagefind.options({ excerptLength: 24 });
-  const { resultats, correction, elargie } = await chercherAvecCorrection(pagefind, q, filtres);
-  const donnees = await Promise.all(resultats.slice(0, 30).map((r) => r.data()));
+  // Le vocabulaire utile et Pagefind se chargent en même temps.
+  const vocabulaire = chargerVocabulaire(longueursUtiles(q));
+  const pagefind = await chargerPagefind();
+  const { resultats, correction, elargie } = await chercherAvecCorrection(pagefind, q, filtres, vocabulaire);
+  if (numero !== derniere) return; // une recherche plus récente a commencé
   const avis =
     (correction ? `<p class="fr-mb-2w">Résultats pour « ${echapper(correction)} » (au lieu de « ${echapper(q)} »).</p>` : '') +
     (elargie ? '<p class="fr-mb-2w">Peu de pages contiennent tous ces mots : viennent ensuite celles qui en contiennent la plupart.</p>' : '');
-  if (donnees.length === 0) {
+  if (resultats.length === 0) {
     zone.innerHTML = `<h2 class="fr-h4">Aucun résultat pour « ${echapper(q)} »</h2>`;
     aucun.hidden = false;
     return;
   }
   const total = resultats.length;
-  zone.innerHTML =
-    `<h2 class="fr-h4">${total > 30 ? `30 premiers résultats sur ${total}` : `${total} résultat${total > 1 ? 's' : ''}`} pour « ${echapper(q)} »</h2>` +
-    avis +
-    `<ol class="fr-raw-list">${donnees
-      .map(
-        (d) =>
-          `<li class="fr-mb-3w rbde-resultat"><h3 class="fr-h6 fr-mb-1v"><a href="${echapper(d.url)}">${echapper(d.meta.title ?? d.url)}</a></h3>` +
-          `${d.meta.famille ? `<p class="rbde-meta fr-mb-1v">${echapper(d.meta.famille)}</p>` : ''}<p class="fr-mb-0">${d.excerpt}</p></li>`,
-      )
-      .join('')}</ol>`;
+  const premiers = await Promise.all(resultats.slice(0, PAR_PAGE).map((r) => r.data()));
+  if (numero !== derniere) return;
+  zone.innerHTML = `<h2 class="fr-h4">${bilan(premiers.length, total, q)}</h2>${avis}<ol class="fr-raw-list">${premiers.map(resultatHtml).join('')}</ol>`;
+  // Les suivants à la demande : leurs fragments ne sont téléchargés qu'alors.
+  let affiches = premiers.length;
+  if (affiches >= total) return;
+  const bouton = document.createElement('button');
+  bouton.type = 'button';
+  bouton.className = 'fr-btn fr-btn--secondary';
+  const libelle = () => `Afficher ${Math.min(PAR_PAGE, total - affiches)} résultats de plus`;
+  bouton.textContent = libelle();
+  zone.append(bouton);
+  bouton.addEventListener('click', async () => {
+    bouton.disabled = true;
+    const suivants = await Promise.all(resultats.slice(affiches, affiches + PAR_PAGE).map((r) => r.data()));
+    if (numero !== derniere) return;
+    const liste = zone.querySelector('ol')!;
+    liste.insertAdjacentHTML('beforeend', suivants.map(resultatHtml).join(''));
+    // Le focus va au premier résultat ajouté (lecteurs d'écran, clavier).
+    (liste.children[affiches]?.querySelector('a') as HTMLElement | null)?.focus();
+    affiches += suivants.length;
+    zone.querySelector('h2')!.innerHTML = bilan(affiches, total, q);
+    if (affiches >= total) bouton.remove();
+    else {
+      bouton.textContent = libelle();
+      bouton.disabled = false;
+    }
+  });
 }

@@ -138,7 +138,21 @@ export function corrigerRequete(q: string, vocabulaire: Map<string, number>): st
   return corrigee ? mots.join(' ') : null;
 }
 
+/** Longueur de mot au-delà de laquelle ni le vocabulaire ni la correction ne vont (aucun mot français courant). */
+export const LONGUEUR_MAX_VOCABULAIRE = 40;
+
+// À la construction, les mêmes mots reviennent des millions de fois : chaque forme n'est normalisée qu'une fois.
+const normalises = new Map<string, string>();
+const normaliserMemo = (m: string) => {
+  let n = normalises.get(m);
+  if (n === undefined) normalises.set(m, (n = normaliserMot(m)));
+  return n;
+};
+
 /** Les mots d'un texte, normalisés, pour construire le vocabulaire. */
 export function motsDe(texte: string): string[] {
-  return (texte.match(/[\p{L}][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/gu) ?? []).flatMap((m) => m.split('-')).map(normaliserMot).filter((m) => m.length >= 4);
+  return (texte.match(/[\p{L}][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/gu) ?? [])
+    .flatMap((m) => m.split('-'))
+    .map(normaliserMemo)
+    .filter((m) => m.length >= 4 && m.length <= LONGUEUR_MAX_VOCABULAIRE);
 }

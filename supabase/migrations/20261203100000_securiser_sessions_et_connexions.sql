@@ -126,6 +126,22 @@ $$;
 revoke execute on function prive.attente_fenetre(timestamptz, interval) from public;
 grant execute on function prive.attente_fenetre(timestamptz, interval) to service_role;
 
+-- Les événements d'un genre dans une fenêtre glissante, pour une adresse ou pour un client :
+-- combien (au plus p_limite, inutile de compter au-delà) et le plus ancien de ceux-là.
+create function prive.dans_fenetre(p_genre text, p_fenetre interval, p_limite int,
+  p_adresse text default null, p_client text default null, out n int, out plus_ancien timestamptz)
+language sql stable set search_path = ''
+as $$
+  select count(*)::int, min(e.le) from (
+    select e.le from prive.evenements_connexion e
+     where e.genre = p_genre and e.le > now() - p_fenetre
+       and (p_adresse is null or e.adresse = p_adresse)
+       and (p_client is null or e.client = p_client)
+     order by e.le desc limit p_limite) e
+$$;
+revoke execute on function prive.dans_fenetre(text, interval, int, text, text) from public;
+grant execute on function prive.dans_fenetre(text, interval, int, text, text) to service_role;
+
 -- Demande de code : acceptée ou refusée (raison, attente en secondes). Une seule instruction
 -- décisive sous verrou d'adresse : deux demandes simultanées ne dépassent pas les limites.
 create function api.code_demander(p_adresse text, p_client text, p_navigateur text) returns jsonb
@@ -149,26 +165,20 @@ begin
       'attente', prive.attente_fenetre(plus_ancien, make_interval(secs => (l ->> 'intervalle_demandes_s')::int)));
   end if;
 
-  select count(*), min(e.le) into n, plus_ancien from (
-    select e.le from prive.evenements_connexion e
-     where e.adresse = p_adresse and e.genre = 'demande' and e.le > now() - interval '1 hour'
-     order by e.le desc limit (l ->> 'demandes_adresse_heure')::int) e;
+  select f.n, f.plus_ancien into n, plus_ancien
+    from prive.dans_fenetre('demande', interval '1 hour', (l ->> 'demandes_adresse_heure')::int, p_adresse => p_adresse) f;
   if n >= (l ->> 'demandes_adresse_heure')::int then
     return jsonb_build_object('accepte', false, 'raison', 'ADRESSE_HEURE', 'attente', prive.attente_fenetre(plus_ancien, interval '1 hour'));
   end if;
 
-  select count(*), min(e.le) into n, plus_ancien from (
-    select e.le from prive.evenements_connexion e
-     where e.adresse = p_adresse and e.genre = 'demande' and e.le > now() - interval '1 day'
-     order by e.le desc limit (l ->> 'demandes_adresse_jour')::int) e;
+  select f.n, f.plus_ancien into n, plus_ancien
+    from prive.dans_fenetre('demande', interval '1 day', (l ->> 'demandes_adresse_jour')::int, p_adresse => p_adresse) f;
   if n >= (l ->> 'demandes_adresse_jour')::int then
     return jsonb_build_object('accepte', false, 'raison', 'ADRESSE_JOUR', 'attente', prive.attente_fenetre(plus_ancien, interval '1 day'));
   end if;
 
-  select count(*), min(e.le) into n, plus_ancien from (
-    select e.le from prive.evenements_connexion e
-     where e.client = p_client and e.genre = 'demande' and e.le > now() - interval '1 hour'
-     order by e.le desc limit (l ->> 'demandes_client_heure')::int) e;
+  select f.n, f.plus_ancien into n, plus_ancien
+    from prive.dans_fenetre('demande', interval '1 hour', (l ->> 'demandes_client_heure')::int, p_client => p_client) f;
   if n >= (l ->> 'demandes_client_heure')::int then
     return jsonb_build_object('accepte', false, 'raison', 'CLIENT', 'attente', prive.attente_fenetre(plus_ancien, interval '1 hour'));
   end if;
@@ -211,18 +221,14 @@ begin
   end if;
 
   -- Échecs sur l'adresse dans l'heure glissante (un nouveau code ne les efface pas).
-  select count(*), min(e.le) into n, plus_ancien from (
-    select e.le from prive.evenements_connexion e
-     where e.adresse = p_adresse and e.genre = 'essai' and e.le > now() - interval '1 hour'
-     order by e.le desc limit (l ->> 'echecs_adresse_heure')::int) e;
+  select f.n, f.plus_ancien into n, plus_ancien
+    from prive.dans_fenetre('essai', interval '1 hour', (l ->> 'echecs_adresse_heure')::int, p_adresse => p_adresse) f;
   if n >= (l ->> 'echecs_adresse_heure')::int then
     return jsonb_build_object('autorise', false, 'raison', 'VERROUILLE', 'restants', 0, 'attente', prive.attente_fenetre(plus_ancien, interval '1 hour'));
   end if;
 
-  select count(*), min(e.le) into n, plus_ancien from (
-    select e.le from prive.evenements_connexion e
-     where e.client = p_client and e.genre = 'essai' and e.le > now() - interval '1 hour'
-     order by e.le desc limit (l ->> 'echecs_client_heure')::int) e;
+  select f.n, f.plus_ancien into n, plus_ancien
+    from prive.dans_fenetre('essai', interval '1 hour', (l ->> 'echecs_client_heure')::int, p_client => p_client) f;
   if n >= (l ->> 'echecs_client_heure')::int then
     return jsonb_build_object('autorise', false, 'raison', 'CLIENT', 'restants', 0, 'attente', prive.attente_fenetre(plus_ancien, interval '1 hour'));
   end if;

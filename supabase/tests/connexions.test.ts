@@ -117,10 +117,11 @@ describe.each(GENRES_DE_BASE)('limites de connexion sur %s', (genre) => {
     const a = hex('7');
     await db.query(`select api.code_demander($1, $2, $3)`, [a, hex('1'), hex('f')]);
     const essais = await Promise.all(
-      Array.from({ length: 10 }, () =>
+      // Dix clients différents (dix IP) : seul le verrou de l'adresse les départage.
+      Array.from({ length: 10 }, (_, i) =>
         db.transaction(async (tx) => {
           await tx.exec('set local role service_role');
-          return (await tx.query<{ v: Essai }>('select api.code_tenter($1, $2, $3) as v', [a, hex('1'), hex('f')])).rows[0]!.v.autorise;
+          return (await tx.query<{ v: Essai }>('select api.code_tenter($1, $2, $3) as v', [a, i.toString(16).padStart(64, '0'), hex('f')])).rows[0]!.v.autorise;
         }),
       ),
     );

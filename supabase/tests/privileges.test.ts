@@ -27,6 +27,28 @@ const ATTENDU: Record<string, Role[]> = {
   'prive.exiger_membre()': ['authenticated'],
   'prive.limites_connexion()': ['service_role'],
   'prive.attente_fenetre(timestamp with time zone,interval)': ['service_role'],
+  'prive.dans_fenetre(text,interval,integer,text,text)': ['service_role'],
+  // Rencontres.
+  'api.rencontre_publier(jsonb)': ['service_role'],
+  'api.inscrire(text,text[],jsonb)': ['authenticated'],
+  'api.annuler(text,text)': ['authenticated'],
+  'api.mes_inscriptions()': ['authenticated'],
+  'api.rencontre_places(text)': ['anon', 'authenticated', 'service_role'],
+  'api.rencontre_participants(text)': ['authenticated'],
+  'api.rencontre_destinataires(text,text)': ['authenticated'],
+  'api.pointer(text,uuid,boolean)': ['authenticated'],
+  'api.rencontres_purger()': ['service_role'],
+  'prive.membre_courant()': ['authenticated'],
+  'prive.inscrire(text,text[],jsonb)': ['authenticated'],
+  'prive.annuler(text,text)': ['authenticated'],
+  'prive.mes_inscriptions()': ['authenticated'],
+  'prive.rencontre_places(text)': ['anon', 'authenticated', 'service_role'],
+  'prive.rencontre_participants(text)': ['authenticated'],
+  'prive.rencontre_destinataires(text,text)': ['authenticated'],
+  'prive.pointer(text,uuid,boolean)': ['authenticated'],
+  // Appelées seulement par les fonctions ci-dessus (propriétaire) : un membre ne lit pas l'inscription d'un autre.
+  'prive.liberer_place(uuid,uuid)': [],
+  'prive.inscription_detail(uuid)': [],
   // Fonction de déclencheur : EXECUTE n'est pas vérifié quand le déclencheur part.
   'prive.proteger_colonnes_membre()': [],
   // Carnet des entreprises et bourse aux places (issue 9).

@@ -8,7 +8,8 @@ import { creerContexte, type Contexte } from '../contexte.ts';
 import { poserEntetesSecurite } from '../entetes-securite.ts';
 import { env, ErreurConfiguration } from '../env.ts';
 import { DomainError, MESSAGES } from '../errors.ts';
-import { cookieSession, cookieSessionEfface, lireLiaison, lireSession, nouvelleLiaison, type JetonsSession } from './session.ts';
+import { ecrireCookie } from './cookies.ts';
+import { COOKIE_LIAISON, cookieSession, cookieSessionEfface, lireLiaison, lireSession, nouvelleLiaison, type JetonsSession } from './session.ts';
 
 export const TAILLE_MAX_CORPS = 64 * 1024;
 
@@ -20,11 +21,15 @@ export interface Resultat {
   corps: unknown;
   /** Session ouverte (jetons à mettre dans le cookie) ou fermée (cookie à effacer). */
   session?: JetonsSession | 'fermee';
+  /** Réponse non JSON (export CSV…) : le corps est le texte du fichier. */
+  fichier?: { type: string; nom: string };
 }
 
 export const ok = (corps: unknown, extra: Partial<Resultat> = {}): Resultat => ({ statut: 200, corps, ...extra });
 export const cree = (corps: unknown, extra: Partial<Resultat> = {}): Resultat => ({ statut: 201, corps, ...extra });
 export const accepte = (corps: unknown, extra: Partial<Resultat> = {}): Resultat => ({ statut: 202, corps, ...extra });
+/** Un fichier à télécharger (jamais mis en cache). */
+export const fichier = (contenu: string, type: string, nom: string): Resultat => ({ statut: 200, corps: contenu, fichier: { type, nom } });
 
 export interface Contrat<S extends z.ZodType | undefined> {
   /** public : sans connexion (l'appelant est lu s'il y en a un, sans renouvellement) ; membre : session exigée. */
@@ -83,8 +88,21 @@ export function route<S extends z.ZodType | undefined>(
       const ctx = creerContexte({ appelant: lecture.appelant, ip: context?.ip || '0.0.0.0', navigateur, requestId });
       const resultat = await cas({ corps, params: context?.params ?? {}, ctx });
       if (resultat.session === 'fermee') cookies.push(cookieSessionEfface());
-      else if (resultat.session) cookies.push(cookieSession(resultat.session));
-      reponse = json(resultat.corps, resultat.statut);
+      else if (resultat.session) {
+        cookies.push(cookieSession(resultat.session));
+        // La liaison a servi : le navigateur n'en a plus besoin.
+        if (contrat.liaison === 'lire') cookies.push(ecrireCookie(COOKIE_LIAISON, '', 0));
+      }
+      reponse = resultat.fichier
+        ? new Response(String(resultat.corps), {
+            status: resultat.statut,
+            headers: {
+              'content-type': resultat.fichier.type,
+              'content-disposition': `attachment; filename="${resultat.fichier.nom.replace(/[^\w.-]/g, '_')}"`,
+              'cache-control': 'no-store',
+            },
+          })
+        : json(resultat.corps, resultat.statut);
     } catch (e) {
       if (e instanceof DomainError) {
         // Une session que la base refuse (fermée, membre désactivé) : le cookie ne sert plus à rien.

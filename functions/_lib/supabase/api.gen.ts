@@ -3,10 +3,25 @@
 import type { MembreProvisionne, ReponseDemandeCode, Sante, TentativeCode } from '../../../src/schemas/api-retours.ts';
 import type { ListeOffres, ListeReservations, ResultatConfirmation, ResultatReservation } from '../../../src/schemas/bourse.ts';
 import type { ListeDoublons, ListeOrganisations, Organisation, ResultatEnregistrement } from '../../../src/schemas/carnet.ts';
+import type {
+  BilanPurgeRencontres,
+  Destinataires,
+  MesInscriptions,
+  Participants,
+  PlacesRencontre,
+  ResultatInscription,
+  ResultatPointage,
+  ResultatPublication,
+} from '../../../src/schemas/inscription.ts';
 import type { Profil } from '../../../src/schemas/membre.ts';
+
+/** Une valeur JSON quelconque. */
+export type Json = string | number | boolean | null | Json[] | { [cle: string]: Json };
 
 /** Arguments et résultat de chaque fonction du schéma api. */
 export interface FonctionsApi {
+  /** `api.annuler(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
+  annuler: { arguments: { p_rencontre: string; p_atelier?: string }; resultat: ResultatInscription };
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
   code_demander: { arguments: { p_adresse: string; p_client: string; p_navigateur: string }; resultat: ReponseDemandeCode };
   /** `api.code_reussir(p_adresse text)` → `void` */
@@ -21,6 +36,8 @@ export interface FonctionsApi {
   contact_opposition: { arguments: { p_contact: string }; resultat: number };
   /** `api.contacts_purger()` → `integer` */
   contacts_purger: { arguments: Record<string, never>; resultat: number };
+  /** `api.inscrire(p_rencontre text, p_ateliers text[], p_reponses jsonb DEFAULT '{}'::jsonb)` → `jsonb` */
+  inscrire: { arguments: { p_rencontre: string; p_ateliers: string[]; p_reponses?: Json }; resultat: ResultatInscription };
   /** `api.membre_destinataire_code(p_email text)` → `boolean` */
   membre_destinataire_code: { arguments: { p_email: string }; resultat: boolean };
   /** `api.membre_provisionner(p_user_id uuid, p_email text, p_prenom text, p_nom text, p_role prive.role_membre DEFAULT 'membre'::prive.role_membre, p_uai text DEFAULT NULL::text, p_fonction text DEFAULT NULL::text)` → `jsonb` */
@@ -36,6 +53,8 @@ export interface FonctionsApi {
     };
     resultat: MembreProvisionne;
   };
+  /** `api.mes_inscriptions()` → `jsonb` */
+  mes_inscriptions: { arguments: Record<string, never>; resultat: MesInscriptions };
   /** `api.moi()` → `jsonb` */
   moi: { arguments: Record<string, never>; resultat: Profil };
   /** `api.note_enregistrer(p_organisation uuid, p_texte text)` → `void` */
@@ -75,6 +94,18 @@ export interface FonctionsApi {
   };
   /** `api.place_reserver(p_offre uuid, p_formation text, p_niveau text)` → `jsonb` */
   place_reserver: { arguments: { p_offre: string; p_formation: string; p_niveau: string }; resultat: ResultatReservation };
+  /** `api.pointer(p_rencontre text, p_inscription uuid, p_present boolean DEFAULT true)` → `jsonb` */
+  pointer: { arguments: { p_rencontre: string; p_inscription: string; p_present?: boolean }; resultat: ResultatPointage };
+  /** `api.rencontre_destinataires(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
+  rencontre_destinataires: { arguments: { p_rencontre: string; p_atelier?: string }; resultat: Destinataires };
+  /** `api.rencontre_participants(p_rencontre text)` → `jsonb` */
+  rencontre_participants: { arguments: { p_rencontre: string }; resultat: Participants };
+  /** `api.rencontre_places(p_rencontre text)` → `jsonb` */
+  rencontre_places: { arguments: { p_rencontre: string }; resultat: PlacesRencontre };
+  /** `api.rencontre_publier(p_rencontre jsonb)` → `jsonb` */
+  rencontre_publier: { arguments: { p_rencontre: Json }; resultat: ResultatPublication };
+  /** `api.rencontres_purger()` → `jsonb` */
+  rencontres_purger: { arguments: Record<string, never>; resultat: BilanPurgeRencontres };
   /** `api.reservation_confirmer(p_reservation uuid)` → `jsonb` */
   reservation_confirmer: { arguments: { p_reservation: string }; resultat: ResultatConfirmation };
   /** `api.reservations_lister()` → `jsonb` */
@@ -98,6 +129,8 @@ export interface FonctionsApi {
 
 /** Une méthode par fonction du schéma api (voir creerApi dans api.ts). */
 export interface Api {
+  /** `api.annuler(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
+  annuler(args: FonctionsApi['annuler']['arguments']): Promise<FonctionsApi['annuler']['resultat']>;
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
   code_demander(args: FonctionsApi['code_demander']['arguments']): Promise<FonctionsApi['code_demander']['resultat']>;
   /** `api.code_reussir(p_adresse text)` → `void` */
@@ -112,10 +145,14 @@ export interface Api {
   contact_opposition(args: FonctionsApi['contact_opposition']['arguments']): Promise<FonctionsApi['contact_opposition']['resultat']>;
   /** `api.contacts_purger()` → `integer` */
   contacts_purger(): Promise<FonctionsApi['contacts_purger']['resultat']>;
+  /** `api.inscrire(p_rencontre text, p_ateliers text[], p_reponses jsonb DEFAULT '{}'::jsonb)` → `jsonb` */
+  inscrire(args: FonctionsApi['inscrire']['arguments']): Promise<FonctionsApi['inscrire']['resultat']>;
   /** `api.membre_destinataire_code(p_email text)` → `boolean` */
   membre_destinataire_code(args: FonctionsApi['membre_destinataire_code']['arguments']): Promise<FonctionsApi['membre_destinataire_code']['resultat']>;
   /** `api.membre_provisionner(p_user_id uuid, p_email text, p_prenom text, p_nom text, p_role prive.role_membre DEFAULT 'membre'::prive.role_membre, p_uai text DEFAULT NULL::text, p_fonction text DEFAULT NULL::text)` → `jsonb` */
   membre_provisionner(args: FonctionsApi['membre_provisionner']['arguments']): Promise<FonctionsApi['membre_provisionner']['resultat']>;
+  /** `api.mes_inscriptions()` → `jsonb` */
+  mes_inscriptions(): Promise<FonctionsApi['mes_inscriptions']['resultat']>;
   /** `api.moi()` → `jsonb` */
   moi(): Promise<FonctionsApi['moi']['resultat']>;
   /** `api.note_enregistrer(p_organisation uuid, p_texte text)` → `void` */
@@ -134,6 +171,18 @@ export interface Api {
   organisations_rechercher(args?: FonctionsApi['organisations_rechercher']['arguments']): Promise<FonctionsApi['organisations_rechercher']['resultat']>;
   /** `api.place_reserver(p_offre uuid, p_formation text, p_niveau text)` → `jsonb` */
   place_reserver(args: FonctionsApi['place_reserver']['arguments']): Promise<FonctionsApi['place_reserver']['resultat']>;
+  /** `api.pointer(p_rencontre text, p_inscription uuid, p_present boolean DEFAULT true)` → `jsonb` */
+  pointer(args: FonctionsApi['pointer']['arguments']): Promise<FonctionsApi['pointer']['resultat']>;
+  /** `api.rencontre_destinataires(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
+  rencontre_destinataires(args: FonctionsApi['rencontre_destinataires']['arguments']): Promise<FonctionsApi['rencontre_destinataires']['resultat']>;
+  /** `api.rencontre_participants(p_rencontre text)` → `jsonb` */
+  rencontre_participants(args: FonctionsApi['rencontre_participants']['arguments']): Promise<FonctionsApi['rencontre_participants']['resultat']>;
+  /** `api.rencontre_places(p_rencontre text)` → `jsonb` */
+  rencontre_places(args: FonctionsApi['rencontre_places']['arguments']): Promise<FonctionsApi['rencontre_places']['resultat']>;
+  /** `api.rencontre_publier(p_rencontre jsonb)` → `jsonb` */
+  rencontre_publier(args: FonctionsApi['rencontre_publier']['arguments']): Promise<FonctionsApi['rencontre_publier']['resultat']>;
+  /** `api.rencontres_purger()` → `jsonb` */
+  rencontres_purger(): Promise<FonctionsApi['rencontres_purger']['resultat']>;
   /** `api.reservation_confirmer(p_reservation uuid)` → `jsonb` */
   reservation_confirmer(args: FonctionsApi['reservation_confirmer']['arguments']): Promise<FonctionsApi['reservation_confirmer']['resultat']>;
   /** `api.reservations_lister()` → `jsonb` */
@@ -150,6 +199,7 @@ export type Appeler = <T>(fn: keyof FonctionsApi, args?: Record<string, unknown>
 /** Les méthodes de Api, chacune passant par `appeler`. */
 export function creerMethodes(appeler: Appeler): Api {
   return {
+    annuler: (args) => appeler('annuler', args),
     code_demander: (args) => appeler('code_demander', args),
     code_reussir: (args) => appeler('code_reussir', args),
     code_tenter: (args) => appeler('code_tenter', args),
@@ -157,8 +207,10 @@ export function creerMethodes(appeler: Appeler): Api {
     contact_ajouter: (args) => appeler('contact_ajouter', args),
     contact_opposition: (args) => appeler('contact_opposition', args),
     contacts_purger: () => appeler('contacts_purger'),
+    inscrire: (args) => appeler('inscrire', args),
     membre_destinataire_code: (args) => appeler('membre_destinataire_code', args),
     membre_provisionner: (args) => appeler('membre_provisionner', args),
+    mes_inscriptions: () => appeler('mes_inscriptions'),
     moi: () => appeler('moi'),
     note_enregistrer: (args) => appeler('note_enregistrer', args),
     offre_publier: (args) => appeler('offre_publier', args),
@@ -168,6 +220,12 @@ export function creerMethodes(appeler: Appeler): Api {
     organisation_lire: (args) => appeler('organisation_lire', args),
     organisations_rechercher: (args) => appeler('organisations_rechercher', args),
     place_reserver: (args) => appeler('place_reserver', args),
+    pointer: (args) => appeler('pointer', args),
+    rencontre_destinataires: (args) => appeler('rencontre_destinataires', args),
+    rencontre_participants: (args) => appeler('rencontre_participants', args),
+    rencontre_places: (args) => appeler('rencontre_places', args),
+    rencontre_publier: (args) => appeler('rencontre_publier', args),
+    rencontres_purger: () => appeler('rencontres_purger'),
     reservation_confirmer: (args) => appeler('reservation_confirmer', args),
     reservations_lister: () => appeler('reservations_lister'),
     retour_ajouter: (args) => appeler('retour_ajouter', args),

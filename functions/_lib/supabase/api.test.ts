@@ -49,6 +49,7 @@ describe('creerApi', () => {
   test('les résultats et arguments sont typés', () => {
     const api = creerApi(fauxClient({ data: null, error: null, status: 204 }).client);
     expectTypeOf(api.moi).returns.resolves.toEqualTypeOf<Profil>();
+    // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- le type généré d'une fonction SQL « returns void »
     expectTypeOf(api.code_reussir).returns.resolves.toEqualTypeOf<void>();
     expectTypeOf(api.code_tenter).parameter(0).toEqualTypeOf<{ p_adresse: string; p_client: string; p_navigateur: string }>();
     // Le client supabase-js du projet convient aussi : cette affectation ne compilerait pas sinon.
