@@ -32,10 +32,6 @@ const envSchema = z.object({
   /** Adresse publique du site, pour les liens des courriels. */
   SITE_URL: z.url({ error: 'SITE_URL doit être l’adresse publique du site (https://…).' }),
   /** Durée minimale d'une réponse à une demande de code (ms) : membres et inconnus répondent en même temps. */
-  /** Relais SMTP des courriels du réseau (bourse aux places) : smtp://utilisateur:motdepasse@hote:port. */
-  SMTP_URL: z.string({ error: 'SMTP_URL manque : l’adresse du relais SMTP (smtp://…).' }).regex(/^smtps?:\/\/\S+$/, 'SMTP_URL doit commencer par smtp:// ou smtps://.'),
-  /** Expéditeur des courriels du réseau, « Nom <adresse> ». */
-  MAIL_FROM: z.string({ error: 'MAIL_FROM manque : l’expéditeur des courriels (« Réseau BDE <ne-pas-repondre@…> »).' }).min(3),
   DUREE_MIN_DEMANDE_CODE_MS: z.coerce.number().int().min(0).max(10_000).default(1200),
 });
 export type Env = z.infer<typeof envSchema>;
