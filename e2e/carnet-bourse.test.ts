@@ -5,7 +5,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PileDeTest } from '../local/pile-test.ts';
-import { demarrerPileAvecSite, fermerNavigateur, lancerNavigateur, nouveauContexte, surveillerErreurs, verifierAccessibilite, verifierSiteConstruit } from './outils.ts';
+import {
+  demarrerPileAvecSite,
+  fermerNavigateur,
+  lancerNavigateur,
+  nouveauContexte,
+  surveillerErreurs,
+  verifierAccessibilite,
+  verifierSiteConstruit,
+} from './outils.ts';
 
 let pile: PileDeTest;
 let navigateur: Browser;
@@ -91,7 +99,11 @@ describe('Carnet des entreprises et bourse aux places', () => {
     await alice.getByText(/Passage de relais confirmé/).waitFor();
     await verifierAccessibilite(alice, 'bourse, relais confirmé');
     expect(pile.messages.filter((m) => !m.code).map((m) => m.objet)).toEqual(
-      expect.arrayContaining([expect.stringContaining('une place réservée'), expect.stringContaining('votre réservation'), expect.stringContaining('passage de relais confirmé')]),
+      expect.arrayContaining([
+        expect.stringContaining('une place réservée'),
+        expect.stringContaining('votre réservation'),
+        expect.stringContaining('passage de relais confirmé'),
+      ]),
     );
 
     await bruno.goto('/outils/carnet-entreprises/');

@@ -29,7 +29,11 @@ beforeAll(async () => {
 afterAll(() => pile?.arreter());
 
 /** Appelle le handler avec un cookie et des paramètres de chemin. */
-async function appel(handler: Handler, chemin: string, { method = 'GET', corps, cookie, params = {} }: { method?: string; corps?: unknown; cookie?: string; params?: Record<string, string> }) {
+async function appel(
+  handler: Handler,
+  chemin: string,
+  { method = 'GET', corps, cookie, params = {} }: { method?: string; corps?: unknown; cookie?: string; params?: Record<string, string> },
+) {
   const r = await handler(requete(chemin, { method, corps, headers: cookie ? { cookie } : {} }), contexte(params) as Context);
   const texte = await r.text();
   return { statut: r.status, corps: texte ? JSON.parse(texte) : null };
@@ -83,7 +87,11 @@ describe('Carnet des entreprises et bourse aux places', () => {
 
   test('un doublon probable (même nom normalisé dans la même commune) est montré avant d’enregistrer', async () => {
     const avant = await compter();
-    const r = await appel(ajouter, '/api/carnet/organisations', { method: 'POST', corps: { ...ORGA, siret: null, nom: 'GARAGE DU MIDI (Fictif) SARL' }, cookie: bruno });
+    const r = await appel(ajouter, '/api/carnet/organisations', {
+      method: 'POST',
+      corps: { ...ORGA, siret: null, nom: 'GARAGE DU MIDI (Fictif) SARL' },
+      cookie: bruno,
+    });
     expect(r.statut).toBe(200);
     expect(r.corps).toMatchObject({ statut: 'doublons', doublons: [{ id: organisation, raison: 'nom' }] });
     expect(await compter()).toEqual(avant);
@@ -95,14 +103,26 @@ describe('Carnet des entreprises et bourse aux places', () => {
   });
 
   test('une modification garde l’avant et l’après dans l’historique', async () => {
-    const r = await appel(modifier, '/api/carnet/organisations/x', { method: 'PUT', corps: { ...ORGA, taille: '50-249' }, cookie: bruno, params: { id: organisation } });
+    const r = await appel(modifier, '/api/carnet/organisations/x', {
+      method: 'PUT',
+      corps: { ...ORGA, taille: '50-249' },
+      cookie: bruno,
+      params: { id: organisation },
+    });
     expect(r.corps).toEqual({ statut: 'enregistree', id: organisation });
     const fiche = await appel(lire, '/x', { cookie: alice, params: { id: organisation } });
-    expect(fiche.corps.historique[0]).toMatchObject({ action: 'organisation modifiée', qui: 'Bruno Garcia', details: { taille: { avant: '10-49', apres: '50-249' } } });
+    expect(fiche.corps.historique[0]).toMatchObject({
+      action: 'organisation modifiée',
+      qui: 'Bruno Garcia',
+      details: { taille: { avant: '10-49', apres: '50-249' } },
+    });
   });
 
   test('les notes d’un lycée restent à ce lycée', async () => {
-    expect((await appel(enregistrerNote, '/x', { method: 'PUT', corps: { texte: 'Tuteur disponible le mardi.' }, cookie: alice, params: { id: organisation } })).statut).toBe(200);
+    expect(
+      (await appel(enregistrerNote, '/x', { method: 'PUT', corps: { texte: 'Tuteur disponible le mardi.' }, cookie: alice, params: { id: organisation } }))
+        .statut,
+    ).toBe(200);
     expect((await appel(lire, '/x', { cookie: alice, params: { id: organisation } })).corps.note).toBe('Tuteur disponible le mardi.');
     expect((await appel(lire, '/x', { cookie: bruno, params: { id: organisation } })).corps.note).toBeNull();
     // Bruno écrit les notes de SON lycée : celles d'Alice ne changent pas.
@@ -111,7 +131,12 @@ describe('Carnet des entreprises et bourse aux places', () => {
   });
 
   test('un contact qui s’oppose est retiré de toutes les fiches en une action', async () => {
-    const c = await appel(ajouterContact, '/x', { method: 'POST', corps: { nom: 'Paul Exemple', fonction: 'Chef d’atelier', email: 'paul@garage.exemple.test' }, cookie: alice, params: { id: organisation } });
+    const c = await appel(ajouterContact, '/x', {
+      method: 'POST',
+      corps: { nom: 'Paul Exemple', fonction: 'Chef d’atelier', email: 'paul@garage.exemple.test' },
+      cookie: alice,
+      params: { id: organisation },
+    });
     expect(c.statut).toBe(201);
     const r = await appel(opposer, '/x', { method: 'POST', cookie: bruno, params: { id: c.corps.id } });
     expect(r.corps).toEqual({ retires: 1 });
@@ -121,7 +146,18 @@ describe('Carnet des entreprises et bourse aux places', () => {
   });
 
   test('Alice publie une place ; Bruno la trouve par secteur et commune', async () => {
-    const r = await appel(publier, '/api/bourse/offres', { method: 'POST', cookie: alice, corps: { organisation_id: organisation, formation: 'CAP Maintenance des véhicules', debut: dansJours(30), fin: dansJours(58), places: 1, conditions: 'Permis AM souhaité' } });
+    const r = await appel(publier, '/api/bourse/offres', {
+      method: 'POST',
+      cookie: alice,
+      corps: {
+        organisation_id: organisation,
+        formation: 'CAP Maintenance des véhicules',
+        debut: dansJours(30),
+        fin: dansJours(58),
+        places: 1,
+        conditions: 'Permis AM souhaité',
+      },
+    });
     expect(r.statut).toBe(201);
     offre = r.corps.id;
     const t = await appel(chercherOffres, '/api/bourse/recherche', { method: 'POST', cookie: bruno, corps: { naf: '45', commune: '11069' } });
@@ -131,7 +167,12 @@ describe('Carnet des entreprises et bourse aux places', () => {
 
   test('Bruno réserve (formation et niveau seulement) ; Alice et Bruno sont prévenus', async () => {
     const avant = pile.messages.length;
-    const r = await appel(reserver, '/x', { method: 'POST', cookie: bruno, corps: { formation: 'CAP Maintenance des véhicules', niveau: 'CAP 1re année' }, params: { id: offre } });
+    const r = await appel(reserver, '/x', {
+      method: 'POST',
+      cookie: bruno,
+      corps: { formation: 'CAP Maintenance des véhicules', niveau: 'CAP 1re année' },
+      params: { id: offre },
+    });
     expect(r.statut).toBe(201);
     reservation = r.corps.reservation;
     await expect.poll(() => pile.messages.length).toBe(avant + 2);
@@ -142,7 +183,12 @@ describe('Carnet des entreprises et bourse aux places', () => {
 
   test('la place prise ne se réserve pas deux fois (409 OFFRE_COMPLETE, rien d’écrit)', async () => {
     const avant = await compter();
-    const r = await appel(reserver, '/x', { method: 'POST', cookie: chloe, corps: { formation: 'CAP Maintenance des véhicules', niveau: 'Terminale' }, params: { id: offre } });
+    const r = await appel(reserver, '/x', {
+      method: 'POST',
+      cookie: chloe,
+      corps: { formation: 'CAP Maintenance des véhicules', niveau: 'Terminale' },
+      params: { id: offre },
+    });
     expect(r.statut).toBe(409);
     expect(r.corps.erreur).toMatchObject({ code: 'OFFRE_COMPLETE', message: expect.stringContaining('déjà réservées') });
     expect(await compter()).toEqual(avant);
@@ -155,7 +201,12 @@ describe('Carnet des entreprises et bourse aux places', () => {
       [organisation],
     );
     const avant = await compter();
-    const r = await appel(reserver, '/x', { method: 'POST', cookie: chloe, corps: { formation: 'Bac pro MSPC', niveau: 'Première' }, params: { id: rows[0]!.id } });
+    const r = await appel(reserver, '/x', {
+      method: 'POST',
+      cookie: chloe,
+      corps: { formation: 'Bac pro MSPC', niveau: 'Première' },
+      params: { id: rows[0]!.id },
+    });
     expect(r.statut).toBe(409);
     expect(r.corps.erreur.code).toBe('OFFRE_EXPIREE');
     expect(await compter()).toEqual(avant);
@@ -170,7 +221,9 @@ describe('Carnet des entreprises et bourse aux places', () => {
     await expect.poll(() => pile.messages.length).toBe(avant + 1);
     expect(pile.messages.at(-1)!.a).toContain('bruno.garcia@exemple.test');
     const fiche = await appel(lire, '/x', { cookie: chloe, params: { id: organisation } });
-    expect(fiche.corps.placements).toMatchObject([{ lycee: 'Lycée polyvalent du Canal (fictif)', formation: 'CAP Maintenance des véhicules', niveau: 'CAP 1re année' }]);
+    expect(fiche.corps.placements).toMatchObject([
+      { lycee: 'Lycée polyvalent du Canal (fictif)', formation: 'CAP Maintenance des véhicules', niveau: 'CAP 1re année' },
+    ]);
     expect(fiche.corps.partenariats).toMatchObject([{ uai: '0119902B', formation: 'CAP Maintenance des véhicules' }]);
     const encore = await appel(confirmer, '/x', { method: 'POST', cookie: alice, params: { id: reservation } });
     expect(encore.corps.erreur.code).toBe('DEJA_CONFIRMEE');

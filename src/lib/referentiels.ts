@@ -14,7 +14,9 @@ export const SOUS_CLASSES_NAF: { code: string; libelle: string }[] = (codesNaf a
   .filter((c) => /^[0-9]{2}\.[0-9]{2}[A-Z]$/.test(c.id))
   .map((c) => ({ code: c.id, libelle: c.label }));
 /** Les divisions NAF (deux chiffres), pour filtrer par secteur. */
-export const DIVISIONS_NAF = (codesNaf as { id: string; label: string }[]).filter((c) => /^[0-9]{2}$/.test(c.id)).map((c) => ({ code: c.id, libelle: c.label }));
+export const DIVISIONS_NAF = (codesNaf as { id: string; label: string }[])
+  .filter((c) => /^[0-9]{2}$/.test(c.id))
+  .map((c) => ({ code: c.id, libelle: c.label }));
 
 const NAF = new Map(SOUS_CLASSES_NAF.map((c) => [c.code, c.libelle]));
 export const libelleNaf = (code: string) => NAF.get(code);
@@ -26,7 +28,12 @@ const COMMUNES = new Map<string, Commune>(
 );
 export const communeParCode = (code: string) => COMMUNES.get(code);
 
-const sansAccent = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[-'’]/g, ' ');
+const sansAccent = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[-'’]/g, ' ');
 
 /** Au plus 10 communes dont le nom commence par le texte (ou dont le code est ce texte), départements donnés en premier. */
 export function chercherCommunes(texte: string, departementsPrioritaires: string[] = []): Commune[] {

@@ -7,7 +7,11 @@ import { codeCommuneSchema } from './carnet.ts';
 export const NIVEAUX = ['CAP 1re année', 'CAP 2e année', 'Seconde', 'Première', 'Terminale', 'BTS'] as const;
 
 const optionnel = <T extends z.ZodType>(s: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), s.nullable().optional());
-const formation = z.string({ error: 'Indiquez la formation.' }).trim().min(2, 'Indiquez la formation (2 caractères au moins).').max(120, 'La formation : 120 caractères au plus.');
+const formation = z
+  .string({ error: 'Indiquez la formation.' })
+  .trim()
+  .min(2, 'Indiquez la formation (2 caractères au moins).')
+  .max(120, 'La formation : 120 caractères au plus.');
 
 /** Corps de `POST /api/bourse/offres`. */
 export const offreEntreeSchema = z
@@ -21,7 +25,11 @@ export const offreEntreeSchema = z
     /** Dernier jour de la période. */
     fin: z.iso.date({ error: 'La date de fin doit être une date (AAAA-MM-JJ).' }),
     /** Nombre de places (1 à 50). */
-    places: z.number({ error: 'Indiquez un nombre de places.' }).int('Le nombre de places est un entier.').min(1, 'Au moins une place.').max(50, 'Au plus 50 places par offre.'),
+    places: z
+      .number({ error: 'Indiquez un nombre de places.' })
+      .int('Le nombre de places est un entier.')
+      .min(1, 'Au moins une place.')
+      .max(50, 'Au plus 50 places par offre.'),
     /** Conditions (âge minimum, permis…), 500 caractères au plus. */
     conditions: optionnel(z.string().trim().max(500, 'Les conditions : 500 caractères au plus.')),
   })
@@ -35,8 +43,18 @@ export const reservationEntreeSchema = z.object({
 
 /** Paramètres de `GET /api/bourse/offres`. */
 export const rechercheOffresSchema = z.object({
-  naf: optionnel(z.string().trim().regex(/^[0-9]{2}(\.[0-9]{0,2}[A-Z]?)?$/, 'Le secteur est un début de code NAF (exemple : 47 ou 47.11).')),
-  departement: optionnel(z.string().trim().regex(/^[0-9]{2}[0-9AB]?$/, 'Le département est un numéro (exemple : 34).')),
+  naf: optionnel(
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9]{2}(\.[0-9]{0,2}[A-Z]?)?$/, 'Le secteur est un début de code NAF (exemple : 47 ou 47.11).'),
+  ),
+  departement: optionnel(
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9]{2}[0-9AB]?$/, 'Le département est un numéro (exemple : 34).'),
+  ),
   commune: optionnel(codeCommuneSchema),
   formation: optionnel(z.string().trim().max(120)),
 });

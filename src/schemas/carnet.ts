@@ -36,7 +36,12 @@ export const idSchema = z.uuid({ error: 'Identifiant invalide.' });
 export const siretSchema = z
   .string({ error: 'Le SIRET doit être une suite de 14 chiffres.' })
   .transform((s) => s.replace(/\s+/g, ''))
-  .pipe(z.string().regex(/^[0-9]{14}$/, 'Le SIRET compte 14 chiffres.').refine(siretValide, 'Ce SIRET n’est pas valide : sa clé de contrôle ne correspond pas. Vérifiez les chiffres.'));
+  .pipe(
+    z
+      .string()
+      .regex(/^[0-9]{14}$/, 'Le SIRET compte 14 chiffres.')
+      .refine(siretValide, 'Ce SIRET n’est pas valide : sa clé de contrôle ne correspond pas. Vérifiez les chiffres.'),
+  );
 
 /** Code NAF (sous-classe, « 47.11F »), présent dans la nomenclature. */
 export const codeNafSchema = z
@@ -82,7 +87,12 @@ export const contactEntreeSchema = z
     /** Sa fonction dans l'organisation. */
     fonction: optionnel(z.string().trim().max(120, 'La fonction : 120 caractères au plus.')),
     /** Téléphone professionnel. */
-    telephone: optionnel(z.string().trim().regex(/^[0-9 +().-]{6,20}$/, 'Le téléphone ne contient que des chiffres, espaces, +, ., - ou parenthèses (6 à 20).')),
+    telephone: optionnel(
+      z
+        .string()
+        .trim()
+        .regex(/^[0-9 +().-]{6,20}$/, 'Le téléphone ne contient que des chiffres, espaces, +, ., - ou parenthèses (6 à 20).'),
+    ),
     /** Adresse électronique professionnelle. */
     email: optionnel(z.email({ error: 'Cette adresse électronique n’est pas valide.' }).transform((e) => e.toLowerCase())),
   })
@@ -95,7 +105,12 @@ export const noteEntreeSchema = z.object({
   texte: z.string({ error: 'Indiquez le texte de la note.' }).max(2000, 'La note : 2 000 caractères au plus.'),
 });
 
-const critere = (nom: string) => z.number({ error: `Notez ${nom} de 1 à 4.` }).int(`Notez ${nom} de 1 à 4.`).min(1, `Notez ${nom} de 1 à 4.`).max(4, `Notez ${nom} de 1 à 4.`);
+const critere = (nom: string) =>
+  z
+    .number({ error: `Notez ${nom} de 1 à 4.` })
+    .int(`Notez ${nom} de 1 à 4.`)
+    .min(1, `Notez ${nom} de 1 à 4.`)
+    .max(4, `Notez ${nom} de 1 à 4.`);
 
 /** Corps de `POST /api/carnet/organisations/:id/retours` : retour structuré d'une période (critères notés de 1 à 4). */
 export const retourEntreeSchema = z.object({
@@ -117,8 +132,18 @@ export const retourEntreeSchema = z.object({
 export const rechercheOrganisationsSchema = z.object({
   texte: optionnel(z.string().trim().max(100)),
   /** Secteur : division NAF (2 chiffres) ou début de code. */
-  naf: optionnel(z.string().trim().regex(/^[0-9]{2}(\.[0-9]{0,2}[A-Z]?)?$/, 'Le secteur est un début de code NAF (exemple : 47 ou 47.11).')),
-  departement: optionnel(z.string().trim().regex(/^[0-9]{2}[0-9AB]?$/, 'Le département est un numéro (exemple : 34).')),
+  naf: optionnel(
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9]{2}(\.[0-9]{0,2}[A-Z]?)?$/, 'Le secteur est un début de code NAF (exemple : 47 ou 47.11).'),
+  ),
+  departement: optionnel(
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9]{2}[0-9AB]?$/, 'Le département est un numéro (exemple : 34).'),
+  ),
   commune: optionnel(codeCommuneSchema),
   formation: optionnel(z.string().trim().max(120)),
 });

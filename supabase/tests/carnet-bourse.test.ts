@@ -55,7 +55,8 @@ describe.each(GENRES_DE_BASE)('carnet et bourse sur %s', (genre) => {
     return lignes;
   }
   const refuse = (p: Promise<unknown>, code = '42501') => expect(p).rejects.toMatchObject({ code });
-  const n = async (role: Role, sub: string | null, table: string) => (await en<{ n: number }>(role, sub, `select count(*)::int as n from prive.${table}`))[0]!.n;
+  const n = async (role: Role, sub: string | null, table: string) =>
+    (await en<{ n: number }>(role, sub, `select count(*)::int as n from prive.${table}`))[0]!.n;
 
   describe.each(TABLES)('prive.%s', (table) => {
     test('un anonyme ne lit rien (42501)', () => refuse(en('anon', null, `select * from prive.${table}`)));
@@ -83,7 +84,14 @@ describe.each(GENRES_DE_BASE)('carnet et bourse sur %s', (genre) => {
 
   test('un membre ne supprime pas d’organisation, ni n’écrit l’historique au nom d’un autre', async () => {
     await refuse(en('authenticated', MARIE, `delete from prive.organisations`));
-    await refuse(en('authenticated', MARIE, `insert into prive.historique_carnet (organisation_id, membre_id, action) select $1, id, 'faux' from prive.membres where user_id = $2`, [ORG, ALICE]));
+    await refuse(
+      en(
+        'authenticated',
+        MARIE,
+        `insert into prive.historique_carnet (organisation_id, membre_id, action) select $1, id, 'faux' from prive.membres where user_id = $2`,
+        [ORG, ALICE],
+      ),
+    );
   });
 
   test('un membre ne change que le compte des places d’une offre, pas ses termes', async () => {
@@ -91,23 +99,29 @@ describe.each(GENRES_DE_BASE)('carnet et bourse sur %s', (genre) => {
   });
 
   test('une réservation n’est lue que par le réservant et l’émetteur', async () => {
-    const lignes = await db.transaction(async (tx) => {
-      await commeAppelant(tx, 'authenticated', MARIE);
-      await tx.query(`select api.place_reserver($1, 'CAP Boulanger', 'Seconde')`, [OFFRE]);
-      await tx.exec('reset role');
-      const vus: Record<string, number> = {};
-      for (const [nom, sub] of [['marie', MARIE], ['alice', ALICE], ['admin', ADMIN]] as const) {
-        await tx.exec(`set local role authenticated`);
-        const s = randomUUID();
+    const lignes = await db
+      .transaction(async (tx) => {
+        await commeAppelant(tx, 'authenticated', MARIE);
+        await tx.query(`select api.place_reserver($1, 'CAP Boulanger', 'Seconde')`, [OFFRE]);
         await tx.exec('reset role');
-        await tx.query(`insert into auth.sessions (id, user_id) values ($1, $2)`, [s, sub]);
-        await tx.exec(`set local role authenticated`);
-        await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ sub, role: 'authenticated', session_id: s })]);
-        vus[nom] = (await tx.query<{ n: number }>('select count(*)::int as n from prive.reservations')).rows[0]!.n;
-        await tx.exec('reset role');
-      }
-      throw Object.assign(new Error('__annuler__'), { vus });
-    }).catch((e: Error & { vus?: Record<string, number> }) => e.vus);
+        const vus: Record<string, number> = {};
+        for (const [nom, sub] of [
+          ['marie', MARIE],
+          ['alice', ALICE],
+          ['admin', ADMIN],
+        ] as const) {
+          await tx.exec(`set local role authenticated`);
+          const s = randomUUID();
+          await tx.exec('reset role');
+          await tx.query(`insert into auth.sessions (id, user_id) values ($1, $2)`, [s, sub]);
+          await tx.exec(`set local role authenticated`);
+          await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ sub, role: 'authenticated', session_id: s })]);
+          vus[nom] = (await tx.query<{ n: number }>('select count(*)::int as n from prive.reservations')).rows[0]!.n;
+          await tx.exec('reset role');
+        }
+        throw Object.assign(new Error('__annuler__'), { vus });
+      })
+      .catch((e: Error & { vus?: Record<string, number> }) => e.vus);
     expect(lignes).toEqual({ marie: 1, alice: 1, admin: 0 });
   });
 
@@ -116,29 +130,51 @@ describe.each(GENRES_DE_BASE)('carnet et bourse sur %s', (genre) => {
       `select prive.siret_valide('99900000200017') as ok, prive.siret_valide('99900000200018') as faux, prive.siret_valide('35600000000048') as poste`,
     );
     expect(rows[0]).toEqual({ ok: true, faux: false, poste: true });
-    await expect(db.query(`insert into prive.organisations (siret, nom, code_naf, commune_insee, commune_nom, departement) values ('99900000200018', 'X', '10.71C', '11069', 'Carcassonne', '11')`)).rejects.toMatchObject({ code: '23514' });
+    await expect(
+      db.query(
+        `insert into prive.organisations (siret, nom, code_naf, commune_insee, commune_nom, departement) values ('99900000200018', 'X', '10.71C', '11069', 'Carcassonne', '11')`,
+      ),
+    ).rejects.toMatchObject({ code: '23514' });
   });
 
   test('le nom normalisé ignore casse, accents, ponctuation et forme juridique', async () => {
-    const { rows } = await db.query<{ a: string; b: string }>(`select prive.nom_normalise('Boulangerie de la Cité (Fictive)') as a, prive.nom_normalise('BOULANGERIE CITE FICTIVE SARL') as b`);
+    const { rows } = await db.query<{ a: string; b: string }>(
+      `select prive.nom_normalise('Boulangerie de la Cité (Fictive)') as a, prive.nom_normalise('BOULANGERIE CITE FICTIVE SARL') as b`,
+    );
     expect(rows[0]!.a).toBe(rows[0]!.b);
   });
 
   test('la purge retire les contacts sans activité depuis 3 ans, et eux seuls (service_role)', async () => {
-    await db.transaction(async (tx) => {
-      await tx.query(`insert into prive.contacts (organisation_id, nom, email, derniere_activite) values ($1, 'Ancien Contact', 'ancien@exemple.test', now() - interval '3 years 1 day')`, [ORG]);
-      await tx.exec('set local role service_role');
-      expect((await tx.query<{ n: number }>('select api.contacts_purger() as n')).rows[0]!.n).toBe(1);
-      expect((await tx.query<{ n: number }>('select count(*)::int as n from prive.contacts')).rows[0]!.n).toBe(2);
-      throw new Error('__annuler__');
-    }).catch((e: Error) => expect(e.message).toBe('__annuler__'));
+    await db
+      .transaction(async (tx) => {
+        await tx.query(
+          `insert into prive.contacts (organisation_id, nom, email, derniere_activite) values ($1, 'Ancien Contact', 'ancien@exemple.test', now() - interval '3 years 1 day')`,
+          [ORG],
+        );
+        await tx.exec('set local role service_role');
+        expect((await tx.query<{ n: number }>('select api.contacts_purger() as n')).rows[0]!.n).toBe(1);
+        expect((await tx.query<{ n: number }>('select count(*)::int as n from prive.contacts')).rows[0]!.n).toBe(2);
+        throw new Error('__annuler__');
+      })
+      .catch((e: Error) => expect(e.message).toBe('__annuler__'));
     await refuse(en('authenticated', MARIE, 'select api.contacts_purger()'));
   });
 
   // Une course ne se prouve que sur PostgreSQL : PGlite n'a qu'une connexion et exécute une transaction
   // à la fois, les réservations y passent l'une après l'autre et ne se croisent jamais.
   test.runIf(genre === 'postgres')('dix réservations simultanées d’une offre de trois places : exactement trois réussissent (PostgreSQL)', async () => {
-    const membres = ['000000000005', '000000000006', '000000000007', '000000000008', '000000000009', '000000000010', '000000000011', '000000000012', '000000000013', '000000000003'].map((f) => `00000000-0000-4000-8000-${f}`);
+    const membres = [
+      '000000000005',
+      '000000000006',
+      '000000000007',
+      '000000000008',
+      '000000000009',
+      '000000000010',
+      '000000000011',
+      '000000000012',
+      '000000000013',
+      '000000000003',
+    ].map((f) => `00000000-0000-4000-8000-${f}`);
     const resultats = await Promise.allSettled(
       membres.map((sub) =>
         db.transaction(async (tx) => {
@@ -150,7 +186,10 @@ describe.each(GENRES_DE_BASE)('carnet et bourse sur %s', (genre) => {
     const echecs = resultats.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.message);
     expect(resultats.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
     expect(echecs).toEqual(Array(7).fill('OFFRE_COMPLETE'));
-    const { rows } = await db.query<{ r: number; p: number }>(`select (select count(*) from prive.reservations where offre_id = $1)::int as r, places_reservees as p from prive.offres_places where id = $1`, [OFFRE]);
+    const { rows } = await db.query<{ r: number; p: number }>(
+      `select (select count(*) from prive.reservations where offre_id = $1)::int as r, places_reservees as p from prive.offres_places where id = $1`,
+      [OFFRE],
+    );
     expect(rows[0]).toEqual({ r: 3, p: 3 });
   });
 });

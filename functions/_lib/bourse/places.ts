@@ -14,7 +14,8 @@ async function envoyer(ctx: Contexte, c: Courriel): Promise<boolean> {
   }
 }
 
-const dateFr = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
+const dateFr = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
 
 export function publierOffre(
   o: { organisation_id: string; formation: string; debut: string; fin: string; places: number; conditions?: string | null },

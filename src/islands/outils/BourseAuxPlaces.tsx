@@ -47,7 +47,6 @@ export default function BourseAuxPlaces() {
     appelApi<ListeOrganisations>('/api/carnet/recherche', { method: 'POST', corps: {} })
       .then(setOrganisations)
       .catch(() => setOrganisations([]));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   async function agir(action: () => Promise<unknown>, ok: string) {
@@ -92,7 +91,12 @@ export default function BourseAuxPlaces() {
                 <label className="fr-label" htmlFor="bourse-departement">
                   Département
                 </label>
-                <select className="fr-select" id="bourse-departement" value={criteres.departement} onChange={(e) => setCriteres({ ...criteres, departement: e.target.value })}>
+                <select
+                  className="fr-select"
+                  id="bourse-departement"
+                  value={criteres.departement}
+                  onChange={(e) => setCriteres({ ...criteres, departement: e.target.value })}
+                >
                   <option value="">Tous</option>
                   {DEPARTEMENTS.map(([c, n]) => (
                     <option key={c} value={c}>
@@ -110,7 +114,12 @@ export default function BourseAuxPlaces() {
                 <label className="fr-label" htmlFor="bourse-formation">
                   Formation
                 </label>
-                <input className="fr-input" id="bourse-formation" value={criteres.formation} onChange={(e) => setCriteres({ ...criteres, formation: e.target.value })} />
+                <input
+                  className="fr-input"
+                  id="bourse-formation"
+                  value={criteres.formation}
+                  onChange={(e) => setCriteres({ ...criteres, formation: e.target.value })}
+                />
               </div>
             </div>
           </div>
@@ -128,7 +137,8 @@ export default function BourseAuxPlaces() {
                     <strong>{o.organisation}</strong> — {o.commune} ({o.departement}), NAF {o.code_naf}
                   </p>
                   <p className="fr-mb-1v">
-                    {o.formation}, du {dateFr(o.debut)} au {dateFr(o.fin)} — {o.libres} place{o.libres > 1 ? 's' : ''} libre{o.libres > 1 ? 's' : ''} sur {o.places}
+                    {o.formation}, du {dateFr(o.debut)} au {dateFr(o.fin)} — {o.libres} place{o.libres > 1 ? 's' : ''} libre{o.libres > 1 ? 's' : ''} sur{' '}
+                    {o.places}
                     {o.conditions && ` — conditions : ${o.conditions}`}
                     {o.lycee && ` — proposée par ${o.lycee}`}
                   </p>
@@ -156,9 +166,10 @@ export default function BourseAuxPlaces() {
             className="fr-mb-4w"
             onSubmit={(e) => {
               e.preventDefault();
-              void agir(() => appelApi(`/api/bourse/offres/${aReserver.id}/reservations`, { method: 'POST', corps: eleve }), `Place réservée chez ${aReserver.organisation}. L’émetteur de l’offre est prévenu.`).then(
-                (ok) => ok && setAReserver(null),
-              );
+              void agir(
+                () => appelApi(`/api/bourse/offres/${aReserver.id}/reservations`, { method: 'POST', corps: eleve }),
+                `Place réservée chez ${aReserver.organisation}. L’émetteur de l’offre est prévenu.`,
+              ).then((ok) => ok && setAReserver(null));
             }}
           >
             <fieldset className="fr-fieldset">
@@ -168,7 +179,13 @@ export default function BourseAuxPlaces() {
                   <label className="fr-label" htmlFor="eleve-formation">
                     Formation de l’élève
                   </label>
-                  <input className="fr-input" id="eleve-formation" required value={eleve.formation} onChange={(e) => setEleve({ ...eleve, formation: e.target.value })} />
+                  <input
+                    className="fr-input"
+                    id="eleve-formation"
+                    required
+                    value={eleve.formation}
+                    onChange={(e) => setEleve({ ...eleve, formation: e.target.value })}
+                  />
                 </div>
               </div>
               <div className="fr-fieldset__element">
@@ -176,7 +193,13 @@ export default function BourseAuxPlaces() {
                   <label className="fr-label" htmlFor="eleve-niveau">
                     Niveau
                   </label>
-                  <select className="fr-select" id="eleve-niveau" required value={eleve.niveau} onChange={(e) => setEleve({ ...eleve, niveau: e.target.value })}>
+                  <select
+                    className="fr-select"
+                    id="eleve-niveau"
+                    required
+                    value={eleve.niveau}
+                    onChange={(e) => setEleve({ ...eleve, niveau: e.target.value })}
+                  >
                     <option value="">Choisir</option>
                     {NIVEAUX.map((n) => (
                       <option key={n}>{n}</option>
@@ -217,7 +240,12 @@ export default function BourseAuxPlaces() {
                   <button
                     type="button"
                     className="fr-btn fr-btn--sm"
-                    onClick={() => void agir(() => appelApi(`/api/bourse/reservations/${r.id}/confirmation`, { method: 'POST' }), `Passage de relais confirmé : la période chez ${r.organisation} est au registre.`)}
+                    onClick={() =>
+                      void agir(
+                        () => appelApi(`/api/bourse/reservations/${r.id}/confirmation`, { method: 'POST' }),
+                        `Passage de relais confirmé : la période chez ${r.organisation} est au registre.`,
+                      )
+                    }
                   >
                     Confirmer le passage de relais chez {r.organisation}
                   </button>
@@ -234,9 +262,10 @@ export default function BourseAuxPlaces() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void agir(() => appelApi('/api/bourse/offres', { method: 'POST', corps: { ...offre, places: Number(offre.places) } }), 'Places publiées dans la bourse.').then(
-              (ok) => ok && setOffre({ organisation_id: '', formation: '', debut: '', fin: '', places: '1', conditions: '' }),
-            );
+            void agir(
+              () => appelApi('/api/bourse/offres', { method: 'POST', corps: { ...offre, places: Number(offre.places) } }),
+              'Places publiées dans la bourse.',
+            ).then((ok) => ok && setOffre({ organisation_id: '', formation: '', debut: '', fin: '', places: '1', conditions: '' }));
           }}
         >
           <div className="fr-select-group">
@@ -244,7 +273,13 @@ export default function BourseAuxPlaces() {
               Organisation
               <span className="fr-hint-text">Absente de la liste ? Ajoutez-la d’abord au carnet des entreprises.</span>
             </label>
-            <select className="fr-select" id="offre-organisation" required value={offre.organisation_id} onChange={(e) => setOffre({ ...offre, organisation_id: e.target.value })}>
+            <select
+              className="fr-select"
+              id="offre-organisation"
+              required
+              value={offre.organisation_id}
+              onChange={(e) => setOffre({ ...offre, organisation_id: e.target.value })}
+            >
               <option value="">Choisir</option>
               {organisations.map((o) => (
                 <option key={o.id} value={o.id}>

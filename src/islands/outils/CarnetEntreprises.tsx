@@ -7,7 +7,12 @@ import { Alerte, ChampCommune, type CommuneChoisie, DEPARTEMENTS, dateFr, messag
 
 type Vue = { nom: 'liste' } | { nom: 'fiche'; id: string } | { nom: 'formulaire'; fiche: Organisation | null };
 
-const TAILLES: Record<string, string> = { '0-9': 'de 0 à 9 salariés', '10-49': 'de 10 à 49 salariés', '50-249': 'de 50 à 249 salariés', '250+': '250 salariés et plus' };
+const TAILLES: Record<string, string> = {
+  '0-9': 'de 0 à 9 salariés',
+  '10-49': 'de 10 à 49 salariés',
+  '50-249': 'de 50 à 249 salariés',
+  '250+': '250 salariés et plus',
+};
 
 export default function CarnetEntreprises() {
   const [vue, setVue] = useState<Vue>({ nom: 'liste' });
@@ -33,7 +38,9 @@ export default function CarnetEntreprises() {
           }}
         />
       )}
-      {vue.nom === 'fiche' && <Fiche id={vue.id} surErreur={surErreur} retour={() => setVue({ nom: 'liste' })} modifier={(fiche) => setVue({ nom: 'formulaire', fiche })} />}
+      {vue.nom === 'fiche' && (
+        <Fiche id={vue.id} surErreur={surErreur} retour={() => setVue({ nom: 'liste' })} modifier={(fiche) => setVue({ nom: 'formulaire', fiche })} />
+      )}
       {vue.nom === 'formulaire' && (
         <Formulaire
           fiche={vue.fiche}
@@ -68,7 +75,6 @@ function Recherche({ ouvrir, ajouter, surErreur }: { ouvrir: (id: string) => voi
   }
   useEffect(() => {
     void chercher();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (
@@ -111,7 +117,12 @@ function Recherche({ ouvrir, ajouter, surErreur }: { ouvrir: (id: string) => voi
               <label className="fr-label" htmlFor="carnet-departement">
                 Département
               </label>
-              <select className="fr-select" id="carnet-departement" value={criteres.departement} onChange={(e) => setCriteres({ ...criteres, departement: e.target.value })}>
+              <select
+                className="fr-select"
+                id="carnet-departement"
+                value={criteres.departement}
+                onChange={(e) => setCriteres({ ...criteres, departement: e.target.value })}
+              >
                 <option value="">Tous</option>
                 {DEPARTEMENTS.map(([c, n]) => (
                   <option key={c} value={c}>
@@ -129,7 +140,12 @@ function Recherche({ ouvrir, ajouter, surErreur }: { ouvrir: (id: string) => voi
               <label className="fr-label" htmlFor="carnet-formation">
                 Formation
               </label>
-              <input className="fr-input" id="carnet-formation" value={criteres.formation} onChange={(e) => setCriteres({ ...criteres, formation: e.target.value })} />
+              <input
+                className="fr-input"
+                id="carnet-formation"
+                value={criteres.formation}
+                onChange={(e) => setCriteres({ ...criteres, formation: e.target.value })}
+              />
             </div>
           </div>
         </div>
@@ -177,7 +193,6 @@ function Fiche({ id, retour, modifier, surErreur }: { id: string; retour: () => 
   }
   useEffect(() => {
     void charger();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
 
   async function agir(action: () => Promise<unknown>, ok: string) {
@@ -236,7 +251,9 @@ function Fiche({ id, retour, modifier, surErreur }: { id: string; retour: () => 
               <button
                 type="button"
                 className="fr-btn fr-btn--tertiary fr-btn--sm"
-                onClick={() => void agir(() => appelApi(`/api/carnet/contacts/${c.id}/opposition`, { method: 'POST' }), `${c.nom} est retiré de tout le carnet.`)}
+                onClick={() =>
+                  void agir(() => appelApi(`/api/carnet/contacts/${c.id}/opposition`, { method: 'POST' }), `${c.nom} est retiré de tout le carnet.`)
+                }
               >
                 Opposition : retirer {c.nom} partout
               </button>
@@ -249,7 +266,9 @@ function Fiche({ id, retour, modifier, surErreur }: { id: string; retour: () => 
         aria-label="Ajouter un contact"
         onSubmit={(e) => {
           e.preventDefault();
-          void agir(() => appelApi(`/api/carnet/organisations/${id}/contacts`, { method: 'POST', corps: contact }), 'Contact ajouté.').then(() => setContact({ nom: '', fonction: '', telephone: '', email: '' }));
+          void agir(() => appelApi(`/api/carnet/organisations/${id}/contacts`, { method: 'POST', corps: contact }), 'Contact ajouté.').then(() =>
+            setContact({ nom: '', fonction: '', telephone: '', email: '' }),
+          );
         }}
       >
         <fieldset className="fr-fieldset">
@@ -267,7 +286,14 @@ function Fiche({ id, retour, modifier, surErreur }: { id: string; retour: () => 
                 <label className="fr-label" htmlFor={`contact-${cle}`}>
                   {libelle}
                 </label>
-                <input className="fr-input" id={`contact-${cle}`} type={type} value={contact[cle]} required={cle === 'nom'} onChange={(e) => setContact({ ...contact, [cle]: e.target.value })} />
+                <input
+                  className="fr-input"
+                  id={`contact-${cle}`}
+                  type={type}
+                  value={contact[cle]}
+                  required={cle === 'nom'}
+                  onChange={(e) => setContact({ ...contact, [cle]: e.target.value })}
+                />
               </div>
             </div>
           ))}
@@ -351,7 +377,17 @@ function Fiche({ id, retour, modifier, surErreur }: { id: string; retour: () => 
   );
 }
 
-function Formulaire({ fiche, annuler, enregistree, ouvrir }: { fiche: Organisation | null; annuler: () => void; enregistree: (id: string, message: string) => void; ouvrir: (id: string) => void }) {
+function Formulaire({
+  fiche,
+  annuler,
+  enregistree,
+  ouvrir,
+}: {
+  fiche: Organisation | null;
+  annuler: () => void;
+  enregistree: (id: string, message: string) => void;
+  ouvrir: (id: string) => void;
+}) {
   const ref = useReferentiels();
   const [champs, setChamps] = useState({
     nom: fiche?.nom ?? '',
@@ -361,7 +397,9 @@ function Formulaire({ fiche, annuler, enregistree, ouvrir }: { fiche: Organisati
     taille: fiche?.taille ?? '',
     dernier_contact: fiche?.dernier_contact ?? '',
   });
-  const [commune, setCommune] = useState<CommuneChoisie | null>(fiche ? { code: fiche.commune_insee, nom: fiche.commune, departement: fiche.departement } : null);
+  const [commune, setCommune] = useState<CommuneChoisie | null>(
+    fiche ? { code: fiche.commune_insee, nom: fiche.commune, departement: fiche.departement } : null,
+  );
   const [doublons, setDoublons] = useState<Doublon[] | null>(null);
   const [erreur, setErreur] = useState<string | null>(null);
 

@@ -34,7 +34,19 @@ export function useReferentiels(): Referentiels | null {
 const libelleCommune = (c: CommuneChoisie) => `${c.nom} (${c.departement})`;
 
 /** Champ commune : on tape le début du nom, on choisit dans la liste ; la valeur est le code INSEE. */
-export function ChampCommune({ label, valeur, onChange, requis = false, aide }: { label: string; valeur: CommuneChoisie | null; onChange: (c: CommuneChoisie | null) => void; requis?: boolean; aide?: string }) {
+export function ChampCommune({
+  label,
+  valeur,
+  onChange,
+  requis = false,
+  aide,
+}: {
+  label: string;
+  valeur: CommuneChoisie | null;
+  onChange: (c: CommuneChoisie | null) => void;
+  requis?: boolean;
+  aide?: string;
+}) {
   const id = useId();
   const [texte, setTexte] = useState(valeur ? libelleCommune(valeur) : '');
   const [suggestions, setSuggestions] = useState<CommuneChoisie[]>([]);
@@ -63,7 +75,15 @@ export function ChampCommune({ label, valeur, onChange, requis = false, aide }: 
         {label}
         <span className="fr-hint-text">{aide ?? 'Tapez le début du nom, puis choisissez dans la liste.'}</span>
       </label>
-      <input className="fr-input" id={id} list={`${id}-liste`} value={texte} required={requis} autoComplete="off" onChange={(e) => void saisir(e.target.value)} />
+      <input
+        className="fr-input"
+        id={id}
+        list={`${id}-liste`}
+        value={texte}
+        required={requis}
+        autoComplete="off"
+        onChange={(e) => void saisir(e.target.value)}
+      />
       <datalist id={`${id}-liste`}>
         {suggestions.map((s) => (
           <option key={s.code} value={libelleCommune(s)} />
@@ -104,4 +124,7 @@ export function NonConnecte({ message }: { message?: string }) {
   );
 }
 
-export const dateFr = (iso: string | null) => (iso ? new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }) : '—');
+export const dateFr = (iso: string | null) =>
+  iso
+    ? new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' })
+    : '—';
