@@ -13,6 +13,7 @@ import enregistrerNote from '../carnet-note-enregistrer.ts';
 import ajouter from '../carnet-organisation-ajouter.ts';
 import lire from '../carnet-organisation-lire.ts';
 import modifier from '../carnet-organisation-modifier.ts';
+import purgerContacts from '../taches-purger-contacts.ts';
 import chercher from '../carnet-organisations-chercher.ts';
 import { contexte, type Handler, requete, seConnecter, testerEntreesInvalides } from './aide.fixture.ts';
 
@@ -233,5 +234,17 @@ describe('Carnet des entreprises et bourse aux places', () => {
     const r = await appel(lire, '/x', { cookie: alice, params: { id: 'pas-un-uuid' } });
     expect(r.statut).toBe(404);
     expect(r.corps.erreur.message).toContain('identifiant');
+  });
+
+  test('la tâche quotidienne purge les contacts sans activité depuis 3 ans, et eux seuls', async () => {
+    await pile.db.query(
+      `insert into prive.contacts (organisation_id, nom, email, derniere_activite) values ($1, 'Ancien Contact', 'ancien@exemple.test', now() - interval '3 years 1 day'),
+                                                                                         ($1, 'Contact Récent', 'recent@exemple.test', now() - interval '2 years')`,
+      [organisation],
+    );
+    const r = await purgerContacts(new Request('http://localhost/.netlify/functions/taches-purger-contacts', { method: 'POST' }));
+    expect(r.status).toBe(204);
+    const { rows } = await pile.db.query<{ nom: string }>('select nom from prive.contacts where organisation_id = $1', [organisation]);
+    expect(rows.map((x) => x.nom)).toEqual(['Contact Récent']);
   });
 });
