@@ -14,6 +14,7 @@ import ajouter from '../carnet-organisation-ajouter.ts';
 import lire from '../carnet-organisation-lire.ts';
 import modifier from '../carnet-organisation-modifier.ts';
 import purgerContacts from '../taches-purger-contacts.ts';
+import exporter from '../carnet-exporter.ts';
 import chercher from '../carnet-organisations-chercher.ts';
 import { contexte, type Handler, requete, seConnecter, testerEntreesInvalides } from './aide.fixture.ts';
 
@@ -246,5 +247,21 @@ describe('Carnet des entreprises et bourse aux places', () => {
     expect(r.status).toBe(204);
     const { rows } = await pile.db.query<{ nom: string }>('select nom from prive.contacts where organisation_id = $1', [organisation]);
     expect(rows.map((x) => x.nom)).toEqual(['Contact Récent']);
+  });
+
+  test('l’export CSV contient le carnet et les notes de mon lycée seulement', async () => {
+    const lire = async (cookie: string) => {
+      const r = await exporter(requete('/api/carnet/export.csv', { headers: { cookie } }), contexte() as Context);
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-type')).toContain('text/csv');
+      return r.text();
+    };
+    const pourAlice = await lire(alice);
+    expect(pourAlice.split('\r\n')[0]).toContain('Nom;SIRET;Code NAF');
+    expect(pourAlice).toContain('Garage du Midi (fictif)');
+    expect(pourAlice).toContain('Tuteur disponible le mardi.');
+    expect(await lire(chloe)).not.toContain('Tuteur disponible');
+    const sans = await exporter(requete('/api/carnet/export.csv'), contexte() as Context);
+    expect(sans.status).toBe(401);
   });
 });

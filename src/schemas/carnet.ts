@@ -186,3 +186,23 @@ export interface Organisation extends Omit<OrganisationResume, 'formations'> {
   note: string | null;
   historique: { quand: string; action: string; qui: string; details: Record<string, unknown> }[];
 }
+
+/** Une ligne de l'export CSV du carnet (`api.carnet_exporter()`). */
+export interface LigneExportCarnet {
+  nom: string;
+  siret: string | null;
+  code_naf: string;
+  commune: string;
+  commune_insee: string;
+  departement: string;
+  adresse: string | null;
+  taille: string | null;
+  dernier_contact: string | null;
+  /** Formations, séparées par des virgules. */
+  formations: string;
+  /** Contacts professionnels, « nom — fonction — téléphone — adresse », séparés par « | ». */
+  contacts: string;
+  /** Les notes du lycée de l'appelant. */
+  note: string | null;
+}
+export type ExportCarnet = LigneExportCarnet[];

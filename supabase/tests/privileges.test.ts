@@ -52,6 +52,7 @@ const ATTENDU: Record<string, Role[]> = {
   // Fonction de déclencheur : EXECUTE n'est pas vérifié quand le déclencheur part.
   'prive.proteger_colonnes_membre()': [],
   // Carnet des entreprises et bourse aux places (issue 9).
+  'api.carnet_exporter()': ['authenticated'],
   'api.contact_ajouter(uuid,text,text,text,text)': ['authenticated'],
   'api.contact_opposition(uuid)': ['authenticated'],
   'api.contacts_purger()': ['service_role'],

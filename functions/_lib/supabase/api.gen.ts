@@ -2,7 +2,7 @@
 // Pour changer une fonction : une migration, puis `npm run generer-api`. Un test échoue si ce fichier est en retard.
 import type { MembreProvisionne, ReponseDemandeCode, Sante, TentativeCode } from '../../../src/schemas/api-retours.ts';
 import type { ListeOffres, ListeReservations, ResultatConfirmation, ResultatReservation } from '../../../src/schemas/bourse.ts';
-import type { ListeDoublons, ListeOrganisations, Organisation, ResultatEnregistrement } from '../../../src/schemas/carnet.ts';
+import type { ExportCarnet, ListeDoublons, ListeOrganisations, Organisation, ResultatEnregistrement } from '../../../src/schemas/carnet.ts';
 import type {
   BilanPurgeRencontres,
   Destinataires,
@@ -22,6 +22,8 @@ export type Json = string | number | boolean | null | Json[] | { [cle: string]: 
 export interface FonctionsApi {
   /** `api.annuler(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
   annuler: { arguments: { p_rencontre: string; p_atelier?: string }; resultat: ResultatInscription };
+  /** `api.carnet_exporter()` → `jsonb` */
+  carnet_exporter: { arguments: Record<string, never>; resultat: ExportCarnet };
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
   code_demander: { arguments: { p_adresse: string; p_client: string; p_navigateur: string }; resultat: ReponseDemandeCode };
   /** `api.code_reussir(p_adresse text)` → `void` */
@@ -131,6 +133,8 @@ export interface FonctionsApi {
 export interface Api {
   /** `api.annuler(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
   annuler(args: FonctionsApi['annuler']['arguments']): Promise<FonctionsApi['annuler']['resultat']>;
+  /** `api.carnet_exporter()` → `jsonb` */
+  carnet_exporter(): Promise<FonctionsApi['carnet_exporter']['resultat']>;
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
   code_demander(args: FonctionsApi['code_demander']['arguments']): Promise<FonctionsApi['code_demander']['resultat']>;
   /** `api.code_reussir(p_adresse text)` → `void` */
@@ -200,6 +204,7 @@ export type Appeler = <T>(fn: keyof FonctionsApi, args?: Record<string, unknown>
 export function creerMethodes(appeler: Appeler): Api {
   return {
     annuler: (args) => appeler('annuler', args),
+    carnet_exporter: () => appeler('carnet_exporter'),
     code_demander: (args) => appeler('code_demander', args),
     code_reussir: (args) => appeler('code_reussir', args),
     code_tenter: (args) => appeler('code_tenter', args),

@@ -82,7 +82,10 @@ function Recherche({ ouvrir, ajouter, surErreur }: { ouvrir: (id: string) => voi
       <p>
         <button type="button" className="fr-btn fr-icon-add-line fr-btn--icon-left" onClick={ajouter}>
           Ajouter une organisation
-        </button>
+        </button>{' '}
+        <a className="fr-btn fr-btn--tertiary fr-icon-download-line fr-btn--icon-left" href="/api/carnet/export.csv" download>
+          Exporter le carnet (CSV)
+        </a>
       </p>
       <form onSubmit={chercher} aria-labelledby="titre-recherche-carnet" className="fr-mb-4w">
         <h2 id="titre-recherche-carnet" className="fr-h4">
