@@ -4,7 +4,7 @@
 // axe (WCAG 2.1 A et AA) en thème clair et sombre sur chaque étape.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { PileDeTest } from '../local/pile-test.ts';
+import type { PileDeTest } from '../local/tests/pile-test.ts';
 import {
   demarrerPileAvecSite,
   fermerNavigateur,

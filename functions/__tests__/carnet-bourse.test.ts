@@ -2,7 +2,7 @@
 // parcours complet, entrées invalides et droits (4xx en français, rien d'écrit).
 import type { Context } from '@netlify/functions';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demarrerPileDeTest, type PileDeTest } from '../../local/pile-test.ts';
+import { demarrerPileDeTest, type PileDeTest } from '../../local/tests/pile-test.ts';
 import reserver from '../bourse-place-reserver.ts';
 import confirmer from '../bourse-reservation-confirmer.ts';
 import chercherOffres from '../bourse-offres-chercher.ts';

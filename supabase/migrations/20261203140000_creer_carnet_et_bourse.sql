@@ -504,6 +504,18 @@ $$;
 revoke execute on function api.retour_ajouter(uuid, text, smallint, smallint, smallint, smallint, boolean) from public;
 grant execute on function api.retour_ajouter(uuid, text, smallint, smallint, smallint, smallint, boolean) to authenticated;
 
+-- Coordonnées d'un membre pour les courriels de la bourse (adresse, nom, lycée) : l'adresse n'est pas
+-- lisible colonne par colonne par authenticated ; cette fonction ne sert qu'aux fonctions de la bourse.
+create function prive.coordonnees_membre(p_id uuid) returns jsonb
+language sql stable security definer set search_path = ''
+as $$
+  select jsonb_build_object('email', m.email, 'prenom', m.prenom, 'nom', m.nom, 'lycee', e.nom)
+    from prive.membres m left join prive.etablissements e on e.uai = m.uai
+   where m.id = p_id and m.actif and prive.role_courant() is not null
+$$;
+revoke execute on function prive.coordonnees_membre(uuid) from public;
+grant execute on function prive.coordonnees_membre(uuid) to authenticated;
+
 -- ——— Bourse aux places ———
 
 create function api.offre_publier(p_organisation uuid, p_formation text, p_debut date, p_fin date, p_places int, p_conditions text) returns uuid
@@ -591,10 +603,9 @@ begin
   values (p_offre, moi, prive.uai_courant(), btrim(p_formation), p_niveau) returning id into ident;
   perform prive.journaliser(offre.organisation_id, 'place réservée', jsonb_build_object('formation', btrim(p_formation), 'niveau', p_niveau));
   return (select jsonb_build_object('reservation', ident, 'organisation', o.nom, 'debut', offre.debut, 'fin', offre.fin,
-            'emetteur', jsonb_build_object('email', m.email, 'prenom', m.prenom, 'nom', m.nom),
-            'reservant', (select jsonb_build_object('email', r.email, 'prenom', r.prenom, 'nom', r.nom,
-                                   'lycee', (select e.nom from prive.etablissements e where e.uai = r.uai)) from prive.membres r where r.id = moi))
-            from prive.organisations o, prive.membres m where o.id = offre.organisation_id and m.id = offre.membre_id);
+            'emetteur', prive.coordonnees_membre(offre.membre_id) - 'lycee',
+            'reservant', prive.coordonnees_membre(moi))
+            from prive.organisations o where o.id = offre.organisation_id);
 end
 $$;
 revoke execute on function api.place_reserver(uuid, text, text) from public;
@@ -651,8 +662,8 @@ begin
   update prive.organisations set dernier_contact = current_date where id = f.organisation_id;
   perform prive.journaliser(f.organisation_id, 'placement confirmé', jsonb_build_object('formation', r.formation, 'niveau', r.niveau));
   return (select jsonb_build_object('organisation_id', o.id, 'organisation', o.nom, 'debut', f.debut, 'fin', f.fin,
-            'reservant', jsonb_build_object('email', m.email, 'prenom', m.prenom, 'nom', m.nom))
-            from prive.organisations o, prive.membres m where o.id = f.organisation_id and m.id = r.membre_id);
+            'reservant', prive.coordonnees_membre(r.membre_id) - 'lycee')
+            from prive.organisations o where o.id = f.organisation_id);
 end
 $$;
 revoke execute on function api.reservation_confirmer(uuid) from public;

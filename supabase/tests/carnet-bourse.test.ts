@@ -2,8 +2,8 @@
 // nom normalisé des doublons, purge et réservations concurrentes (sur PostgreSQL).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Database, Requetes } from '../../local/base.ts';
-import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/base-test.ts';
+import type { Database, Requetes } from '../../local/base/base.ts';
+import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/tests/base-test.ts';
 
 const ADMIN = '00000000-0000-4000-8000-000000000001'; // 0349901E
 const MARIE = '00000000-0000-4000-8000-000000000003'; // 0309901C
