@@ -16,7 +16,7 @@ export default defineConfig({
   outDir: process.env.RBDE_DIST ?? './dist',
   trailingSlash: dev ? 'ignore' : 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), react(), acheverSite(), sitemap({ filter: (page) => !/\/(connexion|mon-espace)\//.test(page) })],
+  integrations: [mdx(), react(), acheverSite(), sitemap({ filter: (page) => !/\/(connexion|mon-espace|outils\/calendrier-pfmp)\//.test(page) })],
   devToolbar: { enabled: false },
   // Politique de sécurité du contenu : Astro calcule l'empreinte de chaque script et style en ligne de
   // chaque page et l'écrit dans un <meta http-equiv="content-security-policy">. Le reste de la

@@ -80,9 +80,9 @@ describe('aucune donnée de membre dans dist/', () => {
     expect(motifs).toEqual(expect.arrayContaining(['Alice Martin', 'alice.martin@exemple.test', '04 00 00 00 03', '0400000003']));
   });
 
-  test('les pages de guide portent l’îlot « Qui contacter » mais aucun nom, adresse ni téléphone de membre', () => {
+  test('les pages de guide portent le conteneur « Qui contacter » mais aucun nom, adresse ni téléphone de membre', () => {
     const guides = [...fichiers(join(DIST, 'guides'))].filter((f) => f.endsWith('index.html'));
-    const avecIlot = guides.filter((f) => readFileSync(f, 'utf8').includes('QuiContacter'));
+    const avecIlot = guides.filter((f) => readFileSync(f, 'utf8').includes('data-qui-contacter'));
     expect(avecIlot.length).toBeGreaterThan(5);
     expect(chercherFuites(DIST, motifs)).toEqual([]);
   });

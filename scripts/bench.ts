@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core';
 import { creerServeurSite } from '../local/netlify/serveur.ts';
 import { demarrerPileDeTest } from '../local/tests/pile-test.ts';
 import { configSupabaseModifiee } from '../local/supabase/config.ts';
+import { decrireCalendrier, mesurerCalendrier, peuplerCalendrier } from './bench/calendrier.ts';
 import { oublierEnv } from '../functions/_lib/env.ts';
 import { oublierTransport } from '../functions/_lib/mail.ts';
 import { genererCorpus } from './bench/corpus.ts';
@@ -50,7 +51,11 @@ const portLibre = () =>
 /** Temps de `npm run build` (env : autre corpus, autre sortie). */
 function mesurerConstruction(env: Record<string, string> = {}) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(racine, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { cwd: racine, stdio: 'ignore', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [join(racine, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+    cwd: racine,
+    stdio: 'ignore',
+    env: { ...process.env, ...env },
+  });
   if (r.status !== 0) throw new Error('npm run build a échoué');
   return performance.now() - t0;
 }
@@ -62,10 +67,31 @@ function poidsPageGuide(dist: string, chemin: string) {
   const detail = { html: gzipSync(html).length, css: 0, js: 0 };
   for (const r of ressources) detail[r.endsWith('.css') ? 'css' : 'js'] += gzipSync(readFileSync(join(dist, r))).length;
   // Les scripts importés par les scripts de la page.
-  const importes = ressources.filter((r) => r.endsWith('.js')).flatMap((r) => [...readFileSync(join(dist, r), 'utf8').matchAll(/from"\.\/([^"]+\.js)"/g)].map((m) => `/_astro/${m[1]}`));
+  const importes = ressources
+    .filter((r) => r.endsWith('.js'))
+    .flatMap((r) => [...readFileSync(join(dist, r), 'utf8').matchAll(/from"\.\/([^"]+\.js)"/g)].map((m) => `/_astro/${m[1]}`));
   for (const r of new Set(importes)) detail.js += gzipSync(readFileSync(join(dist, r))).length;
   const react = ressources.some((r) => /react|client\./i.test(r)) || /astro-island/.test(html);
   return { ...detail, total: detail.html + detail.css + detail.js, react };
+}
+
+/** Un module /_astro/… et ceux qu'il importe, transitivement. */
+function modulesDe(dist: string, url: string, vus = new Set<string>()): Set<string> {
+  if (vus.has(url)) return vus;
+  vus.add(url);
+  for (const m of readFileSync(join(dist, url), 'utf8').matchAll(/(?:from|import)\s*\(?\s*["']\.\/([^"']+\.js)["']/g)) modulesDe(dist, `/_astro/${m[1]}`, vus);
+  return vus;
+}
+
+/** JS gzip du simulateur de l'allocation : code propre de l'îlot, et tout ce que la page charge de plus qu'une page de guide. */
+function poidsSimulateur(dist: string) {
+  const scripts = (html: string) =>
+    new Set([...html.matchAll(/(?:src|component-url|renderer-url)="(\/_astro\/[^"]+\.js)"/g)].flatMap((m) => [...modulesDe(dist, m[1]!)]));
+  const page = scripts(readFileSync(join(dist, 'outils/simulateur-allocation/index.html'), 'utf8'));
+  const guide = scripts(readFileSync(join(dist, 'guides/reglementation/allocation-pfmp/index.html'), 'utf8'));
+  const gz = (urls: string[]) => urls.reduce((t, u) => t + gzipSync(readFileSync(join(dist, u))).length, 0);
+  const ajoutes = [...page].filter((u) => !guide.has(u));
+  return { ilot: gz(ajoutes.filter((u) => /SimulateurAllocation/.test(u))), ajoute: gz(ajoutes) };
 }
 
 /** Octets servis pour la première recherche puis pour une requête d'un mot, sur un site construit
@@ -83,7 +109,10 @@ async function mesurerRecherche(dist: string) {
   });
   await new Promise<void>((ok) => serveur.listen(0, '127.0.0.1', ok));
   const port = (serveur.address() as { port: number }).port;
-  const navigateur = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const navigateur = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
   try {
     const page = await navigateur.newPage();
     await page.goto(`http://localhost:${port}/recherche/?q=allocation`);
@@ -106,13 +135,17 @@ async function mesurerRecherche(dist: string) {
   }
 }
 
-
 /** Temps entre le lancement de `npm start` et la première réponse 200. */
 async function mesurerDemarrage() {
   const donnees = mkdtempSync(join(tmpdir(), 'rbde-bench-'));
   const port = await portLibre();
   const t0 = performance.now();
-  const enfant = spawn('npm', ['start'], { cwd: racine, env: { ...process.env, PORT: String(port), RBDE_DONNEES: donnees, RBDE_PORTS_LIBRES: '1' }, stdio: 'ignore', detached: true });
+  const enfant = spawn('npm', ['start'], {
+    cwd: racine,
+    env: { ...process.env, PORT: String(port), RBDE_DONNEES: donnees, RBDE_PORTS_LIBRES: '1' },
+    stdio: 'ignore',
+    detached: true,
+  });
   try {
     for (;;) {
       if (performance.now() - t0 > 180_000) throw new Error('npm start n’a pas répondu en 3 minutes');
@@ -163,7 +196,9 @@ async function mesurerApi() {
       if (r.status !== 200) throw new Error(`moi : ${r.status}`);
       await r.arrayBuffer();
     });
-    return { moi, connexions };
+    const periodes = await peuplerCalendrier(pile);
+    const calendrier = decrireCalendrier(periodes, await mesurerCalendrier(base, cookie, enParallele));
+    return { moi, connexions, calendrier };
   } finally {
     await pile.arreter();
   }
@@ -184,13 +219,21 @@ async function mesurerInscriptions(genre: 'pglite' | 'postgres') {
       insert into auth.users (instance_id, id, aud, role, email, email_confirmed_at) select '00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', 'rencontre' || g || '@exemple.test', now() from generate_series(1, 50) g;
       insert into prive.membres (user_id, email, prenom, nom) select id, email, 'Bench', 'Fictif' from auth.users where email like 'rencontre%';`);
     const maintenant = Date.now();
-    const paris = (d: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(d).replace(' ', 'T');
+    const paris = (d: number) =>
+      new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(d).replace(' ', 'T');
     await pile.db.transaction(async (tx) => {
       await tx.exec('set local role service_role');
       await tx.query('select api.rencontre_publier($1)', [
         JSON.stringify({
-          slug: 'bench', titre: 'Rencontre de mesure', lieu: 'Fictif', debut: paris(maintenant + 20 * 864e5), fin: paris(maintenant + 20 * 864e5 + 36e5),
-          ouverture: paris(maintenant - 864e5), fermeture: paris(maintenant + 10 * 864e5), mode: 'premier_arrive', questions: {},
+          slug: 'bench',
+          titre: 'Rencontre de mesure',
+          lieu: 'Fictif',
+          debut: paris(maintenant + 20 * 864e5),
+          fin: paris(maintenant + 20 * 864e5 + 36e5),
+          ouverture: paris(maintenant - 864e5),
+          fermeture: paris(maintenant + 10 * 864e5),
+          mode: 'premier_arrive',
+          questions: {},
           ateliers: [{ code: 'trente', creneau: 'c1', creneau_libelle: 'Après-midi', titre: 'Atelier de trente places', salle: 'S', capacite: 30 }],
         }),
       ]);
@@ -202,13 +245,29 @@ async function mesurerInscriptions(genre: 'pglite' | 'postgres') {
       await pile.db.exec('delete from prive.evenements_connexion');
       const d = await fetch(`${base}/api/auth/code`, { method: 'POST', headers: json, body: JSON.stringify({ email }) });
       if (d.status !== 202) throw new Error(`code : ${d.status} ${await d.text()}`);
-      const liaison = d.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-      const o = await fetch(`${base}/api/auth/session`, { method: 'POST', headers: { ...json, cookie: liaison }, body: JSON.stringify({ email, code: await pile.dernierCode(email) }) });
+      const liaison = d.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      const o = await fetch(`${base}/api/auth/session`, {
+        method: 'POST',
+        headers: { ...json, cookie: liaison },
+        body: JSON.stringify({ email, code: await pile.dernierCode(email) }),
+      });
       if (o.status !== 201) throw new Error(`session : ${o.status}`);
-      cookies.push(o.headers.getSetCookie().find((c) => c.includes('rbde_session='))!.split(';')[0]!);
+      cookies.push(
+        o.headers
+          .getSetCookie()
+          .find((c) => c.includes('rbde_session='))!
+          .split(';')[0]!,
+      );
     }
     const r = await enParallele(50, 50, async (i) => {
-      const rep = await fetch(`${base}/api/rencontres/bench/inscription`, { method: 'POST', headers: { ...json, cookie: cookies[i]! }, body: JSON.stringify({ ateliers: ['trente'] }) });
+      const rep = await fetch(`${base}/api/rencontres/bench/inscription`, {
+        method: 'POST',
+        headers: { ...json, cookie: cookies[i]! },
+        body: JSON.stringify({ ateliers: ['trente'] }),
+      });
       if (rep.status !== 201) throw new Error(`inscription : ${rep.status} ${await rep.text()}`);
       await rep.arrayBuffer();
     });
@@ -349,9 +408,13 @@ const construction = mesurerConstruction();
 const nbGuides = readdirSync(join(racine, 'content', 'guides')).flatMap((f) => readdirSync(join(racine, 'content', 'guides', f))).length;
 console.log(`npm run build (site + index, ${nbGuides} guides) ${s(construction)}`);
 const poids = poidsPageGuide(join(racine, 'dist'), 'guides/reglementation/allocation-pfmp');
-console.log(`Page de guide, gzip sans polices       ${ko(poids.total)} (HTML ${ko(poids.html)}, CSS ${ko(poids.css)}, JS ${ko(poids.js)}) ; React : ${poids.react ? 'OUI' : 'non'}`);
+console.log(
+  `Page de guide, gzip sans polices       ${ko(poids.total)} (HTML ${ko(poids.html)}, CSS ${ko(poids.css)}, JS ${ko(poids.js)}) ; React : ${poids.react ? 'OUI' : 'non'}`,
+);
 const poidsR = poidsPageRencontre(join(racine, 'dist'));
 console.log(`Page de rencontre passée, gzip         ${ko(poidsR.total)} (HTML ${ko(poidsR.html)}, CSS ${ko(poidsR.css)}, JS ${ko(poidsR.js)})`);
+const simulateur = poidsSimulateur(join(racine, 'dist'));
+console.log(`Simulateur de l’allocation, JS gzip    îlot ${ko(simulateur.ilot)} ; ajouté à la page avec React ${ko(simulateur.ajoute)}`);
 const tmp = mkdtempSync(join(tmpdir(), 'rbde-1000-'));
 try {
   genererCorpus(join(tmp, 'guides'));
@@ -364,9 +427,10 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 console.log(`npm start → premier 200                ${s(await mesurerDemarrage())}`);
-const { moi, connexions } = await mesurerApi();
+const { moi, connexions, calendrier } = await mesurerApi();
 console.log(`GET /api/moi (200 req., 10 en //)      p50 ${ms(moi.p50)}  p95 ${ms(moi.p95)}  max ${ms(moi.max)}`);
 console.log(`Connexion complète code + session      p50 ${ms(connexions.p50)}  p95 ${ms(connexions.p95)}  max ${ms(connexions.max)}`);
+console.log(calendrier);
 await ecrireInscriptions();
 await afficherAnnuaire();
 process.exit(0);

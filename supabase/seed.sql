@@ -93,6 +93,33 @@ update prive.membres set cree_le = now() - interval '12 days', fiche_modifiee_le
 update prive.membres set telephone = '04 00 00 00 07' where email = 'david.roux@exemple.test';
 update prive.membres set telephone = '04 00 00 00 09' where email = 'farid.benali@exemple.test';
 
+-- Calendrier des PFMP : formations (libellés usuels) et périodes fictives de l'année 2026-2027.
+insert into prive.formations (code, intitule, secteur) values
+  ('bac-pro-cuisine', 'Bac pro Cuisine', 'Hôtellerie-restauration'),
+  ('bac-pro-csr', 'Bac pro Commercialisation et services en restauration', 'Hôtellerie-restauration'),
+  ('cap-cuisine', 'CAP Cuisine', 'Hôtellerie-restauration'),
+  ('bac-pro-mcv', 'Bac pro Métiers du commerce et de la vente', 'Commerce et vente'),
+  ('cap-epc', 'CAP Équipier polyvalent du commerce', 'Commerce et vente'),
+  ('bac-pro-mspc', 'Bac pro Maintenance des systèmes de production connectés', 'Industrie et maintenance'),
+  ('bac-pro-melec', 'Bac pro Métiers de l’électricité et de ses environnements connectés', 'Industrie et maintenance'),
+  ('bac-pro-assp', 'Bac pro Accompagnement, soins et services à la personne', 'Santé et social'),
+  ('cap-aepe', 'CAP Accompagnant éducatif petite enfance', 'Santé et social'),
+  ('bac-pro-agora', 'Bac pro Assistance à la gestion des organisations et de leurs activités', 'Gestion et administration')
+on conflict do nothing;
+
+insert into prive.periodes_pfmp (uai, formation, classe, niveau, debut, fin, eleves) values
+  ('0309901C', 'bac-pro-cuisine', '1CUI', '1re', '2027-01-11', '2027-02-05', 24),
+  ('0309901C', 'bac-pro-mcv', 'TMCV', 'terminale', '2026-11-16', '2026-12-11', 28),
+  ('0309902D', 'bac-pro-csr', '1CSR', '1re', '2027-01-18', '2027-02-12', 22),
+  ('0309902D', 'cap-cuisine', '2CAPCUI', '2e-annee', '2027-01-04', '2027-01-29', 15),
+  ('0349901E', 'bac-pro-cuisine', 'TCUI', 'terminale', '2027-01-11', '2027-02-19', 26),
+  ('0349902F', 'bac-pro-mspc', '1MSPC', '1re', '2027-03-01', '2027-03-26', 18),
+  ('0349903G', 'bac-pro-assp', '1ASSP', '1re', '2027-01-25', '2027-02-19', 30),
+  ('0119901A', 'bac-pro-mcv', '1MCV', '1re', '2027-01-11', '2027-02-05', 27),
+  ('0669901J', 'bac-pro-melec', 'TMELEC', 'terminale', '2026-11-30', '2026-12-18', 20),
+  ('0489901H', 'cap-aepe', '1AEPE', '1re-annee', '2027-05-17', '2027-06-11', 12)
+on conflict do nothing;
+
 -- Carnet des entreprises d'accueil et bourse aux places : organisations fictives (SIRET fictifs à clé valide).
 insert into prive.organisations (id, siret, nom, code_naf, commune_insee, commune_nom, departement, adresse, taille, dernier_contact, cree_par)
 select v.id::uuid, v.siret, v.nom, v.naf, v.insee, v.commune, v.dep, v.adresse, v.taille::prive.taille_organisation, current_date - 40,

@@ -37,6 +37,12 @@ export type ErrorCode =
   | 'RESERVATION_INCONNUE'
   | 'DEJA_CONFIRMEE'
   | 'SERVICE_INDISPONIBLE'
+  | 'FORMATION_INCONNUE'
+  | 'DATES_INVERSEES'
+  | 'CHEVAUCHEMENT_PERIODE'
+  | 'SANS_ETABLISSEMENT'
+  | 'PERIODE_TROP_LONGUE'
+  | 'IMPORT_INVALIDE'
   | 'ERREUR_INTERNE'
   | 'RENCONTRE_INCONNUE'
   | 'ATELIER_INCONNU'
@@ -86,6 +92,12 @@ export const STATUTS = {
   RESERVATION_INCONNUE: 404,
   DEJA_CONFIRMEE: 409,
   SERVICE_INDISPONIBLE: 503,
+  FORMATION_INCONNUE: 400,
+  DATES_INVERSEES: 400,
+  CHEVAUCHEMENT_PERIODE: 409,
+  SANS_ETABLISSEMENT: 403,
+  PERIODE_TROP_LONGUE: 400,
+  IMPORT_INVALIDE: 400,
   ERREUR_INTERNE: 500,
   RENCONTRE_INCONNUE: 404,
   ATELIER_INCONNU: 400,
@@ -137,6 +149,12 @@ export const MESSAGES = {
   RESERVATION_INCONNUE: 'Cette réservation n’existe pas, ou ne vous concerne pas.',
   DEJA_CONFIRMEE: 'Ce passage de relais est déjà confirmé.',
   SERVICE_INDISPONIBLE: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
+  FORMATION_INCONNUE: 'Cette formation n’est pas dans la liste des formations du réseau.',
+  DATES_INVERSEES: 'La fin de la période est avant son début.',
+  CHEVAUCHEMENT_PERIODE: 'Cette classe a déjà une période de PFMP qui chevauche ces dates.',
+  SANS_ETABLISSEMENT: 'Votre fiche de membre n’indique pas de lycée : demandez à l’administrateur du réseau de l’ajouter.',
+  PERIODE_TROP_LONGUE: 'La vue du réseau couvre trois ans au plus.',
+  IMPORT_INVALIDE: 'Le fichier n’a pas été importé : corrigez les lignes signalées puis importez-le de nouveau. Rien n’a été enregistré.',
   ERREUR_INTERNE: 'Une erreur inattendue est survenue. L’équipe a été prévenue ; réessayez plus tard.',
   RENCONTRE_INCONNUE: 'Cette rencontre n’existe pas, ou n’est pas publiée.',
   ATELIER_INCONNU: 'Cet atelier n’existe pas dans cette rencontre.',

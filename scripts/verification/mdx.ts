@@ -6,6 +6,8 @@ import type { Document, Noeud, Probleme, Regle } from './types.ts';
 /** Composants utilisables dans un guide, et leurs attributs. */
 export const COMPOSANTS: Record<string, { attributs: string[] }> = {
   Encadre: { attributs: ['type', 'titre'] },
+  /** Tableaux de l'allocation PFMP, rendus depuis src/lib/allocation-pfmp-donnees.ts (tableau="forfaits" ou "plafonds"). */
+  TableauAllocation: { attributs: ['tableau'] },
   img: { attributs: ['src', 'alt', 'width', 'height', 'loading'] },
 };
 const TYPES_ENCADRE = ['cle', 'attention', 'info'];
@@ -43,7 +45,8 @@ function caracteresNus(n: Noeud, doc: Document): Probleme[] {
 /** Traduit une erreur du lecteur MDX en consigne compréhensible. */
 function messageErreurMdx(message: string): string {
   const fermeture = /closing tag for `<([^>`]*)>`/.exec(message);
-  if (fermeture) return `La balise « <${fermeture[1]}> » n’est pas refermée : ajoutez « </${fermeture[1]}> » après son contenu, ou terminez la balise par « /> » (comme <img … />).`;
+  if (fermeture)
+    return `La balise « <${fermeture[1]}> » n’est pas refermée : ajoutez « </${fermeture[1]}> » après son contenu, ou terminez la balise par « /> » (comme <img … />).`;
   if (/comment/i.test(message)) return messageBalise('!--');
   if (/expression|brace|`[{}]`/i.test(message)) return `Accolades dans le texte : le format MDX les prend pour du code ; ${CONSEIL_ACCOLADE}.`;
   if (/`<`|JSX|tag/i.test(message)) return `Signe « < » ou balise illisible : le format MDX le prend pour le début d’une balise ; ${CONSEIL_CHEVRON}.`;
@@ -62,7 +65,8 @@ export const verifierMdx: Regle = (doc) => {
         break;
       case 'mdxTextExpression':
       case 'mdxFlowExpression':
-        if (!/^\s*\/\*[\s\S]*\*\/\s*$/.test(n.value ?? '')) signaler(n, `Accolades « {${n.value}} » dans le texte : le format MDX les prend pour du code ; ${CONSEIL_ACCOLADE}.`);
+        if (!/^\s*\/\*[\s\S]*\*\/\s*$/.test(n.value ?? ''))
+          signaler(n, `Accolades « {${n.value}} » dans le texte : le format MDX les prend pour du code ; ${CONSEIL_ACCOLADE}.`);
         break;
       case 'mdxjsEsm':
         signaler(n, 'Ligne « import » ou « export » : inutile dans un guide, <Encadre> s’emploie sans import. Supprimez cette ligne.');
@@ -87,7 +91,7 @@ export const verifierMdx: Regle = (doc) => {
         for (const m of (n.value ?? '').matchAll(/<(!--|\/?[A-Za-z][\w.-]*)?/g)) {
           const nom = m[1] ?? '';
           const reste = (n.value ?? '').slice(m.index);
-          const connu = /^<\/?Encadre\b/.test(reste) || /^<img\b[^>]*\/>/.test(reste);
+          const connu = /^<\/?(Encadre|TableauAllocation)\b/.test(reste) || /^<img\b[^>]*\/>/.test(reste);
           if (!connu) {
             const decalage = (n.value ?? '').slice(0, m.index).split('\n').length - 1;
             problemes.push({

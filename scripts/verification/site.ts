@@ -3,10 +3,28 @@ import { FAMILLES } from '../../src/schemas/guide.ts';
 import type { Document, Site } from './types.ts';
 
 /** Pages écrites à la main dans `src/pages/` (leurs ancres ne sont pas vérifiées). */
-export const PAGES_FIXES = ['/', '/guides/', '/annuaire/', '/outils/', '/rencontres/', '/connexion/', '/mon-espace/', '/plan-du-site/', '/recherche/'];
+export const PAGES_FIXES = [
+  '/',
+  '/guides/',
+  '/annuaire/',
+  '/outils/',
+  '/outils/simulateur-allocation/',
+  '/outils/check-list-pfmp/',
+  '/outils/calendrier-pfmp/',
+  '/rencontres/',
+  '/connexion/',
+  '/mon-espace/',
+  '/plan-du-site/',
+  '/recherche/',
+];
 
 /** Première lettre d'un terme du glossaire, comme la page du glossaire la calcule pour ses ancres `lettre-…`. */
-const initiale = (t: string) => t.normalize('NFD').replace(/[^A-Za-z0-9]/g, '').charAt(0).toUpperCase();
+const initiale = (t: string) =>
+  t
+    .normalize('NFD')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .charAt(0)
+    .toUpperCase();
 
 /** Construit l'index des pages à partir des documents lus. */
 export function construireSite(documents: readonly Document[], fichiersPublics: Iterable<string> = []): Site {

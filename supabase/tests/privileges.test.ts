@@ -85,6 +85,19 @@ const ATTENDU: Record<string, Role[]> = {
   'prive.textes_valides(text[],integer)': ['authenticated', 'service_role'],
   'prive.themes_expertise()': ['authenticated', 'service_role'],
   'prive.visibilites_valides(jsonb)': ['authenticated', 'service_role'],
+  'api.periode_pfmp_publier(text,text,text,date,date,integer)': ['authenticated'],
+  'api.periode_pfmp_retirer(uuid)': ['authenticated'],
+  'api.periodes_pfmp_miennes()': ['authenticated'],
+  'api.periodes_pfmp_importer(jsonb)': ['authenticated'],
+  'api.calendrier_pfmp_abonnement_creer()': ['authenticated'],
+  'api.calendrier_pfmp_abonnement_revoquer()': ['authenticated'],
+  'api.calendrier_pfmp_ics(text)': ['service_role'],
+  'api.calendrier_pfmp_reseau(date,date,integer)': ['authenticated'],
+  'prive.uai_du_membre()': ['authenticated'],
+  'prive.uai_courant()': ['authenticated'],
+  'prive.periode_json(prive.periodes_pfmp)': ['authenticated'],
+  // Fonction de déclencheur du calendrier des PFMP.
+  'prive.refuser_chevauchement_pfmp()': [],
   // Carnet des entreprises et bourse aux places (issue 9).
   'api.carnet_exporter()': ['authenticated'],
   'api.contact_ajouter(uuid,text,text,text,text)': ['authenticated'],
@@ -105,7 +118,6 @@ const ATTENDU: Record<string, Role[]> = {
   'prive.journaliser(uuid,text,jsonb)': ['authenticated'],
   'prive.nom_normalise(text)': ['authenticated', 'service_role'],
   'prive.siret_valide(text)': ['authenticated', 'service_role'],
-  'prive.uai_courant()': ['authenticated'],
   'prive.proteger_offre()': [],
 };
 

@@ -47,6 +47,8 @@ export interface Contrat<S extends z.ZodType | undefined, Q extends z.ZodType | 
 export interface Entree<T, R = undefined> {
   corps: T;
   requete: R;
+  /** Origine du site (« https://… ») telle que la requête l'a atteint, pour écrire une adresse absolue. */
+  origine: string;
   params: Record<string, string>;
   ctx: Contexte;
 }
@@ -92,7 +94,7 @@ export function route<S extends z.ZodType | undefined, Q extends z.ZodType | und
         navigateur = lireLiaison(req);
       }
       const ctx = creerContexte({ appelant: lecture.appelant, ip: context?.ip || '0.0.0.0', navigateur, requestId });
-      const resultat = await cas({ corps, requete, params: context?.params ?? {}, ctx });
+      const resultat = await cas({ corps, requete, origine: new URL(req.url).origin, params: context?.params ?? {}, ctx });
       if (resultat.session === 'fermee') cookies.push(cookieSessionEfface());
       else if (resultat.session) {
         cookies.push(cookieSession(resultat.session));

@@ -16,6 +16,7 @@ import type {
 } from '../../../src/schemas/annuaire.ts';
 import type { MembreProvisionne, ReponseDemandeCode, Sante, TentativeCode } from '../../../src/schemas/api-retours.ts';
 import type { ListeOffres, ListeReservations, ResultatConfirmation, ResultatReservation } from '../../../src/schemas/bourse.ts';
+import type { AbonnementCree, CalendrierIcsOuRien, MesPeriodes, Periode, RapportImportBase, VueReseau } from '../../../src/schemas/calendrier-pfmp.ts';
 import type { ExportCarnet, ListeDoublons, ListeOrganisations, Organisation, ResultatEnregistrement } from '../../../src/schemas/carnet.ts';
 import type {
   BilanPurgeRencontres,
@@ -109,6 +110,14 @@ export interface FonctionsApi {
   };
   /** `api.annuler(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
   annuler: { arguments: { p_rencontre: string; p_atelier?: string }; resultat: ResultatInscription };
+  /** `api.calendrier_pfmp_abonnement_creer()` → `jsonb` */
+  calendrier_pfmp_abonnement_creer: { arguments: Record<string, never>; resultat: AbonnementCree };
+  /** `api.calendrier_pfmp_abonnement_revoquer()` → `void` */
+  calendrier_pfmp_abonnement_revoquer: { arguments: Record<string, never>; resultat: void };
+  /** `api.calendrier_pfmp_ics(p_jeton text)` → `jsonb` */
+  calendrier_pfmp_ics: { arguments: { p_jeton: string }; resultat: CalendrierIcsOuRien };
+  /** `api.calendrier_pfmp_reseau(p_debut date, p_fin date, p_seuil integer)` → `jsonb` */
+  calendrier_pfmp_reseau: { arguments: { p_debut: string; p_fin: string; p_seuil: number }; resultat: VueReseau };
   /** `api.carnet_exporter()` → `jsonb` */
   carnet_exporter: { arguments: Record<string, never>; resultat: ExportCarnet };
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
@@ -185,6 +194,17 @@ export interface FonctionsApi {
     arguments: { p_texte?: string; p_naf?: string; p_departement?: string; p_commune_insee?: string; p_formation?: string };
     resultat: ListeOrganisations;
   };
+  /** `api.periode_pfmp_publier(p_formation text, p_classe text, p_niveau text, p_debut date, p_fin date, p_eleves integer)` → `jsonb` */
+  periode_pfmp_publier: {
+    arguments: { p_formation: string; p_classe: string; p_niveau: string; p_debut: string; p_fin: string; p_eleves: number };
+    resultat: Periode;
+  };
+  /** `api.periode_pfmp_retirer(p_id uuid)` → `void` */
+  periode_pfmp_retirer: { arguments: { p_id: string }; resultat: void };
+  /** `api.periodes_pfmp_importer(p_periodes jsonb)` → `jsonb` */
+  periodes_pfmp_importer: { arguments: { p_periodes: Json }; resultat: RapportImportBase };
+  /** `api.periodes_pfmp_miennes()` → `jsonb` */
+  periodes_pfmp_miennes: { arguments: Record<string, never>; resultat: MesPeriodes };
   /** `api.place_reserver(p_offre uuid, p_formation text, p_niveau text)` → `jsonb` */
   place_reserver: { arguments: { p_offre: string; p_formation: string; p_niveau: string }; resultat: ResultatReservation };
   /** `api.pointer(p_rencontre text, p_inscription uuid, p_present boolean DEFAULT true)` → `jsonb` */
@@ -260,6 +280,14 @@ export interface Api {
   annuaire_rechercher(args?: FonctionsApi['annuaire_rechercher']['arguments']): Promise<FonctionsApi['annuaire_rechercher']['resultat']>;
   /** `api.annuler(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
   annuler(args: FonctionsApi['annuler']['arguments']): Promise<FonctionsApi['annuler']['resultat']>;
+  /** `api.calendrier_pfmp_abonnement_creer()` → `jsonb` */
+  calendrier_pfmp_abonnement_creer(): Promise<FonctionsApi['calendrier_pfmp_abonnement_creer']['resultat']>;
+  /** `api.calendrier_pfmp_abonnement_revoquer()` → `void` */
+  calendrier_pfmp_abonnement_revoquer(): Promise<FonctionsApi['calendrier_pfmp_abonnement_revoquer']['resultat']>;
+  /** `api.calendrier_pfmp_ics(p_jeton text)` → `jsonb` */
+  calendrier_pfmp_ics(args: FonctionsApi['calendrier_pfmp_ics']['arguments']): Promise<FonctionsApi['calendrier_pfmp_ics']['resultat']>;
+  /** `api.calendrier_pfmp_reseau(p_debut date, p_fin date, p_seuil integer)` → `jsonb` */
+  calendrier_pfmp_reseau(args: FonctionsApi['calendrier_pfmp_reseau']['arguments']): Promise<FonctionsApi['calendrier_pfmp_reseau']['resultat']>;
   /** `api.carnet_exporter()` → `jsonb` */
   carnet_exporter(): Promise<FonctionsApi['carnet_exporter']['resultat']>;
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
@@ -304,6 +332,14 @@ export interface Api {
   organisation_lire(args: FonctionsApi['organisation_lire']['arguments']): Promise<FonctionsApi['organisation_lire']['resultat']>;
   /** `api.organisations_rechercher(p_texte text DEFAULT NULL::text, p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text)` → `jsonb` */
   organisations_rechercher(args?: FonctionsApi['organisations_rechercher']['arguments']): Promise<FonctionsApi['organisations_rechercher']['resultat']>;
+  /** `api.periode_pfmp_publier(p_formation text, p_classe text, p_niveau text, p_debut date, p_fin date, p_eleves integer)` → `jsonb` */
+  periode_pfmp_publier(args: FonctionsApi['periode_pfmp_publier']['arguments']): Promise<FonctionsApi['periode_pfmp_publier']['resultat']>;
+  /** `api.periode_pfmp_retirer(p_id uuid)` → `void` */
+  periode_pfmp_retirer(args: FonctionsApi['periode_pfmp_retirer']['arguments']): Promise<FonctionsApi['periode_pfmp_retirer']['resultat']>;
+  /** `api.periodes_pfmp_importer(p_periodes jsonb)` → `jsonb` */
+  periodes_pfmp_importer(args: FonctionsApi['periodes_pfmp_importer']['arguments']): Promise<FonctionsApi['periodes_pfmp_importer']['resultat']>;
+  /** `api.periodes_pfmp_miennes()` → `jsonb` */
+  periodes_pfmp_miennes(): Promise<FonctionsApi['periodes_pfmp_miennes']['resultat']>;
   /** `api.place_reserver(p_offre uuid, p_formation text, p_niveau text)` → `jsonb` */
   place_reserver(args: FonctionsApi['place_reserver']['arguments']): Promise<FonctionsApi['place_reserver']['resultat']>;
   /** `api.pointer(p_rencontre text, p_inscription uuid, p_present boolean DEFAULT true)` → `jsonb` */
@@ -351,6 +387,10 @@ export function creerMethodes(appeler: Appeler): Api {
     annuaire_qui_contacter: (args) => appeler('annuaire_qui_contacter', args),
     annuaire_rechercher: (args) => appeler('annuaire_rechercher', args),
     annuler: (args) => appeler('annuler', args),
+    calendrier_pfmp_abonnement_creer: () => appeler('calendrier_pfmp_abonnement_creer'),
+    calendrier_pfmp_abonnement_revoquer: () => appeler('calendrier_pfmp_abonnement_revoquer'),
+    calendrier_pfmp_ics: (args) => appeler('calendrier_pfmp_ics', args),
+    calendrier_pfmp_reseau: (args) => appeler('calendrier_pfmp_reseau', args),
     carnet_exporter: () => appeler('carnet_exporter'),
     code_demander: (args) => appeler('code_demander', args),
     code_reussir: (args) => appeler('code_reussir', args),
@@ -373,6 +413,10 @@ export function creerMethodes(appeler: Appeler): Api {
     organisation_enregistrer: (args) => appeler('organisation_enregistrer', args),
     organisation_lire: (args) => appeler('organisation_lire', args),
     organisations_rechercher: (args) => appeler('organisations_rechercher', args),
+    periode_pfmp_publier: (args) => appeler('periode_pfmp_publier', args),
+    periode_pfmp_retirer: (args) => appeler('periode_pfmp_retirer', args),
+    periodes_pfmp_importer: (args) => appeler('periodes_pfmp_importer', args),
+    periodes_pfmp_miennes: () => appeler('periodes_pfmp_miennes'),
     place_reserver: (args) => appeler('place_reserver', args),
     pointer: (args) => appeler('pointer', args),
     rencontre_destinataires: (args) => appeler('rencontre_destinataires', args),

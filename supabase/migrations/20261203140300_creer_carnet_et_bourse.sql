@@ -165,13 +165,7 @@ grant select, insert on prive.historique_carnet to authenticated;
 grant all on prive.organisations, prive.contacts, prive.partenariats, prive.retours, prive.notes_lycee,
   prive.historique_carnet, prive.offres_places, prive.reservations, prive.placements to service_role;
 
--- L'établissement du membre connecté.
-create function prive.uai_courant() returns text
-language sql stable security definer set search_path = ''
-as $$
-  select m.uai from prive.membres m where m.user_id = (select auth.uid()) and m.actif
-$$;
-grant execute on function prive.uai_courant() to authenticated;
+-- Le lycée du membre connecté : prive.uai_courant(), créée par la migration du calendrier des PFMP.
 
 -- Lecture et ajout : tout membre actif. Pas de suppression d'organisation par l'API.
 create policy "Un membre lit les organisations" on prive.organisations for select to authenticated
