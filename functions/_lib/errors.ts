@@ -40,7 +40,6 @@ export type ErrorCode =
   | 'FORMATION_INCONNUE'
   | 'DATES_INVERSEES'
   | 'CHEVAUCHEMENT_PERIODE'
-  | 'SANS_ETABLISSEMENT'
   | 'PERIODE_TROP_LONGUE'
   | 'IMPORT_INVALIDE'
   | 'ERREUR_INTERNE'
@@ -95,7 +94,6 @@ export const STATUTS = {
   FORMATION_INCONNUE: 400,
   DATES_INVERSEES: 400,
   CHEVAUCHEMENT_PERIODE: 409,
-  SANS_ETABLISSEMENT: 403,
   PERIODE_TROP_LONGUE: 400,
   IMPORT_INVALIDE: 400,
   ERREUR_INTERNE: 500,
@@ -139,7 +137,6 @@ export const MESSAGES = {
   SIRET_INVALIDE: 'Ce SIRET n’est pas valide : sa clé de contrôle ne correspond pas.',
   ORGANISATION_INCONNUE: 'Cette organisation n’est pas (ou plus) dans le carnet.',
   CONTACT_INCONNU: 'Ce contact n’est pas (ou plus) dans le carnet.',
-  SANS_ETABLISSEMENT: 'Votre fiche n’est rattachée à aucun lycée : demandez à l’administrateur du réseau de l’indiquer.',
   PERIODE_PASSEE: 'La période doit commencer après aujourd’hui.',
   PERIODE_INVALIDE: 'La fin de la période doit suivre son début.',
   OFFRE_INCONNUE: 'Cette offre de places n’existe pas (ou plus).',
