@@ -119,3 +119,25 @@ insert into prive.periodes_pfmp (uai, formation, classe, niveau, debut, fin, ele
   ('0669901J', 'bac-pro-melec', 'TMELEC', 'terminale', '2026-11-30', '2026-12-18', 20),
   ('0489901H', 'cap-aepe', '1AEPE', '1re-annee', '2027-05-17', '2027-06-11', 12)
 on conflict do nothing;
+
+-- Carnet des entreprises d'accueil et bourse aux places : organisations fictives (SIRET fictifs à clé valide).
+insert into prive.organisations (id, siret, nom, code_naf, commune_insee, commune_nom, departement, adresse, taille, dernier_contact, cree_par)
+select v.id::uuid, v.siret, v.nom, v.naf, v.insee, v.commune, v.dep, v.adresse, v.taille::prive.taille_organisation, current_date - 40,
+       (select id from prive.membres where email = 'membre@exemple.test')
+  from (values
+    ('20000000-0000-4000-8000-000000000001', '99900000300015', 'Atelier mécanique des Garrigues (fictif)', '45.20A', '30189', 'Nîmes', '30', '12 chemin des Essais', '10-49'),
+    ('20000000-0000-4000-8000-000000000002', '99900000400013', 'Boulangerie de l’Écusson (fictive)', '10.71C', '34172', 'Montpellier', '34', '3 rue de l’Exemple', '0-9'),
+    ('20000000-0000-4000-8000-000000000003', '99900000500010', 'Hôtel du Canal (fictif)', '55.10Z', '11262', 'Narbonne', '11', null, '10-49')
+  ) as v (id, siret, nom, naf, insee, commune, dep, adresse, taille)
+on conflict do nothing;
+insert into prive.contacts (organisation_id, nom, fonction, telephone, email) values
+  ('20000000-0000-4000-8000-000000000001', 'Lucie Exemple', 'Cheffe d’atelier', '04 00 00 10 01', 'lucie.exemple@garrigues.exemple.test')
+on conflict do nothing;
+insert into prive.partenariats (organisation_id, uai, formation) values
+  ('20000000-0000-4000-8000-000000000001', '0309901C', 'CAP Maintenance des véhicules'),
+  ('20000000-0000-4000-8000-000000000002', '0349901E', 'CAP Boulanger')
+on conflict do nothing;
+insert into prive.offres_places (organisation_id, membre_id, uai, formation, debut, fin, places, conditions)
+select '20000000-0000-4000-8000-000000000001', m.id, m.uai, 'CAP Maintenance des véhicules', current_date + 45, current_date + 73, 2, 'Permis AM souhaité'
+  from prive.membres m where m.email = 'membre@exemple.test'
+   and not exists (select 1 from prive.offres_places where organisation_id = '20000000-0000-4000-8000-000000000001');

@@ -21,12 +21,19 @@ const envSchema = z.object({
   /** Clés de chiffrement du cookie de session, séparées par des virgules : la première chiffre, toutes déchiffrent. */
   SESSION_KEYS: z
     .string({ error: 'SESSION_KEYS manque : une ou plusieurs clés de 32 octets en base64, séparées par des virgules.' })
-    .transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(cle32('SESSION_KEYS')).min(1, 'SESSION_KEYS doit contenir au moins une clé.')),
   /** Clé HMAC des empreintes d'adresses et d'IP (distincte des clés du cookie). */
   PSEUDONYMISATION_KEY: cle32('PSEUDONYMISATION_KEY'),
   /** Relais SMTP des courriels des fonctions (confirmation d'inscription, promotion). */
-  SMTP_URL: z.string({ error: 'SMTP_URL manque : l’adresse du relais SMTP (smtp://… ou smtps://…).' }).regex(/^smtps?:\/\/\S+$/, 'SMTP_URL doit commencer par smtp:// ou smtps://.'),
+  SMTP_URL: z
+    .string({ error: 'SMTP_URL manque : l’adresse du relais SMTP (smtp://… ou smtps://…).' })
+    .regex(/^smtps?:\/\/\S+$/, 'SMTP_URL doit commencer par smtp:// ou smtps://.'),
   /** Expéditeur des courriels (« Réseau BDE <ne-pas-repondre@…> »). */
   MAIL_FROM: z.string({ error: 'MAIL_FROM manque : l’expéditeur des courriels.' }).min(3, 'MAIL_FROM est trop court.'),
   /** Adresse publique du site, pour les liens des courriels. */
@@ -48,7 +55,9 @@ export function env(contexte?: string): Env {
   if (!cache) {
     const resultat = envSchema.safeParse(process.env);
     if (!resultat.success) {
-      throw new ErreurConfiguration(`Configuration invalide : ${resultat.error.issues.map((i) => `${i.path.join('.') || 'variables'} : ${i.message}`).join(' ; ')}`);
+      throw new ErreurConfiguration(
+        `Configuration invalide : ${resultat.error.issues.map((i) => `${i.path.join('.') || 'variables'} : ${i.message}`).join(' ; ')}`,
+      );
     }
     cache = resultat.data;
   }

@@ -24,11 +24,22 @@ export type ErrorCode =
   | 'DERNIER_ADMIN'
   | 'DEJA_EXISTANT'
   | 'TROP_DE_DEMANDES'
+  | 'SIRET_INVALIDE'
+  | 'ORGANISATION_INCONNUE'
+  | 'CONTACT_INCONNU'
+  | 'SANS_ETABLISSEMENT'
+  | 'PERIODE_PASSEE'
+  | 'PERIODE_INVALIDE'
+  | 'OFFRE_INCONNUE'
+  | 'OFFRE_EXPIREE'
+  | 'OFFRE_COMPLETE'
+  | 'OFFRE_PROPRE'
+  | 'RESERVATION_INCONNUE'
+  | 'DEJA_CONFIRMEE'
   | 'SERVICE_INDISPONIBLE'
   | 'FORMATION_INCONNUE'
   | 'DATES_INVERSEES'
   | 'CHEVAUCHEMENT_PERIODE'
-  | 'SANS_ETABLISSEMENT'
   | 'PERIODE_TROP_LONGUE'
   | 'IMPORT_INVALIDE'
   | 'ERREUR_INTERNE'
@@ -67,11 +78,22 @@ export const STATUTS = {
   DERNIER_ADMIN: 409,
   DEJA_EXISTANT: 409,
   TROP_DE_DEMANDES: 429,
+  SIRET_INVALIDE: 400,
+  ORGANISATION_INCONNUE: 404,
+  CONTACT_INCONNU: 404,
+  SANS_ETABLISSEMENT: 403,
+  PERIODE_PASSEE: 400,
+  PERIODE_INVALIDE: 400,
+  OFFRE_INCONNUE: 404,
+  OFFRE_EXPIREE: 409,
+  OFFRE_COMPLETE: 409,
+  OFFRE_PROPRE: 409,
+  RESERVATION_INCONNUE: 404,
+  DEJA_CONFIRMEE: 409,
   SERVICE_INDISPONIBLE: 503,
   FORMATION_INCONNUE: 400,
   DATES_INVERSEES: 400,
   CHEVAUCHEMENT_PERIODE: 409,
-  SANS_ETABLISSEMENT: 403,
   PERIODE_TROP_LONGUE: 400,
   IMPORT_INVALIDE: 400,
   ERREUR_INTERNE: 500,
@@ -112,6 +134,17 @@ export const MESSAGES = {
   DERNIER_ADMIN: 'Le réseau doit garder au moins un administrateur actif : nommez-en un autre d’abord.',
   DEJA_EXISTANT: 'Cet élément existe déjà.',
   TROP_DE_DEMANDES: 'Trop de demandes rapprochées. Patientez un peu avant de réessayer.',
+  SIRET_INVALIDE: 'Ce SIRET n’est pas valide : sa clé de contrôle ne correspond pas.',
+  ORGANISATION_INCONNUE: 'Cette organisation n’est pas (ou plus) dans le carnet.',
+  CONTACT_INCONNU: 'Ce contact n’est pas (ou plus) dans le carnet.',
+  PERIODE_PASSEE: 'La période doit commencer après aujourd’hui.',
+  PERIODE_INVALIDE: 'La fin de la période doit suivre son début.',
+  OFFRE_INCONNUE: 'Cette offre de places n’existe pas (ou plus).',
+  OFFRE_EXPIREE: 'Cette offre a expiré : la période a déjà commencé.',
+  OFFRE_COMPLETE: 'Toutes les places de cette offre sont déjà réservées.',
+  OFFRE_PROPRE: 'Vous ne pouvez pas réserver une place de votre propre offre.',
+  RESERVATION_INCONNUE: 'Cette réservation n’existe pas, ou ne vous concerne pas.',
+  DEJA_CONFIRMEE: 'Ce passage de relais est déjà confirmé.',
   SERVICE_INDISPONIBLE: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
   FORMATION_INCONNUE: 'Cette formation n’est pas dans la liste des formations du réseau.',
   DATES_INVERSEES: 'La fin de la période est avant son début.',

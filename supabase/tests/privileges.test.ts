@@ -98,6 +98,27 @@ const ATTENDU: Record<string, Role[]> = {
   'prive.periode_json(prive.periodes_pfmp)': ['authenticated'],
   // Fonction de déclencheur du calendrier des PFMP.
   'prive.refuser_chevauchement_pfmp()': [],
+  // Carnet des entreprises et bourse aux places (issue 9).
+  'api.carnet_exporter()': ['authenticated'],
+  'api.contact_ajouter(uuid,text,text,text,text)': ['authenticated'],
+  'api.contact_opposition(uuid)': ['authenticated'],
+  'api.contacts_purger()': ['service_role'],
+  'api.note_enregistrer(uuid,text)': ['authenticated'],
+  'api.offre_publier(uuid,text,date,date,integer,text)': ['authenticated'],
+  'api.offres_rechercher(text,text,text,text)': ['authenticated'],
+  'api.organisation_doublons(text,text,text,uuid)': ['authenticated'],
+  'api.organisation_enregistrer(uuid,text,text,text,text,text,text,text,prive.taille_organisation,date,boolean)': ['authenticated'],
+  'api.organisation_lire(uuid)': ['authenticated'],
+  'api.organisations_rechercher(text,text,text,text,text)': ['authenticated'],
+  'api.place_reserver(uuid,text,text)': ['authenticated'],
+  'api.reservation_confirmer(uuid)': ['authenticated'],
+  'api.reservations_lister()': ['authenticated'],
+  'api.retour_ajouter(uuid,text,smallint,smallint,smallint,smallint,boolean)': ['authenticated'],
+  'prive.coordonnees_membre(uuid)': ['authenticated'],
+  'prive.journaliser(uuid,text,jsonb)': ['authenticated'],
+  'prive.nom_normalise(text)': ['authenticated', 'service_role'],
+  'prive.siret_valide(text)': ['authenticated', 'service_role'],
+  'prive.proteger_offre()': [],
 };
 
 const FONCTIONS = `select p.oid, p.oid::regprocedure::text as signature

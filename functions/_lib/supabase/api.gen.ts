@@ -15,7 +15,9 @@ import type {
   RoleChange,
 } from '../../../src/schemas/annuaire.ts';
 import type { MembreProvisionne, ReponseDemandeCode, Sante, TentativeCode } from '../../../src/schemas/api-retours.ts';
+import type { ListeOffres, ListeReservations, ResultatConfirmation, ResultatReservation } from '../../../src/schemas/bourse.ts';
 import type { AbonnementCree, CalendrierIcsOuRien, MesPeriodes, Periode, RapportImportBase, VueReseau } from '../../../src/schemas/calendrier-pfmp.ts';
+import type { ExportCarnet, ListeDoublons, ListeOrganisations, Organisation, ResultatEnregistrement } from '../../../src/schemas/carnet.ts';
 import type {
   BilanPurgeRencontres,
   Destinataires,
@@ -116,6 +118,8 @@ export interface FonctionsApi {
   calendrier_pfmp_ics: { arguments: { p_jeton: string }; resultat: CalendrierIcsOuRien };
   /** `api.calendrier_pfmp_reseau(p_debut date, p_fin date, p_seuil integer)` → `jsonb` */
   calendrier_pfmp_reseau: { arguments: { p_debut: string; p_fin: string; p_seuil: number }; resultat: VueReseau };
+  /** `api.carnet_exporter()` → `jsonb` */
+  carnet_exporter: { arguments: Record<string, never>; resultat: ExportCarnet };
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
   code_demander: { arguments: { p_adresse: string; p_client: string; p_navigateur: string }; resultat: ReponseDemandeCode };
   /** `api.code_reussir(p_adresse text)` → `void` */
@@ -124,6 +128,12 @@ export interface FonctionsApi {
   code_tenter: { arguments: { p_adresse: string; p_client: string; p_navigateur: string }; resultat: TentativeCode };
   /** `api.connexions_purger()` → `integer` */
   connexions_purger: { arguments: Record<string, never>; resultat: number };
+  /** `api.contact_ajouter(p_organisation uuid, p_nom text, p_fonction text, p_telephone text, p_email text)` → `uuid` */
+  contact_ajouter: { arguments: { p_organisation: string; p_nom: string; p_fonction: string; p_telephone: string; p_email: string }; resultat: string };
+  /** `api.contact_opposition(p_contact uuid)` → `integer` */
+  contact_opposition: { arguments: { p_contact: string }; resultat: number };
+  /** `api.contacts_purger()` → `integer` */
+  contacts_purger: { arguments: Record<string, never>; resultat: number };
   /** `api.fiches_a_rappeler(p_limite integer DEFAULT 200)` → `jsonb` */
   fiches_a_rappeler: { arguments: { p_limite?: number }; resultat: RappelsFiches };
   /** `api.inscrire(p_rencontre text, p_ateliers text[], p_reponses jsonb DEFAULT '{}'::jsonb)` → `jsonb` */
@@ -149,6 +159,41 @@ export interface FonctionsApi {
   mes_inscriptions: { arguments: Record<string, never>; resultat: MesInscriptions };
   /** `api.moi()` → `jsonb` */
   moi: { arguments: Record<string, never>; resultat: Profil };
+  /** `api.note_enregistrer(p_organisation uuid, p_texte text)` → `void` */
+  note_enregistrer: { arguments: { p_organisation: string; p_texte: string }; resultat: void };
+  /** `api.offre_publier(p_organisation uuid, p_formation text, p_debut date, p_fin date, p_places integer, p_conditions text)` → `uuid` */
+  offre_publier: {
+    arguments: { p_organisation: string; p_formation: string; p_debut: string; p_fin: string; p_places: number; p_conditions: string };
+    resultat: string;
+  };
+  /** `api.offres_rechercher(p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text)` → `jsonb` */
+  offres_rechercher: { arguments: { p_naf?: string; p_departement?: string; p_commune_insee?: string; p_formation?: string }; resultat: ListeOffres };
+  /** `api.organisation_doublons(p_siret text, p_nom text, p_commune_insee text, p_exclure uuid DEFAULT NULL::uuid)` → `jsonb` */
+  organisation_doublons: { arguments: { p_siret: string; p_nom: string; p_commune_insee: string; p_exclure?: string }; resultat: ListeDoublons };
+  /** `api.organisation_enregistrer(p_id uuid, p_siret text, p_nom text, p_code_naf text, p_commune_insee text, p_commune_nom text, p_departement text, p_adresse text, p_taille prive.taille_organisation, p_dernier_contact date, p_forcer boolean DEFAULT false)` → `jsonb` */
+  organisation_enregistrer: {
+    arguments: {
+      p_id: string;
+      p_siret: string;
+      p_nom: string;
+      p_code_naf: string;
+      p_commune_insee: string;
+      p_commune_nom: string;
+      p_departement: string;
+      p_adresse: string;
+      p_taille: '0-9' | '10-49' | '50-249' | '250+';
+      p_dernier_contact: string;
+      p_forcer?: boolean;
+    };
+    resultat: ResultatEnregistrement;
+  };
+  /** `api.organisation_lire(p_id uuid)` → `jsonb` */
+  organisation_lire: { arguments: { p_id: string }; resultat: Organisation };
+  /** `api.organisations_rechercher(p_texte text DEFAULT NULL::text, p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text)` → `jsonb` */
+  organisations_rechercher: {
+    arguments: { p_texte?: string; p_naf?: string; p_departement?: string; p_commune_insee?: string; p_formation?: string };
+    resultat: ListeOrganisations;
+  };
   /** `api.periode_pfmp_publier(p_formation text, p_classe text, p_niveau text, p_debut date, p_fin date, p_eleves integer)` → `jsonb` */
   periode_pfmp_publier: {
     arguments: { p_formation: string; p_classe: string; p_niveau: string; p_debut: string; p_fin: string; p_eleves: number };
@@ -160,6 +205,8 @@ export interface FonctionsApi {
   periodes_pfmp_importer: { arguments: { p_periodes: Json }; resultat: RapportImportBase };
   /** `api.periodes_pfmp_miennes()` → `jsonb` */
   periodes_pfmp_miennes: { arguments: Record<string, never>; resultat: MesPeriodes };
+  /** `api.place_reserver(p_offre uuid, p_formation text, p_niveau text)` → `jsonb` */
+  place_reserver: { arguments: { p_offre: string; p_formation: string; p_niveau: string }; resultat: ResultatReservation };
   /** `api.pointer(p_rencontre text, p_inscription uuid, p_present boolean DEFAULT true)` → `jsonb` */
   pointer: { arguments: { p_rencontre: string; p_inscription: string; p_present?: boolean }; resultat: ResultatPointage };
   /** `api.rencontre_destinataires(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
@@ -172,6 +219,23 @@ export interface FonctionsApi {
   rencontre_publier: { arguments: { p_rencontre: Json }; resultat: ResultatPublication };
   /** `api.rencontres_purger()` → `jsonb` */
   rencontres_purger: { arguments: Record<string, never>; resultat: BilanPurgeRencontres };
+  /** `api.reservation_confirmer(p_reservation uuid)` → `jsonb` */
+  reservation_confirmer: { arguments: { p_reservation: string }; resultat: ResultatConfirmation };
+  /** `api.reservations_lister()` → `jsonb` */
+  reservations_lister: { arguments: Record<string, never>; resultat: ListeReservations };
+  /** `api.retour_ajouter(p_organisation uuid, p_formation text, p_accueil smallint, p_encadrement smallint, p_activites smallint, p_securite smallint, p_reprendrait boolean)` → `void` */
+  retour_ajouter: {
+    arguments: {
+      p_organisation: string;
+      p_formation: string;
+      p_accueil: number;
+      p_encadrement: number;
+      p_activites: number;
+      p_securite: number;
+      p_reprendrait: boolean;
+    };
+    resultat: void;
+  };
   /** `api.sante()` → `jsonb` */
   sante: { arguments: Record<string, never>; resultat: Sante };
 }
@@ -224,6 +288,8 @@ export interface Api {
   calendrier_pfmp_ics(args: FonctionsApi['calendrier_pfmp_ics']['arguments']): Promise<FonctionsApi['calendrier_pfmp_ics']['resultat']>;
   /** `api.calendrier_pfmp_reseau(p_debut date, p_fin date, p_seuil integer)` → `jsonb` */
   calendrier_pfmp_reseau(args: FonctionsApi['calendrier_pfmp_reseau']['arguments']): Promise<FonctionsApi['calendrier_pfmp_reseau']['resultat']>;
+  /** `api.carnet_exporter()` → `jsonb` */
+  carnet_exporter(): Promise<FonctionsApi['carnet_exporter']['resultat']>;
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
   code_demander(args: FonctionsApi['code_demander']['arguments']): Promise<FonctionsApi['code_demander']['resultat']>;
   /** `api.code_reussir(p_adresse text)` → `void` */
@@ -232,6 +298,12 @@ export interface Api {
   code_tenter(args: FonctionsApi['code_tenter']['arguments']): Promise<FonctionsApi['code_tenter']['resultat']>;
   /** `api.connexions_purger()` → `integer` */
   connexions_purger(): Promise<FonctionsApi['connexions_purger']['resultat']>;
+  /** `api.contact_ajouter(p_organisation uuid, p_nom text, p_fonction text, p_telephone text, p_email text)` → `uuid` */
+  contact_ajouter(args: FonctionsApi['contact_ajouter']['arguments']): Promise<FonctionsApi['contact_ajouter']['resultat']>;
+  /** `api.contact_opposition(p_contact uuid)` → `integer` */
+  contact_opposition(args: FonctionsApi['contact_opposition']['arguments']): Promise<FonctionsApi['contact_opposition']['resultat']>;
+  /** `api.contacts_purger()` → `integer` */
+  contacts_purger(): Promise<FonctionsApi['contacts_purger']['resultat']>;
   /** `api.fiches_a_rappeler(p_limite integer DEFAULT 200)` → `jsonb` */
   fiches_a_rappeler(args?: FonctionsApi['fiches_a_rappeler']['arguments']): Promise<FonctionsApi['fiches_a_rappeler']['resultat']>;
   /** `api.inscrire(p_rencontre text, p_ateliers text[], p_reponses jsonb DEFAULT '{}'::jsonb)` → `jsonb` */
@@ -246,6 +318,20 @@ export interface Api {
   mes_inscriptions(): Promise<FonctionsApi['mes_inscriptions']['resultat']>;
   /** `api.moi()` → `jsonb` */
   moi(): Promise<FonctionsApi['moi']['resultat']>;
+  /** `api.note_enregistrer(p_organisation uuid, p_texte text)` → `void` */
+  note_enregistrer(args: FonctionsApi['note_enregistrer']['arguments']): Promise<FonctionsApi['note_enregistrer']['resultat']>;
+  /** `api.offre_publier(p_organisation uuid, p_formation text, p_debut date, p_fin date, p_places integer, p_conditions text)` → `uuid` */
+  offre_publier(args: FonctionsApi['offre_publier']['arguments']): Promise<FonctionsApi['offre_publier']['resultat']>;
+  /** `api.offres_rechercher(p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text)` → `jsonb` */
+  offres_rechercher(args?: FonctionsApi['offres_rechercher']['arguments']): Promise<FonctionsApi['offres_rechercher']['resultat']>;
+  /** `api.organisation_doublons(p_siret text, p_nom text, p_commune_insee text, p_exclure uuid DEFAULT NULL::uuid)` → `jsonb` */
+  organisation_doublons(args: FonctionsApi['organisation_doublons']['arguments']): Promise<FonctionsApi['organisation_doublons']['resultat']>;
+  /** `api.organisation_enregistrer(p_id uuid, p_siret text, p_nom text, p_code_naf text, p_commune_insee text, p_commune_nom text, p_departement text, p_adresse text, p_taille prive.taille_organisation, p_dernier_contact date, p_forcer boolean DEFAULT false)` → `jsonb` */
+  organisation_enregistrer(args: FonctionsApi['organisation_enregistrer']['arguments']): Promise<FonctionsApi['organisation_enregistrer']['resultat']>;
+  /** `api.organisation_lire(p_id uuid)` → `jsonb` */
+  organisation_lire(args: FonctionsApi['organisation_lire']['arguments']): Promise<FonctionsApi['organisation_lire']['resultat']>;
+  /** `api.organisations_rechercher(p_texte text DEFAULT NULL::text, p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text)` → `jsonb` */
+  organisations_rechercher(args?: FonctionsApi['organisations_rechercher']['arguments']): Promise<FonctionsApi['organisations_rechercher']['resultat']>;
   /** `api.periode_pfmp_publier(p_formation text, p_classe text, p_niveau text, p_debut date, p_fin date, p_eleves integer)` → `jsonb` */
   periode_pfmp_publier(args: FonctionsApi['periode_pfmp_publier']['arguments']): Promise<FonctionsApi['periode_pfmp_publier']['resultat']>;
   /** `api.periode_pfmp_retirer(p_id uuid)` → `void` */
@@ -254,6 +340,8 @@ export interface Api {
   periodes_pfmp_importer(args: FonctionsApi['periodes_pfmp_importer']['arguments']): Promise<FonctionsApi['periodes_pfmp_importer']['resultat']>;
   /** `api.periodes_pfmp_miennes()` → `jsonb` */
   periodes_pfmp_miennes(): Promise<FonctionsApi['periodes_pfmp_miennes']['resultat']>;
+  /** `api.place_reserver(p_offre uuid, p_formation text, p_niveau text)` → `jsonb` */
+  place_reserver(args: FonctionsApi['place_reserver']['arguments']): Promise<FonctionsApi['place_reserver']['resultat']>;
   /** `api.pointer(p_rencontre text, p_inscription uuid, p_present boolean DEFAULT true)` → `jsonb` */
   pointer(args: FonctionsApi['pointer']['arguments']): Promise<FonctionsApi['pointer']['resultat']>;
   /** `api.rencontre_destinataires(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
@@ -266,6 +354,12 @@ export interface Api {
   rencontre_publier(args: FonctionsApi['rencontre_publier']['arguments']): Promise<FonctionsApi['rencontre_publier']['resultat']>;
   /** `api.rencontres_purger()` → `jsonb` */
   rencontres_purger(): Promise<FonctionsApi['rencontres_purger']['resultat']>;
+  /** `api.reservation_confirmer(p_reservation uuid)` → `jsonb` */
+  reservation_confirmer(args: FonctionsApi['reservation_confirmer']['arguments']): Promise<FonctionsApi['reservation_confirmer']['resultat']>;
+  /** `api.reservations_lister()` → `jsonb` */
+  reservations_lister(): Promise<FonctionsApi['reservations_lister']['resultat']>;
+  /** `api.retour_ajouter(p_organisation uuid, p_formation text, p_accueil smallint, p_encadrement smallint, p_activites smallint, p_securite smallint, p_reprendrait boolean)` → `void` */
+  retour_ajouter(args: FonctionsApi['retour_ajouter']['arguments']): Promise<FonctionsApi['retour_ajouter']['resultat']>;
   /** `api.sante()` → `jsonb` */
   sante(): Promise<FonctionsApi['sante']['resultat']>;
 }
@@ -297,10 +391,14 @@ export function creerMethodes(appeler: Appeler): Api {
     calendrier_pfmp_abonnement_revoquer: () => appeler('calendrier_pfmp_abonnement_revoquer'),
     calendrier_pfmp_ics: (args) => appeler('calendrier_pfmp_ics', args),
     calendrier_pfmp_reseau: (args) => appeler('calendrier_pfmp_reseau', args),
+    carnet_exporter: () => appeler('carnet_exporter'),
     code_demander: (args) => appeler('code_demander', args),
     code_reussir: (args) => appeler('code_reussir', args),
     code_tenter: (args) => appeler('code_tenter', args),
     connexions_purger: () => appeler('connexions_purger'),
+    contact_ajouter: (args) => appeler('contact_ajouter', args),
+    contact_opposition: (args) => appeler('contact_opposition', args),
+    contacts_purger: () => appeler('contacts_purger'),
     fiches_a_rappeler: (args) => appeler('fiches_a_rappeler', args),
     inscrire: (args) => appeler('inscrire', args),
     membre_destinataire_code: (args) => appeler('membre_destinataire_code', args),
@@ -308,16 +406,27 @@ export function creerMethodes(appeler: Appeler): Api {
     membres_purger: () => appeler('membres_purger'),
     mes_inscriptions: () => appeler('mes_inscriptions'),
     moi: () => appeler('moi'),
+    note_enregistrer: (args) => appeler('note_enregistrer', args),
+    offre_publier: (args) => appeler('offre_publier', args),
+    offres_rechercher: (args) => appeler('offres_rechercher', args),
+    organisation_doublons: (args) => appeler('organisation_doublons', args),
+    organisation_enregistrer: (args) => appeler('organisation_enregistrer', args),
+    organisation_lire: (args) => appeler('organisation_lire', args),
+    organisations_rechercher: (args) => appeler('organisations_rechercher', args),
     periode_pfmp_publier: (args) => appeler('periode_pfmp_publier', args),
     periode_pfmp_retirer: (args) => appeler('periode_pfmp_retirer', args),
     periodes_pfmp_importer: (args) => appeler('periodes_pfmp_importer', args),
     periodes_pfmp_miennes: () => appeler('periodes_pfmp_miennes'),
+    place_reserver: (args) => appeler('place_reserver', args),
     pointer: (args) => appeler('pointer', args),
     rencontre_destinataires: (args) => appeler('rencontre_destinataires', args),
     rencontre_participants: (args) => appeler('rencontre_participants', args),
     rencontre_places: (args) => appeler('rencontre_places', args),
     rencontre_publier: (args) => appeler('rencontre_publier', args),
     rencontres_purger: () => appeler('rencontres_purger'),
+    reservation_confirmer: (args) => appeler('reservation_confirmer', args),
+    reservations_lister: () => appeler('reservations_lister'),
+    retour_ajouter: (args) => appeler('retour_ajouter', args),
     sante: () => appeler('sante'),
   };
 }

@@ -1,0 +1,46 @@
+// Référentiels hors ligne : codes NAF (@socialgouv/codes-naf) et communes (@etalab/decoupage-administratif).
+// Lus côté serveur seulement : ces listes ne partent jamais dans un îlot.
+import communesBrutes from '@etalab/decoupage-administratif/data/communes.json' with { type: 'json' };
+import codesNaf from '@socialgouv/codes-naf/index.json' with { type: 'json' };
+
+export interface Commune {
+  code: string;
+  nom: string;
+  departement: string;
+}
+
+/** Les sous-classes NAF (niveau le plus fin, « 47.11F »). */
+export const SOUS_CLASSES_NAF: { code: string; libelle: string }[] = (codesNaf as { id: string; label: string }[])
+  .filter((c) => /^[0-9]{2}\.[0-9]{2}[A-Z]$/.test(c.id))
+  .map((c) => ({ code: c.id, libelle: c.label }));
+/** Les divisions NAF (deux chiffres), pour filtrer par secteur. */
+export const DIVISIONS_NAF = (codesNaf as { id: string; label: string }[])
+  .filter((c) => /^[0-9]{2}$/.test(c.id))
+  .map((c) => ({ code: c.id, libelle: c.label }));
+
+const NAF = new Map(SOUS_CLASSES_NAF.map((c) => [c.code, c.libelle]));
+export const libelleNaf = (code: string) => NAF.get(code);
+
+const COMMUNES = new Map<string, Commune>(
+  (communesBrutes as { code: string; nom: string; departement?: string; type: string }[])
+    .filter((c) => c.type === 'commune-actuelle' && c.departement)
+    .map((c) => [c.code, { code: c.code, nom: c.nom, departement: c.departement! }]),
+);
+export const communeParCode = (code: string) => COMMUNES.get(code);
+
+const sansAccent = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[-'’]/g, ' ');
+
+/** Au plus 10 communes dont le nom commence par le texte (ou dont le code est ce texte), départements donnés en premier. */
+export function chercherCommunes(texte: string, departementsPrioritaires: string[] = []): Commune[] {
+  const t = sansAccent(texte.trim());
+  if (t.length < 2) return [];
+  const trouvees: Commune[] = [];
+  for (const c of COMMUNES.values()) if (c.code === texte.trim() || sansAccent(c.nom).startsWith(t)) trouvees.push(c);
+  const rang = (c: Commune) => (departementsPrioritaires.includes(c.departement) ? 0 : 1);
+  return trouvees.sort((a, b) => rang(a) - rang(b) || a.nom.length - b.nom.length || a.nom.localeCompare(b.nom, 'fr')).slice(0, 10);
+}
