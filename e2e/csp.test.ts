@@ -24,7 +24,13 @@ describe('CSP des pages construites', () => {
         fautes.push(`${nom} : pas de <meta http-equiv="content-security-policy">`);
         continue;
       }
-      const directives = new Map(meta[1]!.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([nomD, ...v]) => [nomD!, v]));
+      const directives = new Map(
+        meta[1]!
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .filter((d) => d[0])
+          .map(([nomD, ...v]) => [nomD!, v]),
+      );
       for (const d of ['script-src', 'style-src']) {
         if (!directives.has(d)) fautes.push(`${nom} : ${d} absent`);
         if (directives.get(d)?.includes("'unsafe-inline'")) fautes.push(`${nom} : ${d} contient 'unsafe-inline'`);
@@ -43,8 +49,16 @@ describe('CSP des pages construites', () => {
       const html = readFileSync(fichier, 'utf8');
       const nom = fichier.slice(DIST.length);
       const politique = html.match(/<meta http-equiv="content-security-policy" content="([^"]*)"/)?.[1] ?? '';
-      const sources = (d: string) => politique.split(';').map((x) => x.trim()).find((x) => x.startsWith(`${d} `))?.split(/\s+/) ?? [];
-      for (const [balise, directive] of [['script', 'script-src'], ['style', 'style-src']] as const) {
+      const sources = (d: string) =>
+        politique
+          .split(';')
+          .map((x) => x.trim())
+          .find((x) => x.startsWith(`${d} `))
+          ?.split(/\s+/) ?? [];
+      for (const [balise, directive] of [
+        ['script', 'script-src'],
+        ['style', 'style-src'],
+      ] as const) {
         for (const m of html.matchAll(new RegExp(`<${balise}(\\s[^>]*)?>([\\s\\S]*?)</${balise}>`, 'g'))) {
           if (/\ssrc=/.test(m[1] ?? '') || (balise === 'script' && /type="application\/(ld\+)?json"/.test(m[1] ?? ''))) continue;
           verifies++;

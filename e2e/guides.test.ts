@@ -65,10 +65,13 @@ describe('Une page de guide', () => {
     expect(liens.length).toBeGreaterThanOrEqual(3);
     for (const { href, texte } of liens) {
       expect(href, texte).toMatch(/^#./);
-      const cible = await page.evaluate((id) => {
-        const e = document.getElementById(id);
-        return e ? { balise: e.tagName, texte: e.textContent!.trim() } : null;
-      }, decodeURIComponent(href.slice(1)));
+      const cible = await page.evaluate(
+        (id) => {
+          const e = document.getElementById(id);
+          return e ? { balise: e.tagName, texte: e.textContent!.trim() } : null;
+        },
+        decodeURIComponent(href.slice(1)),
+      );
       expect(cible, `ancre ${href} introuvable`).not.toBeNull();
       expect(cible!.balise).toMatch(/^H[23]$/);
       expect(cible!.texte).toBe(texte);
@@ -91,7 +94,10 @@ describe('Une page de guide', () => {
     for (const href of sources.liens) expect(href).toMatch(/^https?:\/\/\S+$/);
 
     const fm = frontmatter(GUIDE.famille, GUIDE.slug);
-    for (const [libelle, champ] of [['Vérifié le', 'verifieLe'], ['À revoir le', 'aRevoirLe']] as const) {
+    for (const [libelle, champ] of [
+      ['Vérifié le', 'verifieLe'],
+      ['À revoir le', 'aRevoirLe'],
+    ] as const) {
       const ligne = page.locator('article ul.rbde-meta li').filter({ hasText: new RegExp(`^${libelle} `) });
       expect(await ligne.count(), libelle).toBe(1);
       const temps = ligne.locator('time');
@@ -119,7 +125,11 @@ describe('Une page de guide', () => {
       if (passee) perimes.push(adresse);
     }
     // La liste /guides porte le même badge, sur les mêmes guides.
-    const dansLaListe = await page.locator('.rbde-liste-guides li').filter({ has: page.locator('.fr-badge--warning', { hasText: 'À revérifier' }) }).locator('h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const dansLaListe = await page
+      .locator('.rbde-liste-guides li')
+      .filter({ has: page.locator('.fr-badge--warning', { hasText: 'À revérifier' }) })
+      .locator('h3 a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(dansLaListe).toEqual(perimes);
     if (perimes.length) {
       await page.goto(perimes[0]!);
@@ -128,13 +138,20 @@ describe('Une page de guide', () => {
       // Aucun guide à revérifier aujourd'hui : le guide de référence n'a pas de badge mais montre sa date.
       await page.goto(URL_GUIDE);
       expect(await page.locator('article .fr-badge--warning').count()).toBe(0);
-      expect(await page.locator('article ul.rbde-meta li', { hasText: /^À revoir le / }).locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(
+        await page
+          .locator('article ul.rbde-meta li', { hasText: /^À revoir le / })
+          .locator('time')
+          .getAttribute('datetime'),
+      ).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
   });
 
   test('chaque <abbr> d’un sigle expose en title la forme longue du glossaire', async () => {
     await page.goto(URL_GUIDE);
-    const abbrs = await page.locator('article .rbde-contenu abbr').evaluateAll((as) => as.map((a) => ({ sigle: a.textContent!, title: a.getAttribute('title') })));
+    const abbrs = await page
+      .locator('article .rbde-contenu abbr')
+      .evaluateAll((as) => as.map((a) => ({ sigle: a.textContent!, title: a.getAttribute('title') })));
     expect(abbrs.map((a) => a.sigle)).toContain('PFMP');
     const glossaire = lireGlossaire(join(RACINE, 'content', 'glossaire'));
     for (const { sigle, title } of abbrs) {
@@ -174,7 +191,9 @@ describe('La liste des guides', () => {
     const filtre = await lire();
     expect(filtre).toBeGreaterThan(0);
     expect(filtre).toBeLessThan(total);
-    const visibles = await page.locator('.rbde-liste-guides > li:not([hidden])').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.themes!.split(' ')));
+    const visibles = await page
+      .locator('.rbde-liste-guides > li:not([hidden])')
+      .evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.themes!.split(' ')));
     expect(visibles).toHaveLength(filtre);
     expect(visibles.every((t) => t.includes('mineurs'))).toBe(true);
     expect(await page.locator('.rbde-liste-guides > li[hidden]').count()).toBe(total - filtre);

@@ -115,7 +115,9 @@ interface ViolationAxe {
 export function decrireViolations(violations: ViolationAxe[]): string {
   return violations
     .map((v) => {
-      const cibles = v.nodes.map((n) => `    - ${n.target.map(String).join(' ')}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`);
+      const cibles = v.nodes.map(
+        (n) => `    - ${n.target.map(String).join(' ')}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`,
+      );
       return `• ${v.id} (${v.impact ?? 'impact inconnu'}) : ${v.description}\n  ${v.helpUrl}\n${cibles.join('\n')}`;
     })
     .join('\n');

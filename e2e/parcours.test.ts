@@ -3,7 +3,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { PileDeTest } from '../local/tests/pile-test.ts';
-import { demarrerPileAvecSite, fermerNavigateur, lancerNavigateur, nouveauContexte, surveillerErreurs, verifierAccessibilite, verifierSiteConstruit } from './outils.ts';
+import {
+  demarrerPileAvecSite,
+  fermerNavigateur,
+  lancerNavigateur,
+  nouveauContexte,
+  surveillerErreurs,
+  verifierAccessibilite,
+  verifierSiteConstruit,
+} from './outils.ts';
 
 let pile: PileDeTest;
 let navigateur: Browser;

@@ -200,7 +200,8 @@ describe('La page de recherche', () => {
     if (!m) throw new Error(`Bilan inattendu : « ${bilan} »`);
     return Number(m[1] ?? m[2]);
   };
-  const famillesAffichees = (p: Page) => p.$$eval('#resultats li.rbde-resultat', (lis) => lis.map((li) => li.querySelector('.rbde-meta')?.textContent ?? '(sans famille)'));
+  const famillesAffichees = (p: Page) =>
+    p.$$eval('#resultats li.rbde-resultat', (lis) => lis.map((li) => li.querySelector('.rbde-meta')?.textContent ?? '(sans famille)'));
   const champRecherche = (p: Page) => p.getByRole('main').getByRole('searchbox', { name: 'Rechercher dans les guides' });
 
   test('le filtre de famille « Réglementation » réduit les résultats et ne garde que cette famille, par le sélecteur ou par l’adresse', async () => {
@@ -215,7 +216,10 @@ describe('La page de recherche', () => {
     expect(filtres.length).toBeGreaterThan(0);
     expect(await totalAnnonce(page)).toBeLessThan(totalSansFiltre);
     expect(new Set(await famillesAffichees(page))).toEqual(new Set(['Réglementation']));
-    expect(filtres.every((u) => u.startsWith('/guides/reglementation/')), filtres.join(', ')).toBe(true);
+    expect(
+      filtres.every((u) => u.startsWith('/guides/reglementation/')),
+      filtres.join(', '),
+    ).toBe(true);
     // Le premier résultat de la famille reste parmi les résultats filtrés (le tout premier peut être un outil : le simulateur de l’allocation).
     expect(filtres).toContain(tous.find((u) => u.startsWith('/guides/reglementation/')));
     // La requête est gardée avec le filtre.

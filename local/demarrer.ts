@@ -11,7 +11,11 @@ if (!process.argv.includes('--sans-construction')) {
   console.log('Construction du site et de son index de recherche…');
   // RBDE_RENCONTRES_DEMO : la rencontre de démonstration (local/rencontres/) est construite et publiée
   // ici seulement ; une construction de production n'en a aucune trace.
-  const r = spawnSync(process.execPath, [join(RACINE, 'scripts/construire.ts')], { stdio: 'inherit', cwd: RACINE, env: { ...process.env, RBDE_RENCONTRES_DEMO: '1' } });
+  const r = spawnSync(process.execPath, [join(RACINE, 'scripts/construire.ts')], {
+    stdio: 'inherit',
+    cwd: RACINE,
+    env: { ...process.env, RBDE_RENCONTRES_DEMO: '1' },
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
@@ -26,7 +30,11 @@ try {
   });
 } catch (e) {
   const err = e as NodeJS.ErrnoException;
-  console.error(err.code === 'EADDRINUSE' ? `Le port ${(err as { port?: number }).port ?? ''} est déjà pris : un autre « npm start » tourne-t-il ? Sinon, choisissez un autre port avec PORT=4322 npm start.` : err.message);
+  console.error(
+    err.code === 'EADDRINUSE'
+      ? `Le port ${(err as { port?: number }).port ?? ''} est déjà pris : un autre « npm start » tourne-t-il ? Sinon, choisissez un autre port avec PORT=4322 npm start.`
+      : err.message,
+  );
   process.exit(1);
 }
 

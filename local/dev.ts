@@ -33,4 +33,3 @@ astro.on('exit', async (code) => {
   await pile.arreter().catch(() => {});
   process.exit(code ?? 0);
 });
-

@@ -55,17 +55,20 @@ export async function demarrerPile(options: OptionsPile = {}): Promise<Pile> {
   const hote = options.hote ?? '127.0.0.1';
   const demandes = { ...PORTS, ...options.ports };
   // Lu avant toute autre chose : un réglage manquant arrête le démarrage, avec la raison.
-  const lu = options.configSupabase ?? lireConfigSupabase({ env: envConfigLocal({ smtpPort: demandes.smtp || PORTS.smtp, siteUrl: `http://localhost:${demandes.site || PORTS.site}` }) });
+  const lu =
+    options.configSupabase ??
+    lireConfigSupabase({ env: envConfigLocal({ smtpPort: demandes.smtp || PORTS.smtp, siteUrl: `http://localhost:${demandes.site || PORTS.site}` }) });
   const config: ConfigSupabase = options.dureeJeton ? { ...lu, auth: { ...lu.auth, jwt_expiry: options.dureeJeton } } : lu;
-  const db =
-    options.db ??
-    (await createDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dossier: join(donnees, 'pglite') }));
+  const db = options.db ?? (await createDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dossier: join(donnees, 'pglite') }));
   if (!options.db) await migrer(db);
 
   const smtp = creerCapteurSmtp({ dossier: outbox, surMessage: options.surMessage });
   const portSmtp = await ecouter(smtp, demandes.smtp, hote);
   // En local, le relais SMTP de config.toml est toujours le capteur qu'on vient de démarrer.
-  const configLocale: ConfigSupabase = { ...config, auth: { ...config.auth, email: { ...config.auth.email, smtp: { ...config.auth.email.smtp, host: hote, port: portSmtp } } } };
+  const configLocale: ConfigSupabase = {
+    ...config,
+    auth: { ...config.auth, email: { ...config.auth.email, smtp: { ...config.auth.email.smtp, host: hote, port: portSmtp } } },
+  };
   const supabase = creerSupabaseLocal({ db, jwtSecret: JWT_SECRET_LOCAL, cles: CLES, config: configLocale });
   const portSupabase = await ecouter(supabase, demandes.supabase, hote);
 

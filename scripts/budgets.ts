@@ -31,7 +31,8 @@ function ressources(dist: string, html: string): string[] {
     const r = aVoir.pop()!;
     if (vues.has(r)) continue;
     vues.add(r);
-    if (r.endsWith('.js')) for (const m of readFileSync(join(dist, r), 'utf8').matchAll(/(?:from|import)\s*\(?\s*"\.\/([^"]+\.js)"/g)) aVoir.push(`/_astro/${m[1]}`);
+    if (r.endsWith('.js'))
+      for (const m of readFileSync(join(dist, r), 'utf8').matchAll(/(?:from|import)\s*\(?\s*"\.\/([^"]+\.js)"/g)) aVoir.push(`/_astro/${m[1]}`);
   }
   return [...vues];
 }
@@ -43,7 +44,11 @@ export function poidsPage(dist: string, chemin: string) {
   const html = readFileSync(fichier);
   const liste = ressources(dist, html.toString());
   const page = brotli(html) + liste.reduce((n, r) => n + brotli(readFileSync(join(dist, r))), 0);
-  const polices = new Set(liste.filter((r) => r.endsWith('.css')).flatMap((r) => [...readFileSync(join(dist, r), 'utf8').matchAll(/url\((\/_astro\/[^)]+\.woff2)\)/g)].map((m) => m[1]!)));
+  const polices = new Set(
+    liste
+      .filter((r) => r.endsWith('.css'))
+      .flatMap((r) => [...readFileSync(join(dist, r), 'utf8').matchAll(/url\((\/_astro\/[^)]+\.woff2)\)/g)].map((m) => m[1]!)),
+  );
   return { page, polices: [...polices].reduce((n, p) => n + readFileSync(join(dist, p)).length, 0) };
 }
 
@@ -63,7 +68,16 @@ export function poidsRecherche(dist: string): number {
   const scripts = ressources(dist, html.toString())
     .filter((r) => r.endsWith('.js'))
     .reduce((n, r) => n + taille(join(dist, r)), 0);
-  return brotli(html) + scripts + taille(join(pf, 'pagefind.js')) + readFileSync(join(pf, 'wasm.fr.pagefind')).length + readFileSync(join(pf, meta)).length + vocabulaire + plusGros(join(pf, 'index'), 2) + plusGros(join(pf, 'fragment'), 5);
+  return (
+    brotli(html) +
+    scripts +
+    taille(join(pf, 'pagefind.js')) +
+    readFileSync(join(pf, 'wasm.fr.pagefind')).length +
+    readFileSync(join(pf, meta)).length +
+    vocabulaire +
+    plusGros(join(pf, 'index'), 2) +
+    plusGros(join(pf, 'fragment'), 5)
+  );
 }
 
 /** Tous les postes mesurés sur un site construit. */

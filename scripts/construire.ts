@@ -19,7 +19,10 @@ if (process.env.CONTEXT === 'production') {
     process.exit(1);
   }
 }
-const astro = spawnSync(process.execPath, [join(racine, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)], { cwd: racine, stdio: 'inherit' });
+const astro = spawnSync(process.execPath, [join(racine, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)], {
+  cwd: racine,
+  stdio: 'inherit',
+});
 if (astro.status !== 0) {
   console.error('La construction du site a échoué (voir ci-dessus).');
   process.exit(astro.status ?? 1);

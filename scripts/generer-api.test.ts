@@ -45,7 +45,9 @@ describe('traduction des types', () => {
         create function api.essai_liste() returns setof numeric language sql as 'select 1';
         create function api.essai_facultatif(p_a text default null) returns text[] language sql as 'select array[p_a]';`),
     );
-    expect(texte).toContain("essai_types: { arguments: { p_texte: string; p_ids: string[]; p_role: 'membre' | 'organisateur' | 'admin'; p_le: string; p_nombre?: number };");
+    expect(texte).toContain(
+      "essai_types: { arguments: { p_texte: string; p_ids: string[]; p_role: 'membre' | 'organisateur' | 'admin'; p_le: string; p_nombre?: number };",
+    );
     expect(texte).toContain('resultat: { id: string; n: number; quand: string; actif: boolean; donnees: Json }[];');
     expect(texte).toContain('export type Json =');
     expect(texte).toContain('essai_liste: { arguments: Record<string, never>; resultat: number[] };');
@@ -89,7 +91,11 @@ describe('refus', () => {
        comment on function api.essai_x() is '@retour Profil from src/schemas/membre.ts';`,
       /@retour ne sert qu'aux résultats json ou jsonb/,
     ],
-    ['un type sans équivalent', `create function api.essai_x(p point) returns int language sql as 'select 1';`, /le type PostgreSQL « point » n'a pas d'équivalent TypeScript/],
+    [
+      'un type sans équivalent',
+      `create function api.essai_x(p point) returns int language sql as 'select 1';`,
+      /le type PostgreSQL « point » n'a pas d'équivalent TypeScript/,
+    ],
     [
       'deux fonctions du même nom',
       `create function api.essai_x(p int) returns int language sql as 'select 1';

@@ -100,7 +100,9 @@ export async function genererApi(db: Requetes): Promise<string> {
      order by p.proname, 3`);
   const doublons = rows.filter((f) => rows.some((g) => g !== f && g.nom === f.nom)).map((f) => f.signature);
   if (doublons.length) {
-    throw new ErreurGeneration(`Fonctions surchargées dans le schéma api (${doublons.join(', ')}) : PostgREST ne sait pas toujours laquelle appeler. Donnez-leur des noms distincts.`);
+    throw new ErreurGeneration(
+      `Fonctions surchargées dans le schéma api (${doublons.join(', ')}) : PostgREST ne sait pas toujours laquelle appeler. Donnez-leur des noms distincts.`,
+    );
   }
   const traducteur = new Traducteur(db);
   const imports = new Map<string, Set<string>>();
@@ -135,7 +137,9 @@ export async function genererApi(db: Requetes): Promise<string> {
       valeur = objet(colonnes);
     } else valeur = await traducteur.type(f.type_retour, `résultat de api.${f.nom}`);
     if (annotation && !OIDS_JSON.has(f.type_retour)) {
-      throw new ErreurGeneration(`${f.signature} porte une annotation @retour mais renvoie ${f.resultat_sql} : @retour ne sert qu'aux résultats json ou jsonb. Retirez-la.`);
+      throw new ErreurGeneration(
+        `${f.signature} porte une annotation @retour mais renvoie ${f.resultat_sql} : @retour ne sert qu'aux résultats json ou jsonb. Retirez-la.`,
+      );
     }
     fonctions.push({
       nom: f.nom,
@@ -151,7 +155,8 @@ export async function genererApi(db: Requetes): Promise<string> {
 function lireRetour(f: LigneFonction): { type: string; fichier: string } | null {
   if (!f.commentaire?.includes('@retour')) return null;
   const m = /@retour\s+([A-Za-z_$][\w$]*)\s+from\s+(\S+\.ts)\b/.exec(f.commentaire);
-  if (!m) throw new ErreurGeneration(`${f.signature} : annotation illisible « ${f.commentaire} » ; la forme attendue est « @retour <Type> from <fichier.ts> ».`);
+  if (!m)
+    throw new ErreurGeneration(`${f.signature} : annotation illisible « ${f.commentaire} » ; la forme attendue est « @retour <Type> from <fichier.ts> ».`);
   const [, type, fichier] = m as unknown as [string, string, string];
   const chemin = join(racine, fichier);
   if (!existsSync(chemin)) throw new ErreurGeneration(`${f.signature} : @retour désigne ${fichier}, qui n'existe pas (chemin relatif à la racine du dépôt).`);
@@ -197,7 +202,9 @@ class Traducteur {
     } else {
       const base = TYPES_DE_BASE[t.nom];
       if (!base) {
-        throw new ErreurGeneration(`${contexte} : le type PostgreSQL « ${t.nom} » n'a pas d'équivalent TypeScript dans scripts/generer-api.ts (TYPES_DE_BASE) ; ajoutez-le, ou changez le type.`);
+        throw new ErreurGeneration(
+          `${contexte} : le type PostgreSQL « ${t.nom} » n'a pas d'équivalent TypeScript dans scripts/generer-api.ts (TYPES_DE_BASE) ; ajoutez-le, ou changez le type.`,
+        );
       }
       ts = base;
     }
@@ -213,7 +220,8 @@ const cheminRelatif = (de: string, vers: string) => {
 };
 const parentheser = (t: string) => (t.includes('|') ? `(${t})` : t);
 const cle = (nom: string) => (/^[A-Za-z_$][\w$]*$/.test(nom) ? nom : `'${nom}'`);
-const objet = (champs: Champ[]) => (champs.length ? `{ ${champs.map((c) => `${cle(c.nom)}${c.facultatif ? '?' : ''}: ${c.type}`).join('; ')} }` : 'Record<string, never>');
+const objet = (champs: Champ[]) =>
+  champs.length ? `{ ${champs.map((c) => `${cle(c.nom)}${c.facultatif ? '?' : ''}: ${c.type}`).join('; ')} }` : 'Record<string, never>';
 
 function ecrire(fonctions: Fonction[], imports: Map<string, Set<string>>, avecJson: boolean): string {
   const depuis = dirname(join(racine, FICHIER_API));

@@ -27,7 +27,9 @@ const reponses = (r: Partial<Reponses> = {}): Reponses => ({
 
 /** Les problèmes que la vérification trouve dans un guide écrit par le script. */
 const problemes = (famille: string, texte: string) =>
-  verifierFichiers([...CONTENU, { chemin: `content/guides/${famille}/nouveau.mdx`, source: texte }]).problemes.filter((p) => p.fichier.endsWith('/nouveau.mdx'));
+  verifierFichiers([...CONTENU, { chemin: `content/guides/${famille}/nouveau.mdx`, source: texte }]).problemes.filter((p) =>
+    p.fichier.endsWith('/nouveau.mdx'),
+  );
 
 describe('nom de fichier proposé', () => {
   test('passe le titre en minuscules sans accents, avec des tirets', () => {
@@ -93,8 +95,20 @@ describe('fichier écrit', () => {
 });
 
 describe('ligne de commande', () => {
-  const lancer = (...args: string[]) => spawnSync(process.execPath, [SCRIPT, '--dossier', dossier, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  const ARGUMENTS = ['--famille', 'partenaires', '--titre', "L'OPCO de la branche", '--description', reponses().description, '--themes', 'partenariats,apprentissage', '--publics', 'rbde,ddfpt'];
+  const lancer = (...args: string[]) =>
+    spawnSync(process.execPath, [SCRIPT, '--dossier', dossier, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const ARGUMENTS = [
+    '--famille',
+    'partenaires',
+    '--titre',
+    "L'OPCO de la branche",
+    '--description',
+    reponses().description,
+    '--themes',
+    'partenariats,apprentissage',
+    '--publics',
+    'rbde,ddfpt',
+  ];
 
   test('écrit le guide à partir des arguments, sans poser de question', () => {
     const r = lancer(...ARGUMENTS);

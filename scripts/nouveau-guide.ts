@@ -49,8 +49,7 @@ export function typographier(texte: string): string {
 }
 
 /** Date AAAA-MM-JJ (heure locale). */
-export const dateIso = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+export const dateIso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** La même date, `mois` mois plus tard (le 31 août donne le 28 ou 29 février). */
 export function ajouterMois(d: Date, mois: number): Date {
@@ -182,7 +181,13 @@ export async function recueillirReponses(options: Options, demander?: Demander, 
   const publics = Object.keys(PUBLICS);
 
   /** Pose la question jusqu'à une réponse acceptée ; sans `demander`, refuse tout de suite. */
-  async function obtenir<T>(initiale: string | undefined, option: string, question: string, lire: (s: string) => { valeur?: T; erreur?: string }, liste?: string): Promise<T> {
+  async function obtenir<T>(
+    initiale: string | undefined,
+    option: string,
+    question: string,
+    lire: (s: string) => { valeur?: T; erreur?: string },
+    liste?: string,
+  ): Promise<T> {
     let saisie = initiale;
     let listeAffichee = false;
     for (;;) {
@@ -198,10 +203,18 @@ export async function recueillirReponses(options: Options, demander?: Demander, 
     }
   }
 
-  const famille = await obtenir(options.famille, 'famille', `Famille (1 à 3) : `, (s) => {
-    const { valeurs, inconnus } = lireListe(s.trim(), familles);
-    return valeurs.length === 1 && inconnus.length === 0 ? { valeur: valeurs[0] } : { erreur: `Famille inconnue : reglementation, partenaires ou pratiques (ou 1, 2, 3).` };
-  }, enListe(familles, FAMILLES));
+  const famille = await obtenir(
+    options.famille,
+    'famille',
+    `Famille (1 à 3) : `,
+    (s) => {
+      const { valeurs, inconnus } = lireListe(s.trim(), familles);
+      return valeurs.length === 1 && inconnus.length === 0
+        ? { valeur: valeurs[0] }
+        : { erreur: `Famille inconnue : reglementation, partenaires ou pratiques (ou 1, 2, 3).` };
+    },
+    enListe(familles, FAMILLES),
+  );
   const titre = await obtenir(options.titre, 'titre', `Titre (5 à 90 caractères) : `, (s) => {
     const t = typographier(s);
     const erreur = verifierReponse('titre', t);
@@ -212,15 +225,27 @@ export async function recueillirReponses(options: Options, demander?: Demander, 
     const erreur = verifierReponse('description', t);
     return erreur ? { erreur } : { valeur: t };
   });
-  const themesChoisis = await obtenir(options.themes, 'themes', `Thèmes (numéros ou noms, séparés par des virgules) : `, (s) => {
-    const { valeurs, inconnus } = lireListe(s, themes);
-    if (inconnus.length) return { erreur: `Thème inconnu : ${inconnus.join(', ')}. Thèmes possibles : ${themes.join(', ')}.` };
-    return valeurs.length ? { valeur: valeurs } : { erreur: 'Indiquez au moins un thème.' };
-  }, enListe(themes, THEMES));
-  const publicsChoisis = await obtenir(options.publics ?? (demander ? undefined : 'rbde'), 'publics', `Publics (Entrée : rbde) : `, (s) => {
-    const { valeurs, inconnus } = lireListe(s.trim() === '' ? 'rbde' : s, publics);
-    return inconnus.length ? { erreur: `Public inconnu : ${inconnus.join(', ')}. Publics possibles : ${publics.join(', ')}.` } : { valeur: valeurs };
-  }, enListe(publics, PUBLICS));
+  const themesChoisis = await obtenir(
+    options.themes,
+    'themes',
+    `Thèmes (numéros ou noms, séparés par des virgules) : `,
+    (s) => {
+      const { valeurs, inconnus } = lireListe(s, themes);
+      if (inconnus.length) return { erreur: `Thème inconnu : ${inconnus.join(', ')}. Thèmes possibles : ${themes.join(', ')}.` };
+      return valeurs.length ? { valeur: valeurs } : { erreur: 'Indiquez au moins un thème.' };
+    },
+    enListe(themes, THEMES),
+  );
+  const publicsChoisis = await obtenir(
+    options.publics ?? (demander ? undefined : 'rbde'),
+    'publics',
+    `Publics (Entrée : rbde) : `,
+    (s) => {
+      const { valeurs, inconnus } = lireListe(s.trim() === '' ? 'rbde' : s, publics);
+      return inconnus.length ? { erreur: `Public inconnu : ${inconnus.join(', ')}. Publics possibles : ${publics.join(', ')}.` } : { valeur: valeurs };
+    },
+    enListe(publics, PUBLICS),
+  );
   const propose = proposerSlug(titre);
   const slug = await obtenir(options.slug ?? (demander ? undefined : propose), 'slug', `Nom du fichier (Entrée : ${propose}) : `, (s) => {
     const nom = s.trim() === '' ? propose : s.trim().replace(/\.mdx?$/, '');

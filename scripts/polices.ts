@@ -14,12 +14,26 @@ const source = join(racine, 'node_modules', '@gouvfr', 'dsfr', 'dist', 'fonts');
 /** Les plages Unicode gardées : ASCII, Latin-1 (accents, « », °, §), Œ œ Ÿ, tirets, apostrophes et guillemets
  *  typographiques, espaces fines, puces, points de suspension, €, flèches courantes. */
 export const PLAGES_FR: [number, number][] = [
-  [0x20, 0x7e], [0xa0, 0xff], [0x152, 0x153], [0x178, 0x178], [0x2009, 0x200a], [0x2010, 0x2014], [0x2018, 0x201e],
-  [0x2022, 0x2022], [0x2026, 0x2026], [0x202f, 0x202f], [0x2039, 0x203a], [0x20ac, 0x20ac], [0x2122, 0x2122], [0x2190, 0x2193], [0x2212, 0x2212],
+  [0x20, 0x7e],
+  [0xa0, 0xff],
+  [0x152, 0x153],
+  [0x178, 0x178],
+  [0x2009, 0x200a],
+  [0x2010, 0x2014],
+  [0x2018, 0x201e],
+  [0x2022, 0x2022],
+  [0x2026, 0x2026],
+  [0x202f, 0x202f],
+  [0x2039, 0x203a],
+  [0x20ac, 0x20ac],
+  [0x2122, 0x2122],
+  [0x2190, 0x2193],
+  [0x2212, 0x2212],
 ];
 
 /** La valeur unicode-range des @font-face (src/styles/polices.css). */
-export const uniciteRange = () => PLAGES_FR.map(([a, b]) => (a === b ? `U+${a.toString(16).toUpperCase()}` : `U+${a.toString(16).toUpperCase()}-${b.toString(16).toUpperCase()}`)).join(', ');
+export const uniciteRange = () =>
+  PLAGES_FR.map(([a, b]) => (a === b ? `U+${a.toString(16).toUpperCase()}` : `U+${a.toString(16).toUpperCase()}-${b.toString(16).toUpperCase()}`)).join(', ');
 
 export const POLICES = [
   { source: 'Marianne-Regular.woff2', cible: 'marianne-400.woff2' },

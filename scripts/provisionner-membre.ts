@@ -8,7 +8,15 @@ import { DomainError } from '../functions/_lib/errors.ts';
 import { provisionnementSchema, provisionnerMembre } from '../functions/_lib/membres/provisionner.ts';
 
 const { values } = parseArgs({
-  options: { email: { type: 'string' }, prenom: { type: 'string' }, nom: { type: 'string' }, role: { type: 'string' }, uai: { type: 'string' }, fonction: { type: 'string' }, local: { type: 'boolean' } },
+  options: {
+    email: { type: 'string' },
+    prenom: { type: 'string' },
+    nom: { type: 'string' },
+    role: { type: 'string' },
+    uai: { type: 'string' },
+    fonction: { type: 'string' },
+    local: { type: 'boolean' },
+  },
 });
 if (values.local) {
   const { environnementLocal } = await import('../local/config.ts');

@@ -19,7 +19,9 @@ if (corriger) {
     writeFileSync(chemin, appliquerCorrections(readFileSync(chemin, 'utf8').replace(/^\uFEFF/, ''), corrections));
     corriges += corrections.length;
   }
-  console.log(`${corriges} espace${corriges > 1 ? 's' : ''} insécable${corriges > 1 ? 's' : ''} posée${corriges > 1 ? 's' : ''} ou corrigée${corriges > 1 ? 's' : ''}.`);
+  console.log(
+    `${corriges} espace${corriges > 1 ? 's' : ''} insécable${corriges > 1 ? 's' : ''} posée${corriges > 1 ? 's' : ''} ou corrigée${corriges > 1 ? 's' : ''}.`,
+  );
   ({ fichiers, fichiersPublics } = lireContenu(racine));
 }
 
@@ -28,6 +30,8 @@ for (const p of problemes) console.log(formaterProbleme(p));
 if (process.env.GITHUB_ACTIONS === 'true') for (const p of problemes) console.log(annotationGithub(p));
 console.log(formaterTotal(problemes, fichiers.length));
 if (problemes.length > 0) {
-  console.log('Chaque ligne donne le fichier, le numéro de ligne et ce qu’il faut changer. Aide : CONTRIBUTING.md, « Quand la vérification signale une erreur ».');
+  console.log(
+    'Chaque ligne donne le fichier, le numéro de ligne et ce qu’il faut changer. Aide : CONTRIBUTING.md, « Quand la vérification signale une erreur ».',
+  );
   process.exitCode = 1;
 }

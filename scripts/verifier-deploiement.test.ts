@@ -17,14 +17,25 @@ const ENTETES_SURS: Record<string, string> = {
 };
 
 /** Ce que le faux hub fait de travers pour le test en cours. */
-let fautes: { sansHsts?: boolean; sansEntetesApi?: boolean; messageAnglais?: boolean; origineAcceptee?: boolean; cleDemo?: boolean; santeLocale?: boolean; sante500?: boolean } = {};
+let fautes: {
+  sansHsts?: boolean;
+  sansEntetesApi?: boolean;
+  messageAnglais?: boolean;
+  origineAcceptee?: boolean;
+  cleDemo?: boolean;
+  santeLocale?: boolean;
+  sante500?: boolean;
+} = {};
 
 function faux(req: IncomingMessage, res: ServerResponse) {
   const entetes = { ...ENTETES_SURS };
   if (fautes.sansHsts) delete entetes['strict-transport-security'];
-  const json = (statut: number, corps: unknown, h = entetes) => res.writeHead(statut, { ...h, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(corps));
+  const json = (statut: number, corps: unknown, h = entetes) =>
+    res.writeHead(statut, { ...h, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(corps));
   if (req.url === '/') {
-    res.writeHead(200, { ...entetes, 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="fr"><title>Réseau BDE</title>${fautes.cleDemo ? `<script>const k="${CLES.publishable}"</script>` : ''}</html>`);
+    res
+      .writeHead(200, { ...entetes, 'content-type': 'text/html; charset=utf-8' })
+      .end(`<!doctype html><html lang="fr"><title>Réseau BDE</title>${fautes.cleDemo ? `<script>const k="${CLES.publishable}"</script>` : ''}</html>`);
     return;
   }
   const entetesApi = fautes.sansEntetesApi ? {} : entetes;
@@ -33,8 +44,13 @@ function faux(req: IncomingMessage, res: ServerResponse) {
     return json(200, { statut: 'ok', base: 'ok', ...(fautes.santeLocale ? { supabase: 'http://127.0.0.1:54321' } : {}) }, entetesApi);
   }
   if (req.url === '/api/auth/code' && req.method === 'POST') {
-    if (req.headers['sec-fetch-site'] === 'cross-site' && !fautes.origineAcceptee) return json(403, { erreur: { code: 'ORIGINE_REFUSEE', message: 'Requête refusée : elle ne vient pas du site.' } }, entetesApi);
-    return json(400, { erreur: { code: 'JSON_INVALIDE', message: fautes.messageAnglais ? 'Invalid JSON body' : 'Le corps de la requête n’est pas du JSON valide.' } }, entetesApi);
+    if (req.headers['sec-fetch-site'] === 'cross-site' && !fautes.origineAcceptee)
+      return json(403, { erreur: { code: 'ORIGINE_REFUSEE', message: 'Requête refusée : elle ne vient pas du site.' } }, entetesApi);
+    return json(
+      400,
+      { erreur: { code: 'JSON_INVALIDE', message: fautes.messageAnglais ? 'Invalid JSON body' : 'Le corps de la requête n’est pas du JSON valide.' } },
+      entetesApi,
+    );
   }
   res.writeHead(404).end();
 }
@@ -58,7 +74,11 @@ describe('npm run verifier-deploiement', () => {
     const controles = await verifierDeploiement(adresse, { httpAutorise: true });
     expect(controles.length).toBeGreaterThanOrEqual(8);
     expect(controles.filter((c) => !c.ok)).toEqual([]);
-    expect(formaterControles(controles).split('\n').every((l) => l.startsWith('✔ '))).toBe(true);
+    expect(
+      formaterControles(controles)
+        .split('\n')
+        .every((l) => l.startsWith('✔ ')),
+    ).toBe(true);
   });
 
   test('une adresse en http est refusée hors des tests', async () => {

@@ -32,7 +32,10 @@ export async function verifierDeploiement(adresse: string, { httpAutorise = fals
   } catch {
     return [{ nom: 'adresse du hub', ok: false, detail: `« ${adresse} » n’est pas une adresse web (exemple : https://reseau-bde.netlify.app).` }];
   }
-  noter('adresse en https', base.protocol === 'https:' || (httpAutorise && base.protocol === 'http:') ? null : `l’adresse doit commencer par https:// (reçu ${base.protocol}//).`);
+  noter(
+    'adresse en https',
+    base.protocol === 'https:' || (httpAutorise && base.protocol === 'http:') ? null : `l’adresse doit commencer par https:// (reçu ${base.protocol}//).`,
+  );
 
   const appeler = async (chemin: string, init: RequestInit = {}) => {
     try {
@@ -59,32 +62,52 @@ export async function verifierDeploiement(adresse: string, { httpAutorise = fals
 
   // 2. En-têtes de sécurité, sur une page et sur /api/*
   const page = await appeler('/');
-  for (const [nom, reponse] of [['la page d’accueil', page], ['/api/sante', sante]] as const) {
+  for (const [nom, reponse] of [
+    ['la page d’accueil', page],
+    ['/api/sante', sante],
+  ] as const) {
     if ('erreur' in reponse) noter(`en-têtes de sécurité sur ${nom}`, reponse.erreur!);
     else noter(`en-têtes de sécurité sur ${nom}`, problemesEntetes(reponse.r.headers));
   }
 
   // 3. Une mauvaise requête répond en français
-  const invalide = await appeler('/api/auth/code', { method: 'POST', headers: { 'content-type': 'application/json', origin: base.origin, 'sec-fetch-site': 'same-origin' }, body: '{"email":' });
+  const invalide = await appeler('/api/auth/code', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base.origin, 'sec-fetch-site': 'same-origin' },
+    body: '{"email":',
+  });
   if ('erreur' in invalide) noter('une requête mal formée reçoit 400 et un message en français', invalide.erreur!);
   else {
     const { r, texte } = invalide;
     const message = estJson(texte) ? (JSON.parse(texte) as { erreur?: { message?: unknown } }).erreur?.message : undefined;
     noter(
       'une requête mal formée reçoit 400 et un message en français',
-      r.status !== 400 ? `statut ${r.status} au lieu de 400` : typeof message !== 'string' ? 'pas de champ erreur.message dans la réponse' : !estFrancais(message) ? `message qui ne semble pas français : « ${message} »` : null,
+      r.status !== 400
+        ? `statut ${r.status} au lieu de 400`
+        : typeof message !== 'string'
+          ? 'pas de champ erreur.message dans la réponse'
+          : !estFrancais(message)
+            ? `message qui ne semble pas français : « ${message} »`
+            : null,
     );
   }
 
   // 4. Une requête venue d'un autre site est refusée
-  const etrangere = await appeler('/api/auth/code', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://site-malveillant.exemple', 'sec-fetch-site': 'cross-site' }, body: '{"email":"personne@exemple.test"}' });
+  const etrangere = await appeler('/api/auth/code', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'https://site-malveillant.exemple', 'sec-fetch-site': 'cross-site' },
+    body: '{"email":"personne@exemple.test"}',
+  });
   if ('erreur' in etrangere) noter('une requête d’un autre site est refusée (403)', etrangere.erreur!);
   else noter('une requête d’un autre site est refusée (403)', etrangere.r.status === 403 ? null : `statut ${etrangere.r.status} au lieu de 403`);
 
   // 5. Aucune valeur de démonstration
   const textes = [page, sante].flatMap((x) => ('texte' in x && x.texte ? [x.texte] : []));
   const demo = VALEURS_DEMO.find((v) => textes.some((t) => t.includes(v)));
-  noter('aucune clé ni aucun secret de démonstration dans les réponses', demo ? `une valeur de démonstration de local/config.ts apparaît (${demo.slice(0, 20)}…)` : null);
+  noter(
+    'aucune clé ni aucun secret de démonstration dans les réponses',
+    demo ? `une valeur de démonstration de local/config.ts apparaît (${demo.slice(0, 20)}…)` : null,
+  );
 
   return controles;
 }
@@ -94,7 +117,7 @@ export function problemesEntetes(h: Headers): string | null {
   const manques: string[] = [];
   const csp = h.get('content-security-policy') ?? '';
   if (!csp) manques.push('Content-Security-Policy absent');
-  else if (!/frame-ancestors\s+'none'/.test(csp)) manques.push('Content-Security-Policy sans frame-ancestors \'none\'');
+  else if (!/frame-ancestors\s+'none'/.test(csp)) manques.push("Content-Security-Policy sans frame-ancestors 'none'");
   const hsts = h.get('strict-transport-security') ?? '';
   const maxAge = Number(hsts.match(/max-age=(\d+)/)?.[1] ?? 0);
   if (maxAge < 15_552_000) manques.push(hsts ? `Strict-Transport-Security trop court (${hsts})` : 'Strict-Transport-Security absent');

@@ -18,7 +18,8 @@ export function requete(chemin: string, init: { method?: string; corps?: unknown
 }
 
 /** Le contexte Netlify d'une requête ; une IP de documentation tirée au hasard (les limites par IP sont testées en SQL). */
-export const contexte = (params: Record<string, string> = {}, ip = `203.0.113.${Math.floor(Math.random() * 254) + 1}`) => ({ params, requestId: 'test', ip, deploy: { context: 'dev' } }) as unknown as Context;
+export const contexte = (params: Record<string, string> = {}, ip = `203.0.113.${Math.floor(Math.random() * 254) + 1}`) =>
+  ({ params, requestId: 'test', ip, deploy: { context: 'dev' } }) as unknown as Context;
 
 /** Appelle le handler et lit la réponse. */
 export async function appeler(handler: Handler, req: Request) {
@@ -36,15 +37,31 @@ export async function empreinteEtat(pile: PileDeTest) {
 }
 
 /** Les entrées invalides communes à toute route qui lit un corps JSON : 4xx, message français, rien d'écrit. */
-export function testerEntreesInvalides(nom: string, obtenir: () => { handler: Handler; pile: PileDeTest }, chemin: string, method: string, corpsValide: Record<string, unknown>) {
+export function testerEntreesInvalides(
+  nom: string,
+  obtenir: () => { handler: Handler; pile: PileDeTest },
+  chemin: string,
+  method: string,
+  corpsValide: Record<string, unknown>,
+) {
   const cas: [string, () => Request, number, string][] = [
     ['du JSON invalide', () => requete(chemin, { method, brut: '{"email":', headers: { 'content-type': 'application/json' } }), 400, 'JSON_INVALIDE'],
-    ['un type de contenu autre que JSON', () => requete(chemin, { method, brut: 'email=a@b.fr', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, 'TYPE_CONTENU'],
+    [
+      'un type de contenu autre que JSON',
+      () => requete(chemin, { method, brut: 'email=a@b.fr', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+      415,
+      'TYPE_CONTENU',
+    ],
     ['un corps de plus de 64 Ko', () => requete(chemin, { method, corps: { ...corpsValide, remplissage: 'x'.repeat(70 * 1024) } }), 413, 'TROP_VOLUMINEUX'],
     ['un tableau au lieu d’un objet', () => requete(chemin, { method, corps: [corpsValide] }), 400, 'REQUETE_INVALIDE'],
     ['un corps vide', () => requete(chemin, { method, brut: '', headers: { 'content-type': 'application/json' } }), 400, 'JSON_INVALIDE'],
     ['des champs manquants', () => requete(chemin, { method, corps: {} }), 400, 'REQUETE_INVALIDE'],
-    ['des champs mal typés', () => requete(chemin, { method, corps: Object.fromEntries(Object.keys(corpsValide).map((k) => [k, 12345])) }), 400, 'REQUETE_INVALIDE'],
+    [
+      'des champs mal typés',
+      () => requete(chemin, { method, corps: Object.fromEntries(Object.keys(corpsValide).map((k) => [k, 12345])) }),
+      400,
+      'REQUETE_INVALIDE',
+    ],
     ['une autre origine', () => requete(chemin, { method, corps: corpsValide, headers: { origin: 'https://malveillant.example' } }), 403, 'ORIGINE_REFUSEE'],
     ['un envoi inter-sites', () => requete(chemin, { method, corps: corpsValide, headers: { 'sec-fetch-site': 'cross-site' } }), 403, 'ORIGINE_REFUSEE'],
   ];

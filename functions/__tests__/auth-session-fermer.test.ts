@@ -20,7 +20,8 @@ const fermer = (headers: Record<string, string> = {}) => appeler(handler, requet
 const cles = () => process.env.SESSION_KEYS!.split(',');
 const contenu = (cookie: string) => ouvrir(cookie.slice(COOKIE_SESSION.length + 1), cles(), COOKIE_SESSION) as { a: string; r: string; x: number; d: number };
 const sessionsDe = async (email: string) =>
-  (await pile.db.query<{ n: number }>(`select count(*)::int as n from auth.sessions s join auth.users u on u.id = s.user_id where u.email = $1`, [email])).rows[0]!.n;
+  (await pile.db.query<{ n: number }>(`select count(*)::int as n from auth.sessions s join auth.users u on u.id = s.user_id where u.email = $1`, [email]))
+    .rows[0]!.n;
 
 describe('DELETE /api/auth/session', () => {
   test('déconnecte tout de suite : cookie effacé, session supprimée, le cookie copié avant ne lit plus rien', async () => {

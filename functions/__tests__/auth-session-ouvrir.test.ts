@@ -18,11 +18,13 @@ async function recevoirCode(email: string) {
   return { code: await pile.dernierCode(email), liaison: liaisonDe(d.cookies) };
 }
 const ouvrir = (email: string, code: unknown, liaison?: string, ip?: string) =>
-  handler(requete('/api/auth/session', { method: 'POST', corps: { email, code }, headers: liaison ? { cookie: liaison } : {} }), contexte({}, ip)).then(async (r) => ({
-    statut: r.status,
-    corps: await r.json(),
-    cookies: r.headers.getSetCookie(),
-  }));
+  handler(requete('/api/auth/session', { method: 'POST', corps: { email, code }, headers: liaison ? { cookie: liaison } : {} }), contexte({}, ip)).then(
+    async (r) => ({
+      statut: r.status,
+      corps: await r.json(),
+      cookies: r.headers.getSetCookie(),
+    }),
+  );
 const faux = (code: string) => (code === '000000' ? '111111' : '000000');
 /** Fait comme si une minute avait passé depuis les dernières demandes (la nôtre et celle de Supabase Auth), sans toucher aux essais. */
 const oublierDemandes = async () => {
@@ -119,7 +121,10 @@ describe('POST /api/auth/session', () => {
     expect(statut).toBe(403);
     expect(corps.erreur.code).toBe('NON_MEMBRE');
     expect(cookies.filter((c) => c.startsWith(`${COOKIE_SESSION}=`) && !/Max-Age=0/.test(c))).toEqual([]);
-    const { rows } = await pile.db.query<{ n: number }>(`select count(*)::int as n from auth.sessions s join auth.users u on u.id = s.user_id where u.email = $1`, [email]);
+    const { rows } = await pile.db.query<{ n: number }>(
+      `select count(*)::int as n from auth.sessions s join auth.users u on u.id = s.user_id where u.email = $1`,
+      [email],
+    );
     expect(rows[0]!.n).toBe(0);
   });
 

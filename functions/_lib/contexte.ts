@@ -33,7 +33,17 @@ export interface Contexte {
 }
 
 /** Construit le contexte ; les clients ne sont créés qu'au premier usage. */
-export function creerContexte({ appelant, ip, navigateur, requestId }: { appelant: Appelant | null; ip: string; navigateur: string | null; requestId: string }): Contexte {
+export function creerContexte({
+  appelant,
+  ip,
+  navigateur,
+  requestId,
+}: {
+  appelant: Appelant | null;
+  ip: string;
+  navigateur: string | null;
+  requestId: string;
+}): Contexte {
   const pseudonyme = (valeur: string) => createHmac('sha256', Buffer.from(env().PSEUDONYMISATION_KEY, 'base64')).update(valeur).digest('hex');
   let api: Api | undefined;
   let service: Api | undefined;

@@ -37,5 +37,7 @@ export async function migrer(db: Database, { seed = true } = {}): Promise<string
 }
 
 function lister(dossier: string): string[] {
-  return readdirSync(join(racine, dossier)).filter((f) => f.endsWith('.sql')).sort();
+  return readdirSync(join(racine, dossier))
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
 }

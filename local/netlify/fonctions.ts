@@ -18,7 +18,9 @@ const dossierFonctions = join(import.meta.dirname, '..', '..', 'functions');
 /** Charge les fonctions ; renvoie un routeur (null si aucune route ne correspond au chemin). */
 export async function chargerFonctions(dossier = dossierFonctions) {
   const routes: Route[] = [];
-  for (const f of readdirSync(dossier).filter((n) => /\.(ts|mts|js|mjs)$/.test(n) && !n.startsWith('_')).sort()) {
+  for (const f of readdirSync(dossier)
+    .filter((n) => /\.(ts|mts|js|mjs)$/.test(n) && !n.startsWith('_'))
+    .sort()) {
     const mod = await import(pathToFileURL(join(dossier, f)).href);
     const config = mod.config as { path?: string | string[]; method?: string | string[] } | undefined;
     if (!config?.path || typeof mod.default !== 'function') continue;
@@ -28,7 +30,13 @@ export async function chargerFonctions(dossier = dossierFonctions) {
         .split('/')
         .map((seg) => (seg.startsWith(':') ? (params.push(seg.slice(1)), '([^/]+)') : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
         .join('/');
-      routes.push({ fichier: f, motif: new RegExp(`^${source}/?$`), params, methodes: [config.method ?? ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']].flat(), handler: mod.default });
+      routes.push({
+        fichier: f,
+        motif: new RegExp(`^${source}/?$`),
+        params,
+        methodes: [config.method ?? ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']].flat(),
+        handler: mod.default,
+      });
     }
   }
 
@@ -51,7 +59,10 @@ export async function chargerFonctions(dossier = dossierFonctions) {
       try {
         params = Object.fromEntries(trouvee.r.params.map((p, i) => [p, decodeURIComponent(trouvee.m![i + 1]!)]));
       } catch {
-        return Response.json({ erreur: { code: 'ADRESSE_INVALIDE', message: 'Adresse mal formée : un paramètre du chemin contient un encodage invalide.' } }, { status: 400 });
+        return Response.json(
+          { erreur: { code: 'ADRESSE_INVALIDE', message: 'Adresse mal formée : un paramètre du chemin contient un encodage invalide.' } },
+          { status: 400 },
+        );
       }
       const context = { params, requestId: randomUUID(), ip: req.headers.get('x-forwarded-for') ?? '127.0.0.1', site: {}, deploy: { context: 'dev' } };
       return trouvee.r.handler(req, context);

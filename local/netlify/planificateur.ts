@@ -22,7 +22,10 @@ export async function listerTaches(): Promise<Tache[]> {
     taches.push({
       nom: f.replace(/^taches-|\.ts$/g, ''),
       planification: mod.config.schedule,
-      lancer: () => mod.default(new Request('http://localhost/.netlify/functions/planifiee', { method: 'POST', body: JSON.stringify({ next_run: null }) }), { requestId: 'local' }),
+      lancer: () =>
+        mod.default(new Request('http://localhost/.netlify/functions/planifiee', { method: 'POST', body: JSON.stringify({ next_run: null }) }), {
+          requestId: 'local',
+        }),
     });
   }
   return taches;

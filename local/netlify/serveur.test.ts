@@ -17,7 +17,11 @@ interface Reponse {
 }
 
 /** Une requête HTTP brute : le chemin part tel quel (fetch normaliserait « /% »), l'agent est imposé. */
-function brute(adresse: string, chemin: string, options: { method?: string; headers?: Record<string, string>; corps?: Buffer | string; agent?: Agent } = {}): Promise<Reponse> {
+function brute(
+  adresse: string,
+  chemin: string,
+  options: { method?: string; headers?: Record<string, string>; corps?: Buffer | string; agent?: Agent } = {},
+): Promise<Reponse> {
   const { hostname, port } = new URL(adresse);
   return new Promise((ok, ko) => {
     const req = request({ hostname, port, path: chemin, method: options.method ?? 'GET', headers: options.headers, agent: options.agent }, (res) => {
@@ -153,9 +157,15 @@ describe('serveur local : en-têtes de netlify.toml et de l’API', () => {
     const journal = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       for (const route of routes) {
-        const chemin = route.motif.source.replace(/^\^/, '').replace(/\/\?\$$/, '').replace(/\(\[\^\/\]\+\)/g, 'x').replace(/\\/g, '');
+        const chemin = route.motif.source
+          .replace(/^\^/, '')
+          .replace(/\/\?\$$/, '')
+          .replace(/\(\[\^\/\]\+\)/g, 'x')
+          .replace(/\\/g, '');
         const r = await fetch(`${base}${chemin}`, { method: route.methodes[0] });
-        expect(r.headers.get('content-security-policy'), `${route.methodes[0]} ${chemin} (${route.fichier})`).toBe("default-src 'none'; frame-ancestors 'none'");
+        expect(r.headers.get('content-security-policy'), `${route.methodes[0]} ${chemin} (${route.fichier})`).toBe(
+          "default-src 'none'; frame-ancestors 'none'",
+        );
       }
     } finally {
       journal.mockRestore();
@@ -165,7 +175,16 @@ describe('serveur local : en-têtes de netlify.toml et de l’API', () => {
     const toml = join(dist, 'essai.toml');
     writeFileSync(
       toml,
-      ['[[headers]]', '  for = "/guides/:slug"', '  [headers.values]', '    X-Essai = "guide"', '[[headers]]', '  for = "/*"', '  [headers.values]', '    X-Tout = "oui"'].join('\n'),
+      [
+        '[[headers]]',
+        '  for = "/guides/:slug"',
+        '  [headers.values]',
+        '    X-Essai = "guide"',
+        '[[headers]]',
+        '  for = "/*"',
+        '  [headers.values]',
+        '    X-Tout = "oui"',
+      ].join('\n'),
     );
     const s = await creerServeurSite({ dist, netlifyToml: toml });
     await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok));
@@ -199,7 +218,12 @@ describe('serveur local : requêtes malformées ou trop grosses', () => {
     try {
       const corps = JSON.stringify({ email: 'a'.repeat(200 * 1024) });
       // Par morceaux, sans Content-Length : la fonction lit 64 Ko puis abandonne la lecture.
-      const grosse = await brute(base, '/api/auth/code', { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, corps, agent });
+      const grosse = await brute(base, '/api/auth/code', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+        corps,
+        agent,
+      });
       expect(grosse.statut).toBe(413);
       expect(JSON.parse(grosse.texte).erreur.code).toBe('TROP_VOLUMINEUX');
       const suivante = await brute(base, '/api/nexiste-pas', { agent });
@@ -217,7 +241,12 @@ describe('serveur local : requêtes malformées ou trop grosses', () => {
     try {
       const b = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
       // Envoi par morceaux (sans Content-Length) : le serveur ne peut pas refuser d'avance.
-      const grosse = await brute(b, '/api/auth/code', { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, corps: 'x'.repeat(50_000), agent });
+      const grosse = await brute(b, '/api/auth/code', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+        corps: 'x'.repeat(50_000),
+        agent,
+      });
       expect(grosse.statut).toBe(413);
       expect(JSON.parse(grosse.texte).erreur.message).toBe('Le corps de la requête dépasse la taille autorisée (1 Ko).');
       const suivante = await brute(b, '/guides/', { agent });

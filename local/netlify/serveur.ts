@@ -14,11 +14,23 @@ const NETLIFY_TOML = join(import.meta.dirname, '..', '..', 'netlify.toml');
 export const TAILLE_MAX_REQUETE_FONCTION = 6 * 1024 * 1024;
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.woff': 'font/woff',
-  '.xml': 'application/xml; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream', '.pf_fragment': 'application/octet-stream', '.pf_index': 'application/octet-stream',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
   '.webmanifest': 'application/manifest+json',
 };
 const COMPRESSIBLES = /^(text\/|application\/(json|xml|manifest)|image\/svg)/;
@@ -26,7 +38,12 @@ const COMPRESSIBLES = /^(text\/|application\/(json|xml|manifest)|image\/svg)/;
 /** Les règles d'en-têtes de netlify.toml et de dist/_headers, lues par l'analyseur de Netlify. */
 export async function chargerEntetes(netlifyToml: string, dist: string): Promise<Header[]> {
   if (!existsSync(netlifyToml)) throw new Error(`Fichier introuvable : ${netlifyToml}.`);
-  const { headers, errors } = await parseAllHeaders({ netlifyConfigPath: netlifyToml, headersFiles: [join(dist, '_headers')], configHeaders: [], minimal: false });
+  const { headers, errors } = await parseAllHeaders({
+    netlifyConfigPath: netlifyToml,
+    headersFiles: [join(dist, '_headers')],
+    configHeaders: [],
+    minimal: false,
+  });
   if (errors.length) throw new Error(`En-têtes de ${netlifyToml} illisibles : ${errors.map((e) => e.message).join(' ; ')}`);
   // minimal: false : chaque règle a son forRegExp (la correspondance de « for » propre à Netlify).
   return headers as Header[];
@@ -139,7 +156,11 @@ export async function creerServeurSite({
         const sansCorps = req.method === 'GET' || req.method === 'HEAD';
         // Comme Netlify, la fonction reçoit un corps déjà lu en entier (borné).
         const corps = sansCorps ? undefined : await lireCorps(req, tailleMaxRequete);
-        const requete = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body: corps as Uint8Array<ArrayBuffer> | undefined });
+        const requete = new Request(url, {
+          method: req.method,
+          headers: req.headers as Record<string, string>,
+          body: corps as Uint8Array<ArrayBuffer> | undefined,
+        });
         const reponse =
           (await fonctions.traiter(requete)) ??
           Response.json({ erreur: { code: 'INTROUVABLE', message: 'Cette adresse de l’API n’existe pas.' } }, { status: 404, headers: ENTETES_SECURITE_API });

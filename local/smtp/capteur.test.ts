@@ -26,7 +26,12 @@ afterAll(() => {
 describe('capteur SMTP local', () => {
   test('écrit chaque message dans la boîte d’envoi, objet accentué et code lisibles', async () => {
     const transport = nodemailer.createTransport(`smtp://127.0.0.1:${port}`);
-    await transport.sendMail({ from: 'a@exemple.test', to: 'marie@exemple.test', subject: 'Votre code de connexion : 123456 — éàç', text: 'Voici le code :\n\n123456\n\nÀ bientôt, très cordialement ' + 'é'.repeat(100) });
+    await transport.sendMail({
+      from: 'a@exemple.test',
+      to: 'marie@exemple.test',
+      subject: 'Votre code de connexion : 123456 — éàç',
+      text: 'Voici le code :\n\n123456\n\nÀ bientôt, très cordialement ' + 'é'.repeat(100),
+    });
     expect(recus).toHaveLength(1);
     expect(recus[0]).toMatchObject({ a: ['marie@exemple.test'], objet: 'Votre code de connexion : 123456 — éàç', code: '123456' });
     const fichiers = readdirSync(dossier);

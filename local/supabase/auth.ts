@@ -101,7 +101,11 @@ export function creerAuthLocale({ db, jwtSecret, config, passerelle }: OptionsAu
   // ——— Utilisateurs ———
 
   const utilisateurParEmail = async (tx: Requetes, email: string, verrou = false) =>
-    (await tx.query<Utilisateur>(`select * from auth.users where email = $1 and aud = 'authenticated' and is_sso_user = false${verrou ? ' for update' : ''}`, [email])).rows[0];
+    (
+      await tx.query<Utilisateur>(`select * from auth.users where email = $1 and aud = 'authenticated' and is_sso_user = false${verrou ? ' for update' : ''}`, [
+        email,
+      ])
+    ).rows[0];
   const utilisateurParId = async (tx: Requetes, id: string) => (await tx.query<Utilisateur>('select * from auth.users where id = $1', [id])).rows[0];
   const banni = (u: Utilisateur) => u.banned_until !== null && new Date(u.banned_until).getTime() > Date.now();
 
@@ -126,7 +130,12 @@ export function creerAuthLocale({ db, jwtSecret, config, passerelle }: OptionsAu
       }
       if (u.recovery_sent_at) {
         const reste = new Date(u.recovery_sent_at).getTime() + config.frequenceMaxCodes * 1000 - Date.now();
-        if (reste > 0) throw new ErreurAuth(429, 'over_email_send_rate_limit', `For security purposes, you can only request this after ${Math.trunc(reste / 1000)} seconds.`);
+        if (reste > 0)
+          throw new ErreurAuth(
+            429,
+            'over_email_send_rate_limit',
+            `For security purposes, you can only request this after ${Math.trunc(reste / 1000)} seconds.`,
+          );
       }
       // Limite globale de courriels : GoTrue ne l'applique que si les confirmations sont exigées
       // (« TODO(km): Deprecate this behaviour » dans mail.go), ou immédiatement si elle vaut 0.
@@ -142,7 +151,10 @@ export function creerAuthLocale({ db, jwtSecret, config, passerelle }: OptionsAu
         console.error('[auth locale] envoi du courriel impossible :', e);
         throw new ErreurAuth(500, 'unexpected_failure', 'Error sending magic link email');
       }
-      await tx.query('update auth.users set recovery_token = $2, recovery_sent_at = now(), updated_at = now() where id = $1', [u.id, empreinteCode(email, code)]);
+      await tx.query('update auth.users set recovery_token = $2, recovery_sent_at = now(), updated_at = now() where id = $1', [
+        u.id,
+        empreinteCode(email, code),
+      ]);
       return {};
     });
   }
@@ -166,7 +178,8 @@ export function creerAuthLocale({ db, jwtSecret, config, passerelle }: OptionsAu
     const tokenHash = typeof corps.token_hash === 'string' ? corps.token_hash : '';
     if (!type) throw new ErreurAuth(400, 'validation_failed', 'Verify requires a verification type');
     if ((!token && !tokenHash) || (token && tokenHash)) throw new ErreurAuth(400, 'validation_failed', 'Verify requires either a token or a token hash');
-    if (!['email', 'magiclink'].includes(type)) throw new ErreurAuth(400, 'validation_failed', 'Le remplaçant local ne vérifie que les types « email » et « magiclink ».');
+    if (!['email', 'magiclink'].includes(type))
+      throw new ErreurAuth(400, 'validation_failed', 'Le remplaçant local ne vérifie que les types « email » et « magiclink ».');
     if (tokenHash) throw new ErreurAuth(400, 'validation_failed', 'Le remplaçant local ne vérifie que les codes (token), pas les token_hash des liens.');
     let email: string;
     try {
@@ -262,9 +275,20 @@ export function creerAuthLocale({ db, jwtSecret, config, passerelle }: OptionsAu
     const user = versUser(u);
     const access_token = signerJwt(
       {
-        aud: 'authenticated', exp, iat, iss: 'supabase-local/auth/v1', sub: u.id, email: u.email, phone: '',
-        app_metadata: user.app_metadata, user_metadata: user.user_metadata, role: u.role ?? 'authenticated',
-        aal: 'aal1', amr: [{ method: 'otp', timestamp: iat }], session_id: sessionId, is_anonymous: false,
+        aud: 'authenticated',
+        exp,
+        iat,
+        iss: 'supabase-local/auth/v1',
+        sub: u.id,
+        email: u.email,
+        phone: '',
+        app_metadata: user.app_metadata,
+        user_metadata: user.user_metadata,
+        role: u.role ?? 'authenticated',
+        aal: 'aal1',
+        amr: [{ method: 'otp', timestamp: iat }],
+        session_id: sessionId,
+        is_anonymous: false,
       },
       jwtSecret,
     );
@@ -299,7 +323,9 @@ export function creerAuthLocale({ db, jwtSecret, config, passerelle }: OptionsAu
       throw new ErreurAuth(
         403,
         'bad_jwt',
-        v.raison === 'expire' ? 'invalid JWT: unable to parse or verify signature, token has invalid claims: token is expired' : 'invalid JWT: unable to parse or verify signature, signature is invalid',
+        v.raison === 'expire'
+          ? 'invalid JWT: unable to parse or verify signature, token has invalid claims: token is expired'
+          : 'invalid JWT: unable to parse or verify signature, signature is invalid',
       );
     }
     return v.claims;
@@ -344,7 +370,16 @@ export function creerAuthLocale({ db, jwtSecret, config, passerelle }: OptionsAu
         `insert into auth.users (instance_id, id, aud, role, email, email_confirmed_at, confirmation_token, recovery_token, email_change_token_new,
                                  email_change, raw_app_meta_data, raw_user_meta_data, banned_until, created_at, updated_at)
          values ($1, $2, 'authenticated', $3, $4, case when $5 then now() end, '', '', '', '', $6, $7, $8, now(), now())`,
-        [INSTANCE, id, typeof corps.role === 'string' && corps.role ? corps.role : 'authenticated', email, corps.email_confirm === true, JSON.stringify(appMeta), JSON.stringify(objet(corps.user_metadata)), ban ?? null],
+        [
+          INSTANCE,
+          id,
+          typeof corps.role === 'string' && corps.role ? corps.role : 'authenticated',
+          email,
+          corps.email_confirm === true,
+          JSON.stringify(appMeta),
+          JSON.stringify(objet(corps.user_metadata)),
+          ban ?? null,
+        ],
       );
       return versUser((await utilisateurParId(tx, id))!);
     });
@@ -368,8 +403,16 @@ export function creerAuthLocale({ db, jwtSecret, config, passerelle }: OptionsAu
         await tx.query('update auth.users set email = $2 where id = $1', [id, email]);
       }
       if (corps.email_confirm === true) await tx.query('update auth.users set email_confirmed_at = coalesce(email_confirmed_at, now()) where id = $1', [id]);
-      if (corps.app_metadata !== undefined) await tx.query('update auth.users set raw_app_meta_data = coalesce(raw_app_meta_data, $2::jsonb) || $2::jsonb where id = $1', [id, JSON.stringify(objet(corps.app_metadata))]);
-      if (corps.user_metadata !== undefined) await tx.query('update auth.users set raw_user_meta_data = coalesce(raw_user_meta_data, $2::jsonb) || $2::jsonb where id = $1', [id, JSON.stringify(objet(corps.user_metadata))]);
+      if (corps.app_metadata !== undefined)
+        await tx.query('update auth.users set raw_app_meta_data = coalesce(raw_app_meta_data, $2::jsonb) || $2::jsonb where id = $1', [
+          id,
+          JSON.stringify(objet(corps.app_metadata)),
+        ]);
+      if (corps.user_metadata !== undefined)
+        await tx.query('update auth.users set raw_user_meta_data = coalesce(raw_user_meta_data, $2::jsonb) || $2::jsonb where id = $1', [
+          id,
+          JSON.stringify(objet(corps.user_metadata)),
+        ]);
       if (ban !== undefined) await tx.query('update auth.users set banned_until = $2 where id = $1', [id, ban]);
       await tx.query('update auth.users set updated_at = now() where id = $1', [id]);
       return versUser((await utilisateurParId(tx, id))!);
@@ -395,7 +438,8 @@ export function creerAuthLocale({ db, jwtSecret, config, passerelle }: OptionsAu
           limiter(limites.verify, req, cle);
           return envoyer(res, 200, await verifierCode(await lireJson(req)));
         case 'POST /token': {
-          if (url.searchParams.get('grant_type') !== 'refresh_token') throw new ErreurAuth(400, 'validation_failed', 'Le remplaçant local ne connaît que grant_type=refresh_token.');
+          if (url.searchParams.get('grant_type') !== 'refresh_token')
+            throw new ErreurAuth(400, 'validation_failed', 'Le remplaçant local ne connaît que grant_type=refresh_token.');
           limiter(limites.token, req, cle);
           return envoyer(res, 200, await rafraichir(await lireJson(req)));
         }
@@ -410,7 +454,10 @@ export function creerAuthLocale({ db, jwtSecret, config, passerelle }: OptionsAu
           const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
           const parPage = Math.min(1000, Math.max(1, Number(url.searchParams.get('per_page') ?? 50) || 50));
           const total = (await db.query<{ n: number }>('select count(*)::int as n from auth.users')).rows[0]!.n;
-          const { rows } = await db.query<Utilisateur>('select * from auth.users order by created_at desc, id limit $1 offset $2', [parPage, (page - 1) * parPage]);
+          const { rows } = await db.query<Utilisateur>('select * from auth.users order by created_at desc, id limit $1 offset $2', [
+            parPage,
+            (page - 1) * parPage,
+          ]);
           res.setHeader('x-total-count', String(total));
           const derniere = Math.max(1, Math.ceil(total / parPage));
           const liens = [`</admin/users?page=${derniere}&per_page=${parPage}>; rel="last"`];
@@ -463,16 +510,30 @@ interface Utilisateur {
 function versUser(u: Utilisateur) {
   const iso = (d: Date | null) => (d ? new Date(d).toISOString() : undefined);
   return {
-    id: u.id, aud: u.aud ?? '', role: u.role ?? '', email: u.email ?? '',
-    email_confirmed_at: iso(u.email_confirmed_at), phone: '', confirmed_at: iso(u.email_confirmed_at),
-    recovery_sent_at: iso(u.recovery_sent_at), last_sign_in_at: iso(u.last_sign_in_at),
-    app_metadata: u.raw_app_meta_data ?? {}, user_metadata: u.raw_user_meta_data ?? {}, identities: [],
-    created_at: iso(u.created_at) ?? '', updated_at: iso(u.updated_at) ?? '', banned_until: iso(u.banned_until), is_anonymous: false,
+    id: u.id,
+    aud: u.aud ?? '',
+    role: u.role ?? '',
+    email: u.email ?? '',
+    email_confirmed_at: iso(u.email_confirmed_at),
+    phone: '',
+    confirmed_at: iso(u.email_confirmed_at),
+    recovery_sent_at: iso(u.recovery_sent_at),
+    last_sign_in_at: iso(u.last_sign_in_at),
+    app_metadata: u.raw_app_meta_data ?? {},
+    user_metadata: u.raw_user_meta_data ?? {},
+    identities: [],
+    created_at: iso(u.created_at) ?? '',
+    updated_at: iso(u.updated_at) ?? '',
+    banned_until: iso(u.banned_until),
+    is_anonymous: false,
   };
 }
 
 /** crypto.GenerateTokenHash de GoTrue : sha224(email + code) en hexadécimal. */
-const empreinteCode = (email: string, code: string) => createHash('sha224').update(email + code).digest('hex');
+const empreinteCode = (email: string, code: string) =>
+  createHash('sha224')
+    .update(email + code)
+    .digest('hex');
 const estUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 const objet = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
@@ -512,7 +573,8 @@ async function lireJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   throw new ErreurAuth(400, 'bad_json', 'Could not parse request body as JSON');
 }
 
-const versionApi = (req: IncomingMessage) => /^\d{4}-\d{2}-\d{2}$/.test(entete(req, 'x-supabase-api-version') ?? '') && entete(req, 'x-supabase-api-version')! >= '2024-01-01';
+const versionApi = (req: IncomingMessage) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(entete(req, 'x-supabase-api-version') ?? '') && entete(req, 'x-supabase-api-version')! >= '2024-01-01';
 
 function envoyer(res: ServerResponse, statut: number, corps?: unknown) {
   if (statut === 204 || corps === undefined) {

@@ -79,7 +79,9 @@ describe('lecture de config.toml', () => {
 
   test('env(NOM) sans valeur est une erreur qui nomme la variable', () => {
     const { SMTP_PASS: _, ...sansMotDePasse } = envConfigLocal();
-    expect(() => lireConfigSupabase({ env: sansMotDePasse })).toThrow(/auth\.email\.smtp\.pass vaut env\(SMTP_PASS\), mais la variable SMTP_PASS n’a pas de valeur/);
+    expect(() => lireConfigSupabase({ env: sansMotDePasse })).toThrow(
+      /auth\.email\.smtp\.pass vaut env\(SMTP_PASS\), mais la variable SMTP_PASS n’a pas de valeur/,
+    );
   });
 
   test('env(NOM) est remplacé, y compris pour un nombre', () => {
@@ -96,9 +98,9 @@ describe('lecture de config.toml', () => {
 
 describe('rendu des modèles de courriel', () => {
   test('remplace {{ .Token }}, {{ .Email }}, {{ .SiteURL }} et échappe le HTML', () => {
-    expect(rendreModele('<p>{{ .Token }}</p><p>{{.Email}}</p><p>{{ .SiteURL }}</p>', { Token: '123456', Email: 'a&b@exemple.test', SiteURL: 'https://x.test' })).toBe(
-      '<p>123456</p><p>a&amp;b@exemple.test</p><p>https://x.test</p>',
-    );
+    expect(
+      rendreModele('<p>{{ .Token }}</p><p>{{.Email}}</p><p>{{ .SiteURL }}</p>', { Token: '123456', Email: 'a&b@exemple.test', SiteURL: 'https://x.test' }),
+    ).toBe('<p>123456</p><p>a&amp;b@exemple.test</p><p>https://x.test</p>');
   });
 
   test('refuse une construction qu’il ne sait pas rendre plutôt que de l’envoyer telle quelle', () => {

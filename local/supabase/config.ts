@@ -134,7 +134,11 @@ export function lireConfigSupabase({ fichier = FICHIER_CONFIG, env = envConfigLo
       throw new ErreurConfig(`${fichier} : auth.email.template.${nom}.content_path désigne ${chemin}, introuvable.`);
     }
   };
-  return { ...c, frequenceMaxCodes: dureeGo(c.auth.email.max_frequency)!, modeles: { magic_link: charger('magic_link'), confirmation: charger('confirmation') } };
+  return {
+    ...c,
+    frequenceMaxCodes: dureeGo(c.auth.email.max_frequency)!,
+    modeles: { magic_link: charger('magic_link'), confirmation: charger('confirmation') },
+  };
 }
 
 /** Copie de la configuration du fichier, modifiée pour un test (ex. un code qui expire vite). */
@@ -166,7 +170,12 @@ function resoudreEnv(v: unknown, env: Record<string, string | undefined>, fichie
 export function rendreModele(modele: string, donnees: Record<string, string>): string {
   return modele.replace(/\{\{-?\s*(.*?)\s*-?\}\}/g, (tout, expr: string) => {
     const nom = expr.match(/^\.([A-Za-z]+)$/)?.[1];
-    if (!nom || !(nom in donnees)) throw new Error(`Modèle de courriel : « ${tout} » n’est pas pris en charge par le remplaçant local (seuls ${Object.keys(donnees).map((k) => `{{ .${k} }}`).join(', ')}).`);
+    if (!nom || !(nom in donnees))
+      throw new Error(
+        `Modèle de courriel : « ${tout} » n’est pas pris en charge par le remplaçant local (seuls ${Object.keys(donnees)
+          .map((k) => `{{ .${k} }}`)
+          .join(', ')}).`,
+      );
     return echapperHtml(donnees[nom]!);
   });
 }

@@ -137,12 +137,20 @@ describe('RPC façon PostgREST', () => {
   });
 
   test('sans en-tête de profil, le premier schéma de config.toml (api) est appelé', async () => {
-    const r = await fetch(`${url}/rest/v1/rpc/sante`, { method: 'POST', headers: { apikey: CLES.publishable, 'content-type': 'application/json' }, body: '{}' });
+    const r = await fetch(`${url}/rest/v1/rpc/sante`, {
+      method: 'POST',
+      headers: { apikey: CLES.publishable, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(r.status).toBe(200);
   });
 
   test('la clé service_role exécute les fonctions réservées au serveur', async () => {
-    const { data, error } = await client(CLES.secret).rpc('code_demander', { p_adresse: 'a'.repeat(64), p_client: 'b'.repeat(64), p_navigateur: 'c'.repeat(64) });
+    const { data, error } = await client(CLES.secret).rpc('code_demander', {
+      p_adresse: 'a'.repeat(64),
+      p_client: 'b'.repeat(64),
+      p_navigateur: 'c'.repeat(64),
+    });
     expect(error).toBeNull();
     expect(data).toEqual({ accepte: true });
   });
@@ -157,7 +165,11 @@ describe('RPC façon PostgREST', () => {
 
 describe('Clés d’API façon passerelle Supabase', () => {
   const appel = (entetes: Record<string, string>) =>
-    fetch(`${url}/rest/v1/rpc/essai_role`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-profile': 'api', ...entetes }, body: '{}' });
+    fetch(`${url}/rest/v1/rpc/essai_role`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-profile': 'api', ...entetes },
+      body: '{}',
+    });
 
   test('clé publishable : rôle anon, qu’elle soit seule ou aussi en « Authorization: Bearer sb_… »', async () => {
     expect(await (await appel({ apikey: CLES.publishable })).json()).toBe('anon');
@@ -185,7 +197,11 @@ describe('Clés d’API façon passerelle Supabase', () => {
     const fausse = await appel({ apikey: 'sb_publishable_inventee' });
     expect(fausse.status).toBe(401);
     expect(await fausse.json()).toMatchObject({ message: 'Invalid API key' });
-    const auth = await fetch(`${url}/auth/v1/otp`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":"membre@exemple.test"}' });
+    const auth = await fetch(`${url}/auth/v1/otp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":"membre@exemple.test"}',
+    });
     expect(auth.status).toBe(401);
   });
 });
@@ -238,7 +254,11 @@ describe('Auth par code e-mail façon Supabase Auth', () => {
 
   test('verifyOtp avec le bon code ouvre une session complète, durée jwt_expiry de config.toml', async () => {
     const session = await connecter('david.roux@exemple.test');
-    expect(session).toMatchObject({ token_type: 'bearer', expires_in: config.auth.jwt_expiry, user: { email: 'david.roux@exemple.test', aud: 'authenticated' } });
+    expect(session).toMatchObject({
+      token_type: 'bearer',
+      expires_in: config.auth.jwt_expiry,
+      user: { email: 'david.roux@exemple.test', aud: 'authenticated' },
+    });
     expect(session.refresh_token).toMatch(/^[a-z0-9]{12}$/);
     expect(session.expires_at).toBeGreaterThan(Date.now() / 1000);
     const { rows } = await pile.db.query<{ n: number }>('select count(*)::int as n from auth.sessions where user_id = $1', [session.user.id]);
@@ -273,7 +293,10 @@ describe('Auth par code e-mail façon Supabase Auth', () => {
     const c = client();
     await c.auth.signInWithOtp({ email, options: { shouldCreateUser: false } });
     const code = await pile.dernierCode(email);
-    await pile.db.query(`update auth.users set recovery_sent_at = now() - make_interval(secs => $2 + 1) where email = $1`, [email, config.auth.email.otp_expiry]);
+    await pile.db.query(`update auth.users set recovery_sent_at = now() - make_interval(secs => $2 + 1) where email = $1`, [
+      email,
+      config.auth.email.otp_expiry,
+    ]);
     expect((await c.auth.verifyOtp({ email, token: code, type: 'email' })).error).toMatchObject({ status: 403, code: 'otp_expired' });
   });
 
@@ -309,11 +332,17 @@ describe('Auth par code e-mail façon Supabase Auth', () => {
     const dansIntervalle = await client().auth.refreshSession({ refresh_token: s0.refresh_token });
     expect(dansIntervalle.error).toBeNull();
     expect((await client().auth.refreshSession({ refresh_token: dansIntervalle.data.session!.refresh_token })).error).toBeNull();
-    await pile.db.query(`update auth.refresh_tokens set updated_at = now() - make_interval(secs => $2 + 1) where token = $1`, [s0.refresh_token, config.auth.refresh_token_reuse_interval]);
+    await pile.db.query(`update auth.refresh_tokens set updated_at = now() - make_interval(secs => $2 + 1) where token = $1`, [
+      s0.refresh_token,
+      config.auth.refresh_token_reuse_interval,
+    ]);
     const hors = await client().auth.refreshSession({ refresh_token: s0.refresh_token });
     expect(hors.error).toMatchObject({ status: 400, code: 'refresh_token_already_used' });
     // Toute la famille est révoquée : le dernier jeton émis ne sert plus (réemploi > 10 s de lui aussi).
-    await pile.db.query(`update auth.refresh_tokens set updated_at = now() - interval '1 minute' where session_id = (select session_id from auth.refresh_tokens where token = $1)`, [s2.refresh_token]);
+    await pile.db.query(
+      `update auth.refresh_tokens set updated_at = now() - interval '1 minute' where session_id = (select session_id from auth.refresh_tokens where token = $1)`,
+      [s2.refresh_token],
+    );
     const apres = await client().auth.refreshSession({ refresh_token: s2.refresh_token });
     expect(apres.error).toMatchObject({ status: 400, code: 'refresh_token_already_used' });
   });
@@ -351,12 +380,19 @@ describe('Auth par code e-mail façon Supabase Auth', () => {
   test('déconnexion d’une session déjà fermée : 403 session_not_found ; jeton expiré : 403 bad_jwt', async () => {
     await creerMembre('deconnexion@exemple.test');
     const session = await connecter('deconnexion@exemple.test');
-    const logout = (jeton: string) => fetch(`${url}/auth/v1/logout?scope=local`, { method: 'POST', headers: { apikey: CLES.publishable, authorization: `Bearer ${jeton}`, 'x-supabase-api-version': '2024-01-01' } });
+    const logout = (jeton: string) =>
+      fetch(`${url}/auth/v1/logout?scope=local`, {
+        method: 'POST',
+        headers: { apikey: CLES.publishable, authorization: `Bearer ${jeton}`, 'x-supabase-api-version': '2024-01-01' },
+      });
     expect((await logout(session.access_token)).status).toBe(204);
     const encore = await logout(session.access_token);
     expect(encore.status).toBe(403);
     expect(await encore.json()).toMatchObject({ code: 'session_not_found' });
-    const expire = signerJwt({ sub: session.user.id, role: 'authenticated', session_id: crypto.randomUUID(), exp: Math.floor(Date.now() / 1000) - 1 }, JWT_SECRET_LOCAL);
+    const expire = signerJwt(
+      { sub: session.user.id, role: 'authenticated', session_id: crypto.randomUUID(), exp: Math.floor(Date.now() / 1000) - 1 },
+      JWT_SECRET_LOCAL,
+    );
     const r = await logout(expire);
     expect(r.status).toBe(403);
     expect(await r.json()).toMatchObject({ code: 'bad_jwt' });
@@ -386,11 +422,19 @@ describe('Administration des utilisateurs (provisionnement des membres)', () => 
   });
 
   test('createUser crée un compte confirmé, avec ses métadonnées, au format de GoTrue', async () => {
-    const { data, error } = await admin().createUser({ email: 'Nouvelle.Membre@exemple.test', email_confirm: true, app_metadata: { hub: 'rbde' }, user_metadata: { prenom: 'Nina' } });
+    const { data, error } = await admin().createUser({
+      email: 'Nouvelle.Membre@exemple.test',
+      email_confirm: true,
+      app_metadata: { hub: 'rbde' },
+      user_metadata: { prenom: 'Nina' },
+    });
     expect(error).toBeNull();
     expect(data.user).toMatchObject({
-      email: 'nouvelle.membre@exemple.test', aud: 'authenticated', role: 'authenticated',
-      app_metadata: { provider: 'email', providers: ['email'], hub: 'rbde' }, user_metadata: { prenom: 'Nina' },
+      email: 'nouvelle.membre@exemple.test',
+      aud: 'authenticated',
+      role: 'authenticated',
+      app_metadata: { provider: 'email', providers: ['email'], hub: 'rbde' },
+      user_metadata: { prenom: 'Nina' },
     });
     expect(data.user?.email_confirmed_at).toBeTruthy();
     const { rows } = await pile.db.query<{ instance_id: string }>('select instance_id from auth.users where id = $1', [data.user!.id]);
@@ -418,7 +462,9 @@ describe('Administration des utilisateurs (provisionnement des membres)', () => 
     expect(error).toMatchObject({ status: 403, code: 'not_admin', message: 'User not allowed' });
     const membre = (await client(CLES.secret).auth.admin.createUser({ email: 'pas.admin@exemple.test', email_confirm: true })).data.user!;
     const session = await connecter(membre.email!);
-    const r = await fetch(`${url}/auth/v1/admin/users/${session.user.id}`, { headers: { apikey: CLES.publishable, authorization: `Bearer ${session.access_token}` } });
+    const r = await fetch(`${url}/auth/v1/admin/users/${session.user.id}`, {
+      headers: { apikey: CLES.publishable, authorization: `Bearer ${session.access_token}` },
+    });
     expect(r.status).toBe(403);
   });
 });
@@ -429,7 +475,11 @@ describe('Réglages de config.toml appliqués par le remplaçant', () => {
   const pileAvec = async (modifier: Parameters<typeof configSupabaseModifiee>[0]) => {
     const p = await demarrerPileDeTest({ configSupabase: configSupabaseModifiee(modifier) });
     piles.push(p);
-    return { p, c: (cle = CLES.publishable, entetes: Record<string, string> = {}) => createClient(`http://127.0.0.1:${p.ports.supabase}`, cle, { auth, global: { headers: entetes } }) };
+    return {
+      p,
+      c: (cle = CLES.publishable, entetes: Record<string, string> = {}) =>
+        createClient(`http://127.0.0.1:${p.ports.supabase}`, cle, { auth, global: { headers: entetes } }),
+    };
   };
   const otp = (c: Pick<SupabaseClient, 'auth'>, email: string) => c.auth.signInWithOtp({ email, options: { shouldCreateUser: false } });
 
@@ -451,7 +501,11 @@ describe('Réglages de config.toml appliqués par le remplaçant', () => {
       x.auth.rate_limit.email_sent = 1;
     });
     expect((await otp(c(), 'alice.martin@exemple.test')).error).toBeNull();
-    expect((await otp(c(), 'bruno.garcia@exemple.test')).error).toMatchObject({ status: 429, code: 'over_email_send_rate_limit', message: 'email rate limit exceeded' });
+    expect((await otp(c(), 'bruno.garcia@exemple.test')).error).toMatchObject({
+      status: 429,
+      code: 'over_email_send_rate_limit',
+      message: 'email rate limit exceeded',
+    });
   });
 
   test('email_sent ne s’applique pas sans confirmations exigées (GoTrue, mail.go)', async () => {
@@ -463,11 +517,22 @@ describe('Réglages de config.toml appliqués par le remplaçant', () => {
   test('sign_in_sign_ups et token_verifications : seau de 30 par IP, 429 over_request_rate_limit ; Sb-Forwarded-For cru avec la clé secrète seulement', async () => {
     const { c } = await pileAvec(() => {});
     for (let i = 0; i < 30; i++) expect((await otp(c(), `inconnu${i}@exemple.test`)).error).toMatchObject({ code: 'otp_disabled' });
-    expect((await otp(c(), 'inconnu@exemple.test')).error).toMatchObject({ status: 429, code: 'over_request_rate_limit', message: 'Request rate limit reached' });
+    expect((await otp(c(), 'inconnu@exemple.test')).error).toMatchObject({
+      status: 429,
+      code: 'over_request_rate_limit',
+      message: 'Request rate limit reached',
+    });
     expect((await otp(c(CLES.publishable, { 'sb-forwarded-for': '203.0.113.7' }), 'inconnu@exemple.test')).error).toMatchObject({ status: 429 });
-    expect((await otp(c(CLES.secret, { 'sb-forwarded-for': '203.0.113.7' }), 'inconnu@exemple.test')).error).toMatchObject({ status: 422, code: 'otp_disabled' });
-    for (let i = 0; i < 30; i++) expect((await c().auth.verifyOtp({ email: 'membre@exemple.test', token: '000000', type: 'email' })).error).toMatchObject({ code: 'otp_expired' });
-    expect((await c().auth.verifyOtp({ email: 'membre@exemple.test', token: '000000', type: 'email' })).error).toMatchObject({ status: 429, code: 'over_request_rate_limit' });
+    expect((await otp(c(CLES.secret, { 'sb-forwarded-for': '203.0.113.7' }), 'inconnu@exemple.test')).error).toMatchObject({
+      status: 422,
+      code: 'otp_disabled',
+    });
+    for (let i = 0; i < 30; i++)
+      expect((await c().auth.verifyOtp({ email: 'membre@exemple.test', token: '000000', type: 'email' })).error).toMatchObject({ code: 'otp_expired' });
+    expect((await c().auth.verifyOtp({ email: 'membre@exemple.test', token: '000000', type: 'email' })).error).toMatchObject({
+      status: 429,
+      code: 'over_request_rate_limit',
+    });
   });
 
   test('otp_expiry et jwt_expiry du fichier par défaut, modifiables explicitement pour un test', async () => {

@@ -36,7 +36,8 @@ export function creerPasserelle(cles: ClesLocales, jwtSecret: string) {
 
   return function passer(req: IncomingMessage): Passage {
     const apikey = entete(req, 'apikey') ?? new URL(req.url ?? '/', 'http://x').searchParams.get('apikey') ?? '';
-    if (!apikey) return { ok: false, statut: 401, corps: { message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' } };
+    if (!apikey)
+      return { ok: false, statut: 401, corps: { message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' } };
     const g = genre(apikey);
     if (!g) return { ok: false, statut: 401, corps: { message: 'Invalid API key', hint: 'Double check your Supabase `anon` or `service_role` API key.' } };
     const autorisation = entete(req, 'authorization');

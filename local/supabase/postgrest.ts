@@ -52,7 +52,16 @@ export function creerExecuteurRpc(db: Database) {
     const cle = `${schema}.${nom}`;
     let metas = cacheFonctions.get(cle);
     if (!metas) {
-      const { rows } = await db.query<{ argnames: string[] | null; argmodes: string[] | null; argtypes: string[]; nargs: number; ndefaults: number; retset: boolean; rettype: string; volatilite: string }>(
+      const { rows } = await db.query<{
+        argnames: string[] | null;
+        argmodes: string[] | null;
+        argtypes: string[];
+        nargs: number;
+        ndefaults: number;
+        retset: boolean;
+        rettype: string;
+        volatilite: string;
+      }>(
         `select p.proargnames as argnames, p.proargmodes::text[] as argmodes,
                 array(select format_type(t, null) from unnest(p.proargtypes::oid[]) t) as argtypes,
                 p.pronargs as nargs, p.pronargdefaults as ndefaults, p.proretset as retset, format_type(p.prorettype, null) as rettype,
@@ -63,7 +72,14 @@ export function creerExecuteurRpc(db: Database) {
       );
       metas = rows.map((r) => {
         const noms = (r.argnames ?? []).filter((_, i) => !r.argmodes || ['i', 'b', 'v'].includes(r.argmodes[i]!));
-        return { noms: noms.slice(0, r.nargs), types: r.argtypes, obligatoires: r.nargs - r.ndefaults, retset: r.retset, rettype: r.rettype, volatile: r.volatilite === 'v' };
+        return {
+          noms: noms.slice(0, r.nargs),
+          types: r.argtypes,
+          obligatoires: r.nargs - r.ndefaults,
+          retset: r.retset,
+          rettype: r.rettype,
+          volatile: r.volatilite === 'v',
+        };
       });
       cacheFonctions.set(cle, metas);
     }
@@ -73,9 +89,16 @@ export function creerExecuteurRpc(db: Database) {
   async function executer({ schema, nom, args, claims, methode }: AppelRpc): Promise<{ statut: number; corps?: unknown }> {
     const role = String(claims.role ?? '');
     const cles = Object.keys(args);
-    const meta = (await fonctions(schema, nom)).find((m) => cles.every((c) => m.noms.includes(c)) && m.noms.slice(0, m.obligatoires).every((n) => cles.includes(n)));
+    const meta = (await fonctions(schema, nom)).find(
+      (m) => cles.every((c) => m.noms.includes(c)) && m.noms.slice(0, m.obligatoires).every((n) => cles.includes(n)),
+    );
     if (!meta) {
-      throw erreurRest(404, 'PGRST202', `Could not find the function ${schema}.${nom}(${cles.sort().join(', ')}) in the schema cache`, `Searched for the function ${schema}.${nom} with parameters ${cles.join(', ') || 'none'}.`);
+      throw erreurRest(
+        404,
+        'PGRST202',
+        `Could not find the function ${schema}.${nom}(${cles.sort().join(', ')}) in the schema cache`,
+        `Searched for the function ${schema}.${nom} with parameters ${cles.join(', ') || 'none'}.`,
+      );
     }
     // Liaison des arguments comme PostgREST (Plan.hs callReadPlan, SqlFragment.hs fromJsonBodyF) : en GET, chaque paramètre de la
     // chaîne de requête est un littéral converti vers le type du paramètre ; en POST, le corps JSON passe
@@ -83,7 +106,10 @@ export function creerExecuteurRpc(db: Database) {
     const typeDe = (c: string) => meta.types[meta.noms.indexOf(c)]!;
     const directs = methode === 'GET';
     const appel = cles.map((c) => `${ident(c)} => ${directs ? `${litteral(args[c])}::${typeDe(c)}` : `_.${ident(c)}`}`).join(', ');
-    const source = directs || cles.length === 0 ? '' : ` from json_to_record(${litteral(JSON.stringify(args))}::json) as _(${cles.map((c) => `${ident(c)} ${typeDe(c)}`).join(', ')})`;
+    const source =
+      directs || cles.length === 0
+        ? ''
+        : ` from json_to_record(${litteral(JSON.stringify(args))}::json) as _(${cles.map((c) => `${ident(c)} ${typeDe(c)}`).join(', ')})`;
     const cible = `${ident(schema)}.${ident(nom)}(${appel})`;
     const sql =
       meta.rettype === 'void'
@@ -131,4 +157,3 @@ function erreurSql(e: unknown, role: string): ErreurHttp {
   }
   return erreurRest(statutPourSqlstate(err.code, role), err.code, err.message ?? '', err.detail ?? null, err.hint ?? null);
 }
-

@@ -15,13 +15,22 @@ interface Reponse {
 }
 
 /** Une requête HTTP brute vers le remplaçant (Host et agent imposables). */
-function brute(port: number, chemin: string, options: { method?: string; headers?: Record<string, string>; corps?: string; agent?: Agent } = {}): Promise<Reponse> {
+function brute(
+  port: number,
+  chemin: string,
+  options: { method?: string; headers?: Record<string, string>; corps?: string; agent?: Agent } = {},
+): Promise<Reponse> {
   return new Promise((ok, ko) => {
-    const req = request({ host: '127.0.0.1', port, path: chemin, method: options.method ?? 'GET', agent: options.agent, headers: { apikey: CLES.anon, ...options.headers } }, (res) => {
-      const morceaux: Buffer[] = [];
-      res.on('data', (m: Buffer) => morceaux.push(m));
-      res.on('end', () => ok({ statut: res.statusCode!, entetes: res.headers, corps: Buffer.concat(morceaux).toString('utf8'), reutilisee: req.reusedSocket }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path: chemin, method: options.method ?? 'GET', agent: options.agent, headers: { apikey: CLES.anon, ...options.headers } },
+      (res) => {
+        const morceaux: Buffer[] = [];
+        res.on('data', (m: Buffer) => morceaux.push(m));
+        res.on('end', () =>
+          ok({ statut: res.statusCode!, entetes: res.headers, corps: Buffer.concat(morceaux).toString('utf8'), reutilisee: req.reusedSocket }),
+        );
+      },
+    );
     req.on('error', ko);
     req.end(options.corps);
   });
@@ -127,7 +136,11 @@ describe('remplaçant Supabase : robustesse HTTP', () => {
   });
 
   test('un Host étranger est refusé aussi sur le RPC', async () => {
-    const r = await brute(port, '/rest/v1/rpc/sante', { method: 'POST', headers: { host: 'attaquant.example', 'content-type': 'application/json', 'content-profile': 'api' }, corps: '{}' });
+    const r = await brute(port, '/rest/v1/rpc/sante', {
+      method: 'POST',
+      headers: { host: 'attaquant.example', 'content-type': 'application/json', 'content-profile': 'api' },
+      corps: '{}',
+    });
     expect(r.statut).toBe(421);
   });
 

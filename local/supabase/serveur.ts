@@ -42,7 +42,8 @@ export function creerSupabaseLocal(options: OptionsSupabaseLocal): Server {
   async function rpc(req: IncomingMessage, nom: string, args: Record<string, unknown>): Promise<{ statut: number; corps?: unknown }> {
     // Comme PostgREST : sans en-tête de profil, le premier schéma exposé ; un autre schéma → 406.
     const schema = header(req, req.method === 'GET' ? 'accept-profile' : 'content-profile') ?? schemasExposes[0]!;
-    if (!schemasExposes.includes(schema)) throw erreurRest(406, 'PGRST106', `Invalid schema: ${schema}`, null, `Only the following schemas are exposed: ${schemasExposes.join(', ')}`);
+    if (!schemasExposes.includes(schema))
+      throw erreurRest(406, 'PGRST106', `Invalid schema: ${schema}`, null, `Only the following schemas are exposed: ${schemasExposes.join(', ')}`);
     const claims = claimsDe(req);
     const role = String(claims.role ?? '');
     if (!['anon', 'authenticated', 'service_role'].includes(role)) throw erreurRest(401, 'PGRST301', `role "${role}" does not exist`);
@@ -122,4 +123,3 @@ function envoyer(res: ServerResponse, statut: number, corps?: unknown) {
   }
   res.writeHead(statut, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(corps));
 }
-

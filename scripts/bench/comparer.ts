@@ -37,7 +37,11 @@ function construire(site: Site, p: { corpus: string; dist: string; cache: string
     cwd = p.starlight;
   }
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, join(cwd, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { cwd, env, encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, join(cwd, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+    cwd,
+    env,
+    encoding: 'utf8',
+  });
   const duree = performance.now() - t0;
   if (r.status !== 0) throw new Error(`La construction (${site}) a échoué :\n${r.stderr.slice(-3000)}`);
   const memoire = Number(r.stderr.match(/Maximum resident set size \(kbytes\): (\d+)/)?.[1] ?? 0) * 1024;
@@ -137,7 +141,9 @@ async function recherche(navigateur: Browser, site: Site, s: Awaited<ReturnType<
       await page.waitForFunction(() => document.querySelector('#resultats h2')?.textContent?.includes('convention'), null, { timeout: 60_000 });
     } else {
       await page.fill('.pagefind-ui__search-input', 'convention');
-      await page.waitForFunction(() => [...document.querySelectorAll('.pagefind-ui__message')].some((m) => m.textContent?.includes('convention')), null, { timeout: 60_000 });
+      await page.waitForFunction(() => [...document.querySelectorAll('.pagefind-ui__message')].some((m) => m.textContent?.includes('convention')), null, {
+        timeout: 60_000,
+      });
     }
     await attendreCalme(s.compte);
     return { premiere, seconde: { octets: s.compte.octets, requetes: s.compte.requetes, chemins: [...s.compte.chemins] } };
@@ -182,12 +188,18 @@ export async function comparer({ guides = 1000 }: { guides?: number }) {
       const guideType = `/guides/${ids[Math.floor(ids.length / 2)]}/`;
       // 3. Lighthouse mobile, en alternance.
       const lh: Record<string, Awaited<ReturnType<typeof phare>>> = {};
-      for (const [cle, chemin] of [['accueil', '/'], ['guide', guideType]] as const) {
+      for (const [cle, chemin] of [
+        ['accueil', '/'],
+        ['guide', guideType],
+      ] as const) {
         for (const site of ['hub', 'starlight'] as Site[]) lh[`${site}-${cle}`] = await phare(serveurs[site].base + chemin);
       }
       lh['hub-recherche'] = await phare(`${serveurs.hub.base}/recherche/?q=allocation`);
       // 4. Recherche.
-      const rech = { hub: await recherche(navigateur, 'hub', serveurs.hub, guideType), starlight: await recherche(navigateur, 'starlight', serveurs.starlight, guideType) };
+      const rech = {
+        hub: await recherche(navigateur, 'hub', serveurs.hub, guideType),
+        starlight: await recherche(navigateur, 'starlight', serveurs.starlight, guideType),
+      };
 
       // Tableau.
       const ko = (n: number) => `${(n / 1024).toFixed(1)} Ko`;

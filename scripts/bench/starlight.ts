@@ -84,7 +84,10 @@ export const collections = { docs: defineCollection({ loader: docsLoader(), sche
   for (const famille of readdirSync(guides)) {
     mkdirSync(join(projet, 'src', 'content', 'docs', 'guides', famille), { recursive: true });
     for (const f of readdirSync(join(guides, famille))) {
-      writeFileSync(join(projet, 'src', 'content', 'docs', 'guides', famille, f.replace(/\.md$/, '.mdx')), versStarlight(readFileSync(join(guides, famille, f), 'utf8')));
+      writeFileSync(
+        join(projet, 'src', 'content', 'docs', 'guides', famille, f.replace(/\.md$/, '.mdx')),
+        versStarlight(readFileSync(join(guides, famille, f), 'utf8')),
+      );
     }
   }
   return projet;

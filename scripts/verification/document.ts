@@ -56,7 +56,22 @@ export function lireDocument(chemin: string, sourceBrute: string): Document {
     arbre = markdownToMdast(source) as unknown as Noeud;
   }
 
-  return { chemin, collection, id, dossier, mdx, source, ligneCorps, yaml, lignesYaml, donnees, arbre, erreurMdx, ancres: ancresDesTitres(arbre), problemesLecture };
+  return {
+    chemin,
+    collection,
+    id,
+    dossier,
+    mdx,
+    source,
+    ligneCorps,
+    yaml,
+    lignesYaml,
+    donnees,
+    arbre,
+    erreurMdx,
+    ancres: ancresDesTitres(arbre),
+    problemesLecture,
+  };
 }
 
 /** Collection, identifiant et dossier de famille d'après le chemin. */
@@ -78,9 +93,7 @@ function messageYaml(code: string, message: string): string {
     DUPLICATE_KEY: 'ce champ apparaît deux fois ; gardez-en un seul.',
     MISSING_CHAR: 'un guillemet ou un crochet n’est pas refermé.',
   };
-  const conseil =
-    conseils[code] ??
-    'si la valeur contient « : », « # » ou commence par « [ », « { », « * », mettez-la entre guillemets droits ("…").';
+  const conseil = conseils[code] ?? 'si la valeur contient « : », « # » ou commence par « [ », « { », « * », mettez-la entre guillemets droits ("…").';
   return `Frontmatter illisible (YAML) : ${conseil} (détail technique : ${detail})`;
 }
 

@@ -46,7 +46,11 @@ export const CONTENU: Fichier[] = [
   { chemin: 'content/guides/reglementation/convention-pfmp.mdx', source: convention },
   { chemin: 'content/guides/pratiques/brouillon.mdx', source: guide('Texte.\n', { brouillon: 'true' }) },
   { chemin: 'content/glossaire/pfmp.md', source: '---\nterme: "PFMP"\nforme: "période de formation en milieu professionnel"\n---\nDéfinition.\n' },
-  { chemin: 'content/pages/accessibilite.mdx', source: '---\ntitre: "Accessibilité"\ndescription: "Déclaration d’accessibilité du site."\nmisAJourLe: 2026-11-30\n---\n\n## État de conformité\n\nTexte.\n' },
+  {
+    chemin: 'content/pages/accessibilite.mdx',
+    source:
+      '---\ntitre: "Accessibilité"\ndescription: "Déclaration d’accessibilité du site."\nmisAJourLe: 2026-11-30\n---\n\n## État de conformité\n\nTexte.\n',
+  },
 ];
 
 /** Chemin du fichier vérifié par défaut dans les tests. */

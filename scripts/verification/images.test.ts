@@ -3,7 +3,9 @@ import { guide, lignes, problemesDe } from './exemples.fixture.ts';
 
 describe('texte alternatif des images', () => {
   test('accepte des images décrites', () => {
-    expect(problemesDe(guide('![Affiche de la rencontre](https://exemple.fr/affiche.png)\n\n<img src="https://exemple.fr/a.png" alt="Plan d’accès" />\n'))).toEqual([]);
+    expect(
+      problemesDe(guide('![Affiche de la rencontre](https://exemple.fr/affiche.png)\n\n<img src="https://exemple.fr/a.png" alt="Plan d’accès" />\n')),
+    ).toEqual([]);
   });
 
   test('refuse une image Markdown sans texte alternatif', () => {

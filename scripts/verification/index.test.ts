@@ -5,7 +5,9 @@ import { annotationGithub, formaterProbleme, formaterTotal } from './index.ts';
 describe('rapport de vérification', () => {
   test('affiche fichier:ligne : message', () => {
     const [p] = problemesDe(guide('Le RBDE : il informe.\n'));
-    expect(formaterProbleme(p!)).toBe(`${FICHIER}:9 : Espace normale avant « : » (« Le RBDE : ») : remplacez-la par une espace insécable (ou écrivez « &nbsp;: »).`);
+    expect(formaterProbleme(p!)).toBe(
+      `${FICHIER}:9 : Espace normale avant « : » (« Le RBDE : ») : remplacez-la par une espace insécable (ou écrivez « &nbsp;: »).`,
+    );
   });
 
   test('trie par ligne et ne répète pas un même problème', () => {
@@ -15,7 +17,15 @@ describe('rapport de vérification', () => {
 
   test('donne un total', () => {
     expect(formaterTotal([], 127)).toBe('Aucun problème : 127 fichiers vérifiés.');
-    expect(formaterTotal([{ fichier: 'a', ligne: 1, message: 'x' }, { fichier: 'a', ligne: 2, message: 'y' }], 127)).toBe('2 problèmes dans 1 fichier (sur 127 vérifiés).');
+    expect(
+      formaterTotal(
+        [
+          { fichier: 'a', ligne: 1, message: 'x' },
+          { fichier: 'a', ligne: 2, message: 'y' },
+        ],
+        127,
+      ),
+    ).toBe('2 problèmes dans 1 fichier (sur 127 vérifiés).');
   });
 
   test('annote la ligne du fichier dans GitHub Actions', () => {

@@ -15,7 +15,17 @@ import { verifierTypographie } from './typographie.ts';
 import type { Document, Probleme, Regle } from './types.ts';
 
 /** Les contrôles, dans l'ordre où leurs messages ont le plus de sens pour l'auteur. */
-export const REGLES: readonly Regle[] = [verifierFrontmatter, verifierSources, verifierModele, verifierMdx, verifierLiens, verifierImages, verifierLibelles, verifierRedaction, verifierTypographie];
+export const REGLES: readonly Regle[] = [
+  verifierFrontmatter,
+  verifierSources,
+  verifierModele,
+  verifierMdx,
+  verifierLiens,
+  verifierImages,
+  verifierLibelles,
+  verifierRedaction,
+  verifierTypographie,
+];
 
 /** Un fichier à vérifier : chemin relatif à la racine du projet et texte. */
 export interface Fichier {

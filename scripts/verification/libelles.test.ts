@@ -19,9 +19,13 @@ describe('libellés de liens', () => {
   });
 
   test('refuse « voir » seul, mais pas « voir la convention »', () => {
-    expect(lignes(problemesDe(guide('La convention, [voir](/guides/reglementation/convention-pfmp/) ou [voir la convention](/guides/reglementation/convention-pfmp/).\n')))).toEqual([
-      vague('voir'),
-    ]);
+    expect(
+      lignes(
+        problemesDe(
+          guide('La convention, [voir](/guides/reglementation/convention-pfmp/) ou [voir la convention](/guides/reglementation/convention-pfmp/).\n'),
+        ),
+      ),
+    ).toEqual([vague('voir')]);
   });
 
   test('ramène les libellés à une forme comparable', () => {

@@ -16,10 +16,10 @@ export const LIBELLES_VAGUES = [
   'ce lien',
   'voir',
   'voir ici',
-  'plus d\'infos',
-  'plus d\'info',
-  'plus d\'informations',
-  'plus d\'information',
+  "plus d'infos",
+  "plus d'info",
+  "plus d'informations",
+  "plus d'information",
 ];
 
 /** Libellé ramené à une forme comparable : minuscules, apostrophes droites, sans ponctuation autour. */

@@ -55,7 +55,9 @@ describe('liens internes', () => {
   test('vérifie les fichiers de public/', () => {
     const source = guide('Le [modèle de convention](/documents/convention.pdf).\n');
     expect(problemesDe(source, undefined, ['/documents/convention.pdf'])).toEqual([]);
-    expect(lignes(problemesDe(source))).toEqual(['9 : Lien « /documents/convention.pdf » : le fichier « /documents/convention.pdf » n’existe pas dans le dossier public/.']);
+    expect(lignes(problemesDe(source))).toEqual([
+      '9 : Lien « /documents/convention.pdf » : le fichier « /documents/convention.pdf » n’existe pas dans le dossier public/.',
+    ]);
   });
 });
 

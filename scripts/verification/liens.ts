@@ -59,7 +59,13 @@ export function problemeDeLien(url: string, doc: Document, site: Site): string |
 
 function messageAncre(ancre: string, chemin: string, ancres: Set<string>): string {
   const liste = [...ancres];
-  const possibles = liste.length === 0 ? 'cette page n’a pas d’intertitre.' : `ancres possibles : ${liste.slice(0, 12).map((a) => `#${a}`).join(', ')}${liste.length > 12 ? '…' : '.'}`;
+  const possibles =
+    liste.length === 0
+      ? 'cette page n’a pas d’intertitre.'
+      : `ancres possibles : ${liste
+          .slice(0, 12)
+          .map((a) => `#${a}`)
+          .join(', ')}${liste.length > 12 ? '…' : '.'}`;
   return `Ancre « #${ancre} » introuvable dans « ${chemin} » (l’ancre d’un intertitre s’écrit en minuscules, les espaces remplacées par des tirets) ; ${possibles}`;
 }
 

@@ -11,7 +11,9 @@ describe('caractères que le MDX lit comme du code', () => {
   });
 
   test('refuse des accolades dans le texte', () => {
-    expect(lignes(problemesDe(guide('La rentrée {2026} approche.\n')))).toEqual([`9 : Accolades « {2026} » dans le texte : le format MDX les prend pour du code ; ${ACCOLADES}`]);
+    expect(lignes(problemesDe(guide('La rentrée {2026} approche.\n')))).toEqual([
+      `9 : Accolades « {2026} » dans le texte : le format MDX les prend pour du code ; ${ACCOLADES}`,
+    ]);
   });
 
   test('refuse une accolade fermante seule', () => {

@@ -20,7 +20,11 @@ export const verifierModele: Regle = (doc) => {
     });
   parcourir(doc.arbre, (n) => {
     if (n.type === 'text' && A_COMPLETER.test(n.value ?? ''))
-      problemes.push({ fichier: doc.chemin, ligne: ligneDe(n), message: 'Consigne du modèle « À compléter : » encore présente : remplacez-la par votre texte.' });
+      problemes.push({
+        fichier: doc.chemin,
+        ligne: ligneDe(n),
+        message: 'Consigne du modèle « À compléter : » encore présente : remplacez-la par votre texte.',
+      });
   });
   return problemes;
 };

@@ -3,7 +3,9 @@ import { guide, lignes, problemesDe } from './exemples.fixture.ts';
 
 describe('rédaction publiée', () => {
   test('accepte un texte qui parle au lecteur et écrit « 2de »', () => {
-    expect(problemesDe(guide('La circulaire n° 2016-053 le dit. En 2de, la séquence dure deux semaines\u00a0; à vérifier dans le modèle de convention.\n'))).toEqual([]);
+    expect(
+      problemesDe(guide('La circulaire n° 2016-053 le dit. En 2de, la séquence dure deux semaines\u00a0; à vérifier dans le modèle de convention.\n')),
+    ).toEqual([]);
   });
 
   test('refuse « nos sources », « fiche de faits », « synthèse », « volontairement courtes », « questions ouvertes », « aucune source consultée » et « n’a pas été relevé », avec leur ligne', () => {

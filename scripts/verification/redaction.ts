@@ -8,9 +8,18 @@ export const TOURNURES_INTERDITES: readonly { motif: RegExp; conseil: string }[]
   { motif: /\bfiches? de (?:faits|référence)\b/giu, conseil: 'le lecteur ne connaît pas ce document de travail ; citez la source elle-même' },
   { motif: /\bsynthèses?\b/giu, conseil: 'dites la règle simplement, avec le texte qui la fonde, ou placez la question dans content/A-VERIFIER.md' },
   { motif: /\bvolontairement courte?s?\b/giu, conseil: 'supprimez ce commentaire sur la rédaction' },
-  { motif: /\b(?:aucune |les |des )?sources? (?:consultées?|réunies|lues?)(?![\p{L}\p{N}])/giu, conseil: 'citez le texte lui-même, ou dites simplement ce qui reste à vérifier et où' },
-  { motif: /\bn[’']?(?:a|ont) pas été (?:lue?s?|trouvée?s?|retrouvée?s?|relevée?s?)(?![\p{L}\p{N}])/giu, conseil: 'le lecteur n’a que faire de nos recherches : dites ce qui est incertain et quoi vérifier (« à vérifier dans… »)' },
-  { motif: /\bquestions? ouvertes?\b/giu, conseil: 'les questions de rédaction vont dans content/A-VERIFIER.md ; dans le guide, dites une fois et simplement ce qui est incertain et quoi vérifier' },
+  {
+    motif: /\b(?:aucune |les |des )?sources? (?:consultées?|réunies|lues?)(?![\p{L}\p{N}])/giu,
+    conseil: 'citez le texte lui-même, ou dites simplement ce qui reste à vérifier et où',
+  },
+  {
+    motif: /\bn[’']?(?:a|ont) pas été (?:lue?s?|trouvée?s?|retrouvée?s?|relevée?s?)(?![\p{L}\p{N}])/giu,
+    conseil: 'le lecteur n’a que faire de nos recherches : dites ce qui est incertain et quoi vérifier (« à vérifier dans… »)',
+  },
+  {
+    motif: /\bquestions? ouvertes?\b/giu,
+    conseil: 'les questions de rédaction vont dans content/A-VERIFIER.md ; dans le guide, dites une fois et simplement ce qui est incertain et quoi vérifier',
+  },
 ];
 
 /** « 2nde » s'abrège « 2de » (et « 2nd » « 2d »). */
@@ -33,7 +42,8 @@ export const verifierRedaction: Regle = (doc) => {
   // Titre et description sont affichés : on les relit aussi.
   for (const champ of ['titre', 'description', 'terme', 'forme'] as const) {
     const valeur = doc.donnees[champ];
-    if (typeof valeur === 'string') problemes.push(...problemesDeTexte(valeur, 2, doc.chemin).map((p) => ({ ...p, ligne: ligneFrontmatter(doc.source, champ) })));
+    if (typeof valeur === 'string')
+      problemes.push(...problemesDeTexte(valeur, 2, doc.chemin).map((p) => ({ ...p, ligne: ligneFrontmatter(doc.source, champ) })));
   }
   parcourir(doc.arbre, (n) => {
     if (n.type === 'text' && n.position) problemes.push(...problemesDeTexte(n.value ?? '', n.position.start.line, doc.chemin));

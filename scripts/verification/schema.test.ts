@@ -47,7 +47,9 @@ describe('frontmatter des guides', () => {
   });
 
   test('refuse aRevoirLe avant verifieLe', () => {
-    expect(lignes(problemesDe(guide('Texte.\n', { aRevoirLe: '2026-01-01' })))).toEqual(['7 : Champ « aRevoirLe » : aRevoirLe ne peut pas précéder verifieLe.']);
+    expect(lignes(problemesDe(guide('Texte.\n', { aRevoirLe: '2026-01-01' })))).toEqual([
+      '7 : Champ « aRevoirLe » : aRevoirLe ne peut pas précéder verifieLe.',
+    ]);
   });
 
   test('refuse une source sans adresse complète, à la ligne de l’adresse', () => {
@@ -83,7 +85,9 @@ describe('frontmatter du glossaire et des pages', () => {
   });
 
   test('refuse une entrée du glossaire sans forme développée', () => {
-    expect(lignes(problemesDe('---\nterme: "CFA"\n---\nDéfinition.\n', 'content/glossaire/cfa.md'))).toEqual(['1 : Champ « forme » : La forme développée est obligatoire.']);
+    expect(lignes(problemesDe('---\nterme: "CFA"\n---\nDéfinition.\n', 'content/glossaire/cfa.md'))).toEqual([
+      '1 : Champ « forme » : La forme développée est obligatoire.',
+    ]);
   });
 
   test('refuse une page sans date de mise à jour valide', () => {

@@ -30,7 +30,11 @@ function champsInconnus(doc: Document, objet: unknown, connus: string[], prefixe
     .map((cle) => {
       const proche = connus.find((c) => sansAccents(c) === sansAccents(cle));
       const conseil = proche ? `Vouliez-vous dire « ${proche} » ?` : `Champs possibles : ${connus.join(', ')}.`;
-      return { fichier: doc.chemin, ligne: ligneDuChamp(doc, [...prefixe, cle]), message: `Champ inconnu ${nomDuChamp([...prefixe, cle])} : il serait ignoré. ${conseil}` };
+      return {
+        fichier: doc.chemin,
+        ligne: ligneDuChamp(doc, [...prefixe, cle]),
+        message: `Champ inconnu ${nomDuChamp([...prefixe, cle])} : il serait ignoré. ${conseil}`,
+      };
     });
 }
 
@@ -44,17 +48,24 @@ export function estDateIso(valeur: unknown): boolean {
 
 export const verifierFrontmatter: Regle = (doc) => {
   const problemes: Probleme[] = [...doc.problemesLecture];
-  const ajouter = (chemin: readonly PropertyKey[], message: string) =>
-    problemes.push({ fichier: doc.chemin, ligne: ligneDuChamp(doc, chemin), message });
+  const ajouter = (chemin: readonly PropertyKey[], message: string) => problemes.push({ fichier: doc.chemin, ligne: ligneDuChamp(doc, chemin), message });
 
   // Nom et emplacement du fichier : ils donnent l'adresse de la page.
   const nom = doc.id.slice(doc.id.lastIndexOf('/') + 1);
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(nom))
-    problemes.push({ fichier: doc.chemin, ligne: 1, message: `Nom de fichier « ${nom} » : utilisez des minuscules sans accents, des chiffres et des tirets (il devient l’adresse de la page).` });
+    problemes.push({
+      fichier: doc.chemin,
+      ligne: 1,
+      message: `Nom de fichier « ${nom} » : utilisez des minuscules sans accents, des chiffres et des tirets (il devient l’adresse de la page).`,
+    });
   if (doc.collection === 'glossaire' && doc.mdx)
     problemes.push({ fichier: doc.chemin, ligne: 1, message: 'Une entrée du glossaire est un fichier .md (pas .mdx) : sinon elle n’est pas publiée.' });
   if (doc.collection === 'guides' && !doc.dossier)
-    problemes.push({ fichier: doc.chemin, ligne: 1, message: 'Un guide doit être rangé dans le dossier de sa famille : content/guides/reglementation/, partenaires/ ou pratiques/.' });
+    problemes.push({
+      fichier: doc.chemin,
+      ligne: 1,
+      message: 'Un guide doit être rangé dans le dossier de sa famille : content/guides/reglementation/, partenaires/ ou pratiques/.',
+    });
 
   if (!doc.yaml) return problemes;
   const donnees = doc.donnees;
@@ -83,7 +94,10 @@ export const verifierFrontmatter: Regle = (doc) => {
   if (doc.collection === 'guides') {
     const famille = donnees.famille;
     if (typeof famille === 'string' && doc.dossier && famille !== doc.dossier)
-      ajouter(['famille'], `Champ « famille » : « ${famille} », mais le fichier est dans le dossier « ${doc.dossier} ». Corrigez le champ ou déplacez le fichier.`);
+      ajouter(
+        ['famille'],
+        `Champ « famille » : « ${famille} », mais le fichier est dans le dossier « ${doc.dossier} ». Corrigez le champ ou déplacez le fichier.`,
+      );
     // Le schéma ne dit rien des sources ni de verifieLe tant qu'un autre champ est faux : on le dit toujours.
     if (famille === 'reglementation') {
       if (!Array.isArray(donnees.sources) || donnees.sources.length === 0)

@@ -34,7 +34,11 @@ describe('sources des guides', () => {
   });
 
   test('refuse une source sans adresse, dans n’importe quelle famille, avec la ligne de la source', () => {
-    const sources = ['  - titre: "Eduscol, travaux réglementés"', '    url: "https://eduscol.education.fr/684/les-travaux-reglementes"', '  - titre: "Circulaire lue sur papier"'].join('\n');
+    const sources = [
+      '  - titre: "Eduscol, travaux réglementés"',
+      '    url: "https://eduscol.education.fr/684/les-travaux-reglementes"',
+      '  - titre: "Circulaire lue sur papier"',
+    ].join('\n');
     expect(lignes(problemesDe(reglementation(sources), CHEMIN))).toEqual([
       '10 : Source n° 2 (« Circulaire lue sur papier ») sans adresse : ajoutez son champ url (https://…), pour que le lecteur puisse lire le texte.',
     ]);
@@ -60,7 +64,14 @@ describe('sources des guides', () => {
       'https://www.region-academique-occitanie.fr/',
     ])
       expect(estAdresseOfficielle(url), url).toBe(true);
-    for (const url of ['https://snalc.fr/?p=30161', 'https://gouv.fr.exemple.com/', 'https://juriblio.fr/arretes/x', 'https://monsite-ac-montpellier.com/', 'pas une adresse', undefined])
+    for (const url of [
+      'https://snalc.fr/?p=30161',
+      'https://gouv.fr.exemple.com/',
+      'https://juriblio.fr/arretes/x',
+      'https://monsite-ac-montpellier.com/',
+      'pas une adresse',
+      undefined,
+    ])
       expect(estAdresseOfficielle(url), String(url)).toBe(false);
   });
 

@@ -40,9 +40,17 @@ export const verifierSources: Regle = (doc) => {
     const sources = Array.isArray(doc.donnees.sources) ? doc.donnees.sources : [];
     sources.forEach((s, i) => {
       if (estObjet(s) && (s.url === undefined || s.url === null || s.url === ''))
-        ajouter(['sources', i], `Source n° ${i + 1}${typeof s.titre === 'string' ? ` (« ${s.titre} »)` : ''} sans adresse : ajoutez son champ url (https://…), pour que le lecteur puisse lire le texte.`);
+        ajouter(
+          ['sources', i],
+          `Source n° ${i + 1}${typeof s.titre === 'string' ? ` (« ${s.titre} »)` : ''} sans adresse : ajoutez son champ url (https://…), pour que le lecteur puisse lire le texte.`,
+        );
     });
-    if (doc.donnees.famille === 'reglementation' && doc.donnees.brouillon !== true && sources.length > 0 && !sources.some((s) => estObjet(s) && estAdresseOfficielle(s.url)))
+    if (
+      doc.donnees.famille === 'reglementation' &&
+      doc.donnees.brouillon !== true &&
+      sources.length > 0 &&
+      !sources.some((s) => estObjet(s) && estAdresseOfficielle(s.url))
+    )
       ajouter(
         ['sources'],
         'Aucune source officielle : un guide de réglementation cite au moins un texte sur un site officiel (Légifrance, Bulletin officiel, Eduscol, education.gouv.fr, service-public.fr, travail-emploi.gouv.fr, site d’une académie…). Un syndicat, un assureur ou un blog peut compléter, jamais remplacer.',

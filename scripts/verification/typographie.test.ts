@@ -59,7 +59,8 @@ describe('espaces de la typographie française', () => {
   });
 
   test('contrôle aussi les listes, les tableaux et les libellés de liens', () => {
-    const corps = '- un point ; deux\n\n| Acteur | Rôle |\n|---|:---:|\n| Élève | signe ; effectue |\n\nLe [guide : convention](/guides/reglementation/convention-pfmp/).\n';
+    const corps =
+      '- un point ; deux\n\n| Acteur | Rôle |\n|---|:---:|\n| Élève | signe ; effectue |\n\nLe [guide : convention](/guides/reglementation/convention-pfmp/).\n';
     expect(problemesDe(guide(corps)).map((p) => p.ligne)).toEqual([9, 13, 15]);
   });
 

@@ -61,7 +61,8 @@ describe('allègement CSS', () => {
   test('retire les règles inutiles et les polices complètes du DSFR', () => {
     const d = dist({
       'index.html': '<p class="fr-btn">x</p>',
-      '_astro/Base.css': '@font-face{font-family:Marianne;src:url(/_astro/Marianne-Bold.x1.woff2) format("woff2")}@font-face{font-family:Marianne;src:url(/polices/marianne-700.woff2)}.fr-btn{color:red}.fr-tile{color:blue}',
+      '_astro/Base.css':
+        '@font-face{font-family:Marianne;src:url(/_astro/Marianne-Bold.x1.woff2) format("woff2")}@font-face{font-family:Marianne;src:url(/polices/marianne-700.woff2)}.fr-btn{color:red}.fr-tile{color:blue}',
       '_astro/Marianne-Bold.x1.woff2': 'police',
     });
     expect(allegerFeuilles(d)).toEqual({ feuilles: 1, regles: 1 });

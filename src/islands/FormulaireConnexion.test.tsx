@@ -35,7 +35,11 @@ describe('formulaire de connexion', () => {
   });
 
   test('affiche l’erreur du champ e-mail et la relie au champ', async () => {
-    simulerApi(reponse(400, { erreur: { code: 'REQUETE_INVALIDE', message: 'Certains champs…', details: { champs: { email: ['Cette adresse électronique n’est pas valide.'] } } } }));
+    simulerApi(
+      reponse(400, {
+        erreur: { code: 'REQUETE_INVALIDE', message: 'Certains champs…', details: { champs: { email: ['Cette adresse électronique n’est pas valide.'] } } },
+      }),
+    );
     render(<FormulaireConnexion />);
     fireEvent.click(screen.getByRole('button', { name: 'Recevoir un code' }));
     const champ = screen.getByLabelText(/Adresse électronique professionnelle/);
@@ -47,7 +51,13 @@ describe('formulaire de connexion', () => {
   test('un mauvais code affiche les essais restants sous le champ', async () => {
     simulerApi(
       reponse(202, { message: 'Code envoyé.' }),
-      reponse(400, { erreur: { code: 'CODE_INVALIDE', message: 'Ce code est incorrect ou a expiré. Il vous reste 4 essais ; au-delà, demandez un nouveau code.', details: { restants: 4 } } }),
+      reponse(400, {
+        erreur: {
+          code: 'CODE_INVALIDE',
+          message: 'Ce code est incorrect ou a expiré. Il vous reste 4 essais ; au-delà, demandez un nouveau code.',
+          details: { restants: 4 },
+        },
+      }),
     );
     render(<FormulaireConnexion />);
     fireEvent.change(screen.getByLabelText(/Adresse électronique professionnelle/), { target: { value: 'membre@exemple.test' } });
@@ -61,7 +71,10 @@ describe('formulaire de connexion', () => {
   });
 
   test('un serveur injoignable donne un message français', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('fetch failed'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('fetch failed'))),
+    );
     render(<FormulaireConnexion />);
     fireEvent.change(screen.getByLabelText(/Adresse électronique professionnelle/), { target: { value: 'membre@exemple.test' } });
     fireEvent.click(screen.getByRole('button', { name: 'Recevoir un code' }));
@@ -70,7 +83,10 @@ describe('formulaire de connexion', () => {
 
   test('empêche le double envoi pendant la requête', async () => {
     let liberer: (r: Response) => void = () => {};
-    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((ok) => (liberer = ok))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise<Response>((ok) => (liberer = ok))),
+    );
     render(<FormulaireConnexion />);
     fireEvent.change(screen.getByLabelText(/Adresse électronique professionnelle/), { target: { value: 'membre@exemple.test' } });
     fireEvent.click(screen.getByRole('button', { name: 'Recevoir un code' }));

@@ -8,7 +8,8 @@ const ROLES: Record<Profil['role'], string> = { membre: 'Membre du réseau', org
 const STATUTS = { confirmee: 'place confirmée', en_attente: 'en liste d’attente', annulee: 'annulé' } as const;
 const dateRencontre = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeZone: 'Europe/Paris' });
 
-type Etat = { statut: 'chargement' } | { statut: 'connecte'; profil: Profil } | { statut: 'deconnecte'; message?: string } | { statut: 'erreur'; message: string };
+type Etat =
+  { statut: 'chargement' } | { statut: 'connecte'; profil: Profil } | { statut: 'deconnecte'; message?: string } | { statut: 'erreur'; message: string };
 
 /** L'espace du membre connecté : sa fiche, et la déconnexion. */
 export default function MonEspace() {
@@ -114,7 +115,9 @@ export default function MonEspace() {
           ))}
         </ul>
       )}
-      {(profil.role === 'organisateur' || profil.role === 'admin') && <p>Organisateur : l’espace d’organisation de chaque rencontre est lié en bas de sa page.</p>}
+      {(profil.role === 'organisateur' || profil.role === 'admin') && (
+        <p>Organisateur : l’espace d’organisation de chaque rencontre est lié en bas de sa page.</p>
+      )}
       <button className="fr-btn fr-btn--secondary fr-icon-logout-box-r-line fr-btn--icon-left" type="button" onClick={seDeconnecter}>
         Se déconnecter
       </button>

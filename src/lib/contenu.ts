@@ -9,9 +9,7 @@ export async function guidesPublies(): Promise<GuideEntree[]> {
   const familles = Object.keys(FAMILLES);
   return (await getCollection('guides', (g) => !g.data.brouillon)).sort(
     (a, b) =>
-      familles.indexOf(a.data.famille) - familles.indexOf(b.data.famille) ||
-      a.data.ordre - b.data.ordre ||
-      a.data.titre.localeCompare(b.data.titre, 'fr'),
+      familles.indexOf(a.data.famille) - familles.indexOf(b.data.famille) || a.data.ordre - b.data.ordre || a.data.titre.localeCompare(b.data.titre, 'fr'),
   );
 }
 

@@ -12,7 +12,9 @@ const termes: TermeAMarquer[] = [
 describe('marquage des sigles', () => {
   test('marque seulement la première occurrence, avec la forme longue indexée', () => {
     const { html } = marquerSigles('<p>La PFMP dure. Une PFMP encore.</p>', termes);
-    expect(html).toBe('<p>La <abbr title="période de formation en milieu professionnel" data-pagefind-index-attrs="title">PFMP</abbr> dure. Une PFMP encore.</p>');
+    expect(html).toBe(
+      '<p>La <abbr title="période de formation en milieu professionnel" data-pagefind-index-attrs="title">PFMP</abbr> dure. Une PFMP encore.</p>',
+    );
   });
   test('ne marque pas dans un lien, un titre ou du code', () => {
     const src = '<h2>La PFMP</h2><p><a href="/x/">PFMP</a> <code>PFMP</code></p><p>Puis la PFMP.</p>';
@@ -79,7 +81,9 @@ describe('marquage des sigles', () => {
       expect(html).toContain('<span data-sigle="PFMP" data-synonymes="stage" data-pagefind-index-attrs="data-sigle,data-synonymes">');
     });
     test('n’ajoute rien à un terme sans synonyme', () => {
-      expect(marquerSigles('<p>Le CAP.</p>', avecSynonymes).html).toBe('<p>Le <abbr title="certificat d’aptitude professionnelle" data-pagefind-index-attrs="title">CAP</abbr>.</p>');
+      expect(marquerSigles('<p>Le CAP.</p>', avecSynonymes).html).toBe(
+        '<p>Le <abbr title="certificat d’aptitude professionnelle" data-pagefind-index-attrs="title">CAP</abbr>.</p>',
+      );
     });
   });
 });

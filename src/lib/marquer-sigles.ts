@@ -48,7 +48,9 @@ function preparer(termes: TermeAMarquer[]) {
     const [forme, ...formes] = sigles.filter((t) => t.abreviation).map((t) => t.forme);
     // Union des motifs (mêmes bornes de mot) : si un terme est présent, elle le trouve.
     const prefiltres = [
-      ...(premier ? [motifTerme({ terme: premier, variantes: autres, abreviation: true }), motifTerme({ terme: premier, variantes: autres, abreviation: false })] : []),
+      ...(premier
+        ? [motifTerme({ terme: premier, variantes: autres, abreviation: true }), motifTerme({ terme: premier, variantes: autres, abreviation: false })]
+        : []),
       ...(forme ? [motifTerme({ terme: forme, variantes: formes, abreviation: false })] : []),
     ];
     p = { motifs, prefiltres };

@@ -9,7 +9,14 @@ describe('qui contacter (sans React)', () => {
   test('connecté : les experts des thèmes du guide, demandés à l’API, sans HTML interprété', async () => {
     const f = vi.fn(async () =>
       reponse(200, [
-        { id: 'a', prenom: 'Alice', nom: '<img src=x onerror=alert(1)>', email: 'alice@exemple.test', etablissement: { nom: 'Lycée des Remparts (fictif)', departement: '11' }, expertises: ['pfmp', 'mineurs'] },
+        {
+          id: 'a',
+          prenom: 'Alice',
+          nom: '<img src=x onerror=alert(1)>',
+          email: 'alice@exemple.test',
+          etablissement: { nom: 'Lycée des Remparts (fictif)', departement: '11' },
+          expertises: ['pfmp', 'mineurs'],
+        },
       ]),
     );
     vi.stubGlobal('fetch', f);
@@ -25,7 +32,10 @@ describe('qui contacter (sans React)', () => {
   });
 
   test('hors connexion : invite à se connecter, ne montre personne', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => reponse(401, { erreur: { code: 'NON_CONNECTE', message: 'Connectez-vous.' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => reponse(401, { erreur: { code: 'NON_CONNECTE', message: 'Connectez-vous.' } })),
+    );
     const div = document.createElement('div');
     await afficherQuiContacter(div, ['pfmp']);
     expect(div.querySelector('a')?.getAttribute('href')).toBe('/connexion/');
@@ -33,7 +43,10 @@ describe('qui contacter (sans React)', () => {
   });
 
   test('une panne du serveur ne montre rien', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => reponse(500, { erreur: { code: 'ERREUR_INTERNE', message: 'x' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => reponse(500, { erreur: { code: 'ERREUR_INTERNE', message: 'x' } })),
+    );
     const div = document.createElement('div');
     await afficherQuiContacter(div, ['pfmp']);
     expect(div.childElementCount).toBe(0);

@@ -57,7 +57,9 @@ export async function afficherQuiContacter(conteneur: HTMLElement, themes: Theme
     section.append(ul);
   }
   const p = el(doc, 'p');
-  p.append(el(doc, 'a', { class: 'fr-link', href: `/annuaire/?expertise=${encodeURIComponent(themes[0] ?? '')}` }, 'Chercher d’autres collègues dans l’annuaire'));
+  p.append(
+    el(doc, 'a', { class: 'fr-link', href: `/annuaire/?expertise=${encodeURIComponent(themes[0] ?? '')}` }, 'Chercher d’autres collègues dans l’annuaire'),
+  );
   section.append(p);
   conteneur.replaceChildren(section);
 }

@@ -15,7 +15,9 @@ function fauxPagefind(pages: Record<string, string>): Pagefind & { requetes: str
     async search(q) {
       requetes.push(q!);
       const expressions = [...q!.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
-      const mots = normaliser(q!.replace(/"[^"]+"/g, ' ')).split(/\s+/).filter(Boolean);
+      const mots = normaliser(q!.replace(/"[^"]+"/g, ' '))
+        .split(/\s+/)
+        .filter(Boolean);
       const results = Object.entries(pages)
         .map(([id, texte]) => {
           const indexe = normaliser(texte).split(/\s+/);
@@ -69,7 +71,10 @@ describe('recherche côté navigateur', () => {
       allocation: 'plafonds : 1 200 € et 1 000 € et encore 1 200 €',
     });
     for (const q of ['1200', '1 200 €', '1200 euros']) {
-      expect((await chercher(pf, q)).map((r) => r.id), q).toEqual(['allocation', 'terminale']);
+      expect(
+        (await chercher(pf, q)).map((r) => r.id),
+        q,
+      ).toEqual(['allocation', 'terminale']);
     }
   });
 
@@ -109,7 +114,12 @@ describe('recherche côté navigateur', () => {
 describe('correction des fautes : vocabulaire par longueur de mot', () => {
   test('corrige avec les seules longueurs voisines du mot', async () => {
     const pf = fauxPagefind({ allocation: 'allocation allocation élève', convention: 'convention de stage', gratification: 'gratification stage' });
-    const vocabulaire = new Map([['allocation', 3], ['convention', 2], ['gratification', 1], ['stage', 2]]);
+    const vocabulaire = new Map([
+      ['allocation', 3],
+      ['convention', 2],
+      ['gratification', 1],
+      ['stage', 2],
+    ]);
     const longueurs = longueursUtiles('alocation');
     expect(longueurs).toEqual([7, 8, 9, 10, 11]);
     const r = await chercherAvecCorrection(pf, 'alocation', {}, Promise.resolve(new Map([...vocabulaire].filter(([m]) => longueurs.includes(m.length)))));

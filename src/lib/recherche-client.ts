@@ -1,5 +1,13 @@
 // Page /recherche : interroge l'index Pagefind (fichiers statiques) ; la requête et les filtres vivent dans l'URL.
-import { corrigerRequete, developperRequete, LONGUEUR_MAX_VOCABULAIRE, nombresEnExpressions, normaliserMot, poidsVariante, variantesRequete } from './requete.ts';
+import {
+  corrigerRequete,
+  developperRequete,
+  LONGUEUR_MAX_VOCABULAIRE,
+  nombresEnExpressions,
+  normaliserMot,
+  poidsVariante,
+  variantesRequete,
+} from './requete.ts';
 
 interface ResultatPagefind {
   url: string;
@@ -155,7 +163,8 @@ const chargerPagefind = () =>
 /** Branche le formulaire et affiche les résultats de l'URL courante ; une nouvelle recherche reste dans la page. */
 export function rechercher() {
   const formulaire = document.getElementById('formulaire-recherche') as HTMLFormElement;
-  for (const nom of ['famille', 'theme']) (formulaire.elements.namedItem(nom) as HTMLSelectElement).addEventListener('change', () => formulaire.requestSubmit());
+  for (const nom of ['famille', 'theme'])
+    (formulaire.elements.namedItem(nom) as HTMLSelectElement).addEventListener('change', () => formulaire.requestSubmit());
   // Recherche suivante sans recharger la page : Pagefind et son index déjà chargés servent encore.
   formulaire.addEventListener('submit', (e) => {
     e.preventDefault();

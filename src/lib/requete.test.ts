@@ -1,5 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import { corrigerRequete, developperRequete, distance, formesElidees, motsDe, nombresEnExpressions, normaliserMot, peutEtreElide, POIDS_ELISION, poidsVariante, variantesRequete } from './requete.ts';
+import {
+  corrigerRequete,
+  developperRequete,
+  distance,
+  formesElidees,
+  motsDe,
+  nombresEnExpressions,
+  normaliserMot,
+  peutEtreElide,
+  POIDS_ELISION,
+  poidsVariante,
+  variantesRequete,
+} from './requete.ts';
 
 describe('préparation des requêtes', () => {
   test('retire les élisions, apostrophe droite ou typographique', () => {
@@ -83,7 +95,12 @@ describe('préparation des requêtes', () => {
     expect(distance('tuteur', 'docteur')).toBeGreaterThan(2);
   });
   test('corrige une faute de frappe par le mot le plus proche et le plus fréquent', () => {
-    const vocabulaire = new Map([['allocation', 40], ['location', 2], ['convention', 30], ['entreprise', 80]]);
+    const vocabulaire = new Map([
+      ['allocation', 40],
+      ['location', 2],
+      ['convention', 30],
+      ['entreprise', 80],
+    ]);
     expect(corrigerRequete('alocation', vocabulaire)).toBe('allocation');
     expect(corrigerRequete('conevntion de stage', vocabulaire)).toBe('convention de stage');
     expect(corrigerRequete('entreprise', vocabulaire)).toBeNull();

@@ -13,7 +13,26 @@ export function developperRequete(q: string): string {
 }
 
 // Mots-outils qui commencent par une voyelle mais ne s'écrivent pas élidés devant un nom cherché.
-const MOTS_OUTILS = new Set(['aux', 'avec', 'une', 'est', 'ont', 'elle', 'elles', 'ils', 'eux', 'entre', 'ici', 'ainsi', 'avant', 'après', 'apres', 'hors', 'selon', 'ans']);
+const MOTS_OUTILS = new Set([
+  'aux',
+  'avec',
+  'une',
+  'est',
+  'ont',
+  'elle',
+  'elles',
+  'ils',
+  'eux',
+  'entre',
+  'ici',
+  'ainsi',
+  'avant',
+  'après',
+  'apres',
+  'hors',
+  'selon',
+  'ans',
+]);
 
 /**
  * Vrai si le mot peut apparaître élidé dans les textes (« l’entreprise », « d’accueil », « l’ONISEP ») :
@@ -33,7 +52,10 @@ const MAX_MOTS_ELIDES = 3;
  */
 export function formesElidees(q: string): string[] {
   const mots = q.split(' ');
-  const eligibles = mots.map((m, i) => (peutEtreElide(m) ? i : -1)).filter((i) => i >= 0).slice(0, MAX_MOTS_ELIDES);
+  const eligibles = mots
+    .map((m, i) => (peutEtreElide(m) ? i : -1))
+    .filter((i) => i >= 0)
+    .slice(0, MAX_MOTS_ELIDES);
   let combinaisons: string[][] = [mots];
   for (const i of eligibles) {
     combinaisons = combinaisons.flatMap((c) => ['', 'l’', 'd’'].map((prefixe) => c.map((m, j) => (j === i ? prefixe + m : m))));
@@ -78,13 +100,16 @@ const grouper = (chiffres: string) => chiffres.replace(/\B(?=(\d{3})+$)/g, ' ');
  */
 export function nombresEnExpressions(q: string): string | null {
   let change = false;
-  const r = q.replace(/(?<![\d.,\-/])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{4,})(?![\d,\-/])(\s*(?:€|euros?\b))?/giu, (tout, nombre: string, monnaie?: string) => {
-    const chiffres = nombre.replace(/\D/g, '');
-    const annee = /^(19|20)\d\d$/.test(nombre) && !monnaie;
-    if (annee) return tout;
-    change = true;
-    return `"${grouper(chiffres)}"`;
-  });
+  const r = q.replace(
+    /(?<![\d.,\-/])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{4,})(?![\d,\-/])(\s*(?:€|euros?\b))?/giu,
+    (tout, nombre: string, monnaie?: string) => {
+      const chiffres = nombre.replace(/\D/g, '');
+      const annee = /^(19|20)\d\d$/.test(nombre) && !monnaie;
+      if (annee) return tout;
+      change = true;
+      return `"${grouper(chiffres)}"`;
+    },
+  );
   return change ? r.replace(/\s+/g, ' ').trim() : null;
 }
 
@@ -129,7 +154,8 @@ export function corrigerRequete(q: string, vocabulaire: Map<string, number>): st
       for (const [candidat, frequence] of vocabulaire) {
         if (Math.abs(candidat.length - n.length) > max) continue;
         const dist = distance(n, candidat, max);
-        if (dist <= max && (!meilleur || dist < meilleur.d || (dist === meilleur.d && frequence > meilleur.f))) meilleur = { mot: candidat, d: dist, f: frequence };
+        if (dist <= max && (!meilleur || dist < meilleur.d || (dist === meilleur.d && frequence > meilleur.f)))
+          meilleur = { mot: candidat, d: dist, f: frequence };
       }
       if (!meilleur) return mot;
       corrigee = true;

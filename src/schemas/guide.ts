@@ -26,8 +26,7 @@ export type Public = keyof typeof PUBLICS;
 const cles = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
 /** Une date écrite AAAA-MM-JJ dans le frontmatter. */
-const dateIso = (champ: string) =>
-  z.coerce.date({ error: `${champ} : date attendue au format AAAA-MM-JJ.` });
+const dateIso = (champ: string) => z.coerce.date({ error: `${champ} : date attendue au format AAAA-MM-JJ.` });
 
 /** Une source officielle citée par un guide. */
 export const sourceSchema = z.object({
@@ -56,7 +55,9 @@ export const guideSchema = z
     /** Famille du guide ; doit correspondre au dossier du fichier. */
     famille: z.enum(cles(FAMILLES), { error: 'Famille inconnue : reglementation, partenaires ou pratiques.' }),
     /** Thèmes du guide (au moins un). */
-    themes: z.array(z.enum(cles(THEMES), { error: `Thème inconnu. Thèmes possibles : ${Object.keys(THEMES).join(', ')}.` })).min(1, 'Indiquez au moins un thème.'),
+    themes: z
+      .array(z.enum(cles(THEMES), { error: `Thème inconnu. Thèmes possibles : ${Object.keys(THEMES).join(', ')}.` }))
+      .min(1, 'Indiquez au moins un thème.'),
     /** Publics visés (par défaut : les RBDE). */
     publics: z.array(z.enum(cles(PUBLICS), { error: `Public inconnu. Publics possibles : ${Object.keys(PUBLICS).join(', ')}.` })).default(['rbde']),
     /** Date à laquelle le contenu a été vérifié contre ses sources. */

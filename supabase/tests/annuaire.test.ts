@@ -329,7 +329,8 @@ describe.each(GENRES_DE_BASE)('annuaire sur %s', (genre) => {
       const [deux] = await en<{ v: unknown[] }>('service_role', null, [`select api.fiches_a_rappeler()`, `select api.fiches_a_rappeler() as v`], [], avant);
       expect(deux!.v).toEqual([]);
     });
-    test('un membre n’appelle pas la tâche', () => expect(en('authenticated', ADMIN, 'select api.fiches_a_rappeler()')).rejects.toMatchObject({ code: '42501' }));
+    test('un membre n’appelle pas la tâche', () =>
+      expect(en('authenticated', ADMIN, 'select api.fiches_a_rappeler()')).rejects.toMatchObject({ code: '42501' }));
   });
 
   describe('purge des membres désactivés', () => {

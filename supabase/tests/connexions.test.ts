@@ -29,8 +29,10 @@ describe.each(GENRES_DE_BASE)('limites de connexion sur %s', (genre) => {
       });
     return r as T;
   }
-  const demander = async (tx: Requetes, a: string, c: string, n: string) => (await tx.query<{ v: Demande }>('select api.code_demander($1, $2, $3) as v', [a, c, n])).rows[0]!.v;
-  const tenter = async (tx: Requetes, a: string, c: string, n: string) => (await tx.query<{ v: Essai }>('select api.code_tenter($1, $2, $3) as v', [a, c, n])).rows[0]!.v;
+  const demander = async (tx: Requetes, a: string, c: string, n: string) =>
+    (await tx.query<{ v: Demande }>('select api.code_demander($1, $2, $3) as v', [a, c, n])).rows[0]!.v;
+  const tenter = async (tx: Requetes, a: string, c: string, n: string) =>
+    (await tx.query<{ v: Essai }>('select api.code_tenter($1, $2, $3) as v', [a, c, n])).rows[0]!.v;
   const vieillir = (tx: Requetes, s: number) => tx.query(`update prive.evenements_connexion set le = le - make_interval(secs => $1)`, [s]);
 
   test('une demande par minute et par adresse, avec l’attente en secondes', () =>
@@ -59,7 +61,7 @@ describe.each(GENRES_DE_BASE)('limites de connexion sur %s', (genre) => {
 
   test('vingt demandes par heure pour un même client, quelles que soient les adresses', () =>
     scenario(async (tx) => {
-      for (let i = 0; i < 20; i++) expect((await demander(tx, (i.toString(16).padStart(2, '0')).repeat(32), hex('9'), hex('f'))).accepte).toBe(true);
+      for (let i = 0; i < 20; i++) expect((await demander(tx, i.toString(16).padStart(2, '0').repeat(32), hex('9'), hex('f'))).accepte).toBe(true);
       expect(await demander(tx, hex('b'), hex('9'), hex('f'))).toMatchObject({ accepte: false, raison: 'CLIENT' });
       expect((await demander(tx, hex('b'), hex('8'), hex('f'))).accepte).toBe(true);
     }));
@@ -135,7 +137,8 @@ describe.each(GENRES_DE_BASE)('limites de connexion sur %s', (genre) => {
       Array.from({ length: 20 }, (_, i) =>
         db.transaction(async (tx) => {
           await tx.exec('set local role service_role');
-          return (await tx.query<{ v: Demande }>('select api.code_demander($1, $2, $3) as v', [a, i.toString(16).padStart(64, '0'), hex('f')])).rows[0]!.v.accepte;
+          return (await tx.query<{ v: Demande }>('select api.code_demander($1, $2, $3) as v', [a, i.toString(16).padStart(64, '0'), hex('f')])).rows[0]!.v
+            .accepte;
         }),
       ),
     );

@@ -57,7 +57,12 @@ describe.each(GENRES_DE_BASE)('RLS sur %s', (genre) => {
     });
     test('un membre modifie sa propre fiche', async () => {
       // Le téléphone ne se relit pas directement (visibilité appliquée par les fonctions de l'annuaire) : on relit le nom.
-      const r = await en('authenticated', MEMBRE, `update prive.membres set telephone = '04 11 22 33 44', nom = 'Membre-Modifié' where user_id = $1 returning nom`, [MEMBRE]);
+      const r = await en(
+        'authenticated',
+        MEMBRE,
+        `update prive.membres set telephone = '04 11 22 33 44', nom = 'Membre-Modifié' where user_id = $1 returning nom`,
+        [MEMBRE],
+      );
       expect(r).toEqual([{ nom: 'Membre-Modifié' }]);
     });
     test('un membre ne modifie pas la fiche d’un autre', async () => {
@@ -71,9 +76,15 @@ describe.each(GENRES_DE_BASE)('RLS sur %s', (genre) => {
       expect(await en('authenticated', MEMBRE, `delete from prive.membres where user_id = $1 returning id`, [AUTRE])).toEqual([]);
     });
     test('un administrateur ajoute, modifie le rôle et retire un membre', async () => {
-      const ajout = await en('authenticated', ADMIN, `insert into prive.membres (email, prenom, nom) values ('nouveau@exemple.test', 'N', 'V') returning prenom`);
+      const ajout = await en(
+        'authenticated',
+        ADMIN,
+        `insert into prive.membres (email, prenom, nom) values ('nouveau@exemple.test', 'N', 'V') returning prenom`,
+      );
       expect(ajout).toEqual([{ prenom: 'N' }]);
-      expect(await en('authenticated', ADMIN, `update prive.membres set role = 'organisateur' where user_id = $1 returning role`, [AUTRE])).toEqual([{ role: 'organisateur' }]);
+      expect(await en('authenticated', ADMIN, `update prive.membres set role = 'organisateur' where user_id = $1 returning role`, [AUTRE])).toEqual([
+        { role: 'organisateur' },
+      ]);
       expect((await en('authenticated', ADMIN, `delete from prive.membres where user_id = $1 returning id`, [AUTRE])).length).toBe(1);
     });
   });
@@ -89,7 +100,9 @@ describe.each(GENRES_DE_BASE)('RLS sur %s', (genre) => {
       expect(await en('authenticated', MEMBRE, `update prive.etablissements set nom = 'Autre nom' returning uai`)).toEqual([]);
     });
     test('un administrateur en ajoute', async () => {
-      expect(await en('authenticated', ADMIN, `insert into prive.etablissements values ('0349999Z', 'Lycée X (fictif)', 'Sète', '34') returning uai`)).toEqual([{ uai: '0349999Z' }]);
+      expect(await en('authenticated', ADMIN, `insert into prive.etablissements values ('0349999Z', 'Lycée X (fictif)', 'Sète', '34') returning uai`)).toEqual([
+        { uai: '0349999Z' },
+      ]);
     });
   });
 
@@ -132,14 +145,21 @@ describe.each(GENRES_DE_BASE)('RLS sur %s', (genre) => {
     });
     test('un membre n’appelle pas les fonctions de code réservées au serveur', async () => {
       const h = ['a'.repeat(64), 'b'.repeat(64), 'c'.repeat(64)];
-      for (const [fn, args] of [['code_demander', h], ['code_tenter', h], ['code_reussir', h.slice(0, 1)]] as const) {
+      for (const [fn, args] of [
+        ['code_demander', h],
+        ['code_tenter', h],
+        ['code_reussir', h.slice(0, 1)],
+      ] as const) {
         const appel = `select api.${fn}(${args.map((_, i) => `$${i + 1}`).join(', ')})`;
         await refuse(en('authenticated', MEMBRE, appel, [...args]));
         await refuse(en('anon', null, appel, [...args]));
       }
     });
     test('un jeton dont la session est fermée : api.moi lève SESSION_EXPIREE, les tables ne montrent rien', async () => {
-      await expect(en('authenticated', MEMBRE, 'select api.moi()', [], { session: false })).rejects.toMatchObject({ code: 'P0001', message: 'SESSION_EXPIREE' });
+      await expect(en('authenticated', MEMBRE, 'select api.moi()', [], { session: false })).rejects.toMatchObject({
+        code: 'P0001',
+        message: 'SESSION_EXPIREE',
+      });
       expect(await en('authenticated', MEMBRE, 'select id, nom from prive.membres', [], { session: false })).toEqual([]);
       expect(await en('authenticated', MEMBRE, 'select * from prive.etablissements', [], { session: false })).toEqual([]);
     });

@@ -62,7 +62,10 @@ describe('route (le bord HTTP)', () => {
       recu = { corps, params, appelant: c.appelant, client: c.client };
       return ok(null);
     });
-    await h(new Request('http://localhost/api/x', { method: 'POST', body: '{"n":1}', headers: { 'content-type': 'application/json' } }), { ...(ctx as object), params: { slug: 'a' } } as never);
+    await h(new Request('http://localhost/api/x', { method: 'POST', body: '{"n":1}', headers: { 'content-type': 'application/json' } }), {
+      ...(ctx as object),
+      params: { slug: 'a' },
+    } as never);
     expect(recu).toMatchObject({ corps: { n: 1 }, params: { slug: 'a' }, appelant: null });
     expect((recu as { client: string }).client).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -130,7 +133,12 @@ describe('readJson', () => {
         c.close();
       },
     });
-    const r = new Request('http://localhost/api/x', { method: 'POST', body: flux, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit);
+    const r = new Request('http://localhost/api/x', {
+      method: 'POST',
+      body: flux,
+      headers: { 'content-type': 'application/json' },
+      duplex: 'half',
+    } as RequestInit);
     await expect(readJson(r, schema)).rejects.toMatchObject({ code: 'TROP_VOLUMINEUX' });
   });
 });

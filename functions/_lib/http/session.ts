@@ -41,7 +41,10 @@ interface ContenuCookie {
 
 const maintenant = () => Math.floor(Date.now() / 1000);
 const estContenu = (c: unknown): c is ContenuCookie =>
-  !!c && typeof c === 'object' && ['a', 'r'].every((k) => typeof (c as Record<string, unknown>)[k] === 'string') && ['x', 'd'].every((k) => typeof (c as Record<string, unknown>)[k] === 'number');
+  !!c &&
+  typeof c === 'object' &&
+  ['a', 'r'].every((k) => typeof (c as Record<string, unknown>)[k] === 'string') &&
+  ['x', 'd'].every((k) => typeof (c as Record<string, unknown>)[k] === 'number');
 
 /** Le Set-Cookie d'une session (début d ; la durée restante jusqu'au plafond de 7 jours). */
 export function cookieSession(s: JetonsSession, debut = maintenant()): string {

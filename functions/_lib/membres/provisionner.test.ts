@@ -27,7 +27,9 @@ describe('provisionner un membre', () => {
   });
 
   test('rejoue sans doublon : un compte existant est retrouvé, confirmé et relié', async () => {
-    await pile.db.query(`insert into auth.users (instance_id, id, aud, role, email) values ('00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', 'deja.la@exemple.test')`);
+    await pile.db.query(
+      `insert into auth.users (instance_id, id, aud, role, email) values ('00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', 'deja.la@exemple.test')`,
+    );
     const fiche = await provisionnerMembre(donnees({ email: 'deja.la@exemple.test', prenom: 'Denis', nom: 'Déjà', role: 'organisateur' }), ctx());
     expect(fiche.role).toBe('organisateur');
     const { rows } = await pile.db.query<{ n: number; confirme: boolean }>(
@@ -47,6 +49,8 @@ describe('provisionner un membre', () => {
   test('les champs sont validés en français', () => {
     const r = provisionnementSchema.safeParse({ email: 'pas-une-adresse', prenom: '', nom: 'X', uai: 'abc' });
     expect(r.success).toBe(false);
-    expect(r.error!.issues.map((i) => i.message)).toEqual(expect.arrayContaining(['Indiquez le prénom.', 'UAI invalide : 7 chiffres et une lettre majuscule.']));
+    expect(r.error!.issues.map((i) => i.message)).toEqual(
+      expect.arrayContaining(['Indiquez le prénom.', 'UAI invalide : 7 chiffres et une lettre majuscule.']),
+    );
   });
 });

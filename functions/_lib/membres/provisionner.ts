@@ -17,7 +17,10 @@ export const provisionnementSchema = z.object({
   /** Rôle dans le réseau. */
   role: roleSchema.default('membre'),
   /** UAI du lycée de rattachement, facultatif. */
-  uai: z.string().regex(/^[0-9]{7}[A-Z]$/, 'UAI invalide : 7 chiffres et une lettre majuscule.').nullish(),
+  uai: z
+    .string()
+    .regex(/^[0-9]{7}[A-Z]$/, 'UAI invalide : 7 chiffres et une lettre majuscule.')
+    .nullish(),
   /** Fonction, facultative. */
   fonction: z.string().trim().max(120, 'Fonction trop longue (120 caractères au plus).').nullish(),
 });
@@ -29,7 +32,8 @@ export async function provisionnerMembre(p: Provisionnement, ctx: Pick<Contexte,
   let userId = cree.data.user?.id;
   let nouveau = true;
   if (cree.error) {
-    if (cree.error.code !== 'email_exists') throw new DomainError('SERVICE_INDISPONIBLE', `Supabase Auth a refusé la création du compte (${cree.error.code ?? cree.error.status}).`);
+    if (cree.error.code !== 'email_exists')
+      throw new DomainError('SERVICE_INDISPONIBLE', `Supabase Auth a refusé la création du compte (${cree.error.code ?? cree.error.status}).`);
     // Le compte existe déjà (membre réactivé, ou provisionnement interrompu) : on le retrouve et on le confirme.
     userId = await trouverCompte(ctx, p.email);
     if (!userId) throw new DomainError('SERVICE_INDISPONIBLE', 'Le compte Auth existe mais est introuvable.');
@@ -38,7 +42,13 @@ export async function provisionnerMembre(p: Provisionnement, ctx: Pick<Contexte,
   }
   try {
     const fiche = await ctx.service.membre_provisionner({
-      p_user_id: userId!, p_email: p.email, p_prenom: p.prenom, p_nom: p.nom, p_role: p.role, p_uai: p.uai ?? undefined, p_fonction: p.fonction ?? undefined,
+      p_user_id: userId!,
+      p_email: p.email,
+      p_prenom: p.prenom,
+      p_nom: p.nom,
+      p_role: p.role,
+      p_uai: p.uai ?? undefined,
+      p_fonction: p.fonction ?? undefined,
     });
     ctx.journal('membre.provisionne', { fiche: fiche.id, role: fiche.role, nouveau_compte: nouveau });
     return fiche;
