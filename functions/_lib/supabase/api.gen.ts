@@ -12,12 +12,17 @@ import type {
   ResultatPublication,
 } from '../../../src/schemas/inscription.ts';
 import type { Profil } from '../../../src/schemas/membre.ts';
+import type { DonneesAllocation, MesVoeux, ResultatPublicationAllocation } from '../../../src/schemas/voeux.ts';
 
 /** Une valeur JSON quelconque. */
 export type Json = string | number | boolean | null | Json[] | { [cle: string]: Json };
 
 /** Arguments et résultat de chaque fonction du schéma api. */
 export interface FonctionsApi {
+  /** `api.allocation_donnees(p_rencontre text)` → `jsonb` */
+  allocation_donnees: { arguments: { p_rencontre: string }; resultat: DonneesAllocation };
+  /** `api.allocation_publier(p_rencontre text, p_graine text, p_attributions jsonb)` → `jsonb` */
+  allocation_publier: { arguments: { p_rencontre: string; p_graine: string; p_attributions: Json }; resultat: ResultatPublicationAllocation };
   /** `api.annuler(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
   annuler: { arguments: { p_rencontre: string; p_atelier?: string }; resultat: ResultatInscription };
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
@@ -47,6 +52,8 @@ export interface FonctionsApi {
   };
   /** `api.mes_inscriptions()` → `jsonb` */
   mes_inscriptions: { arguments: Record<string, never>; resultat: MesInscriptions };
+  /** `api.mes_voeux(p_rencontre text)` → `jsonb` */
+  mes_voeux: { arguments: { p_rencontre: string }; resultat: MesVoeux };
   /** `api.moi()` → `jsonb` */
   moi: { arguments: Record<string, never>; resultat: Profil };
   /** `api.pointer(p_rencontre text, p_inscription uuid, p_present boolean DEFAULT true)` → `jsonb` */
@@ -63,10 +70,16 @@ export interface FonctionsApi {
   rencontres_purger: { arguments: Record<string, never>; resultat: BilanPurgeRencontres };
   /** `api.sante()` → `jsonb` */
   sante: { arguments: Record<string, never>; resultat: Sante };
+  /** `api.voeux_enregistrer(p_rencontre text, p_voeux jsonb)` → `jsonb` */
+  voeux_enregistrer: { arguments: { p_rencontre: string; p_voeux: Json }; resultat: MesVoeux };
 }
 
 /** Une méthode par fonction du schéma api (voir creerApi dans api.ts). */
 export interface Api {
+  /** `api.allocation_donnees(p_rencontre text)` → `jsonb` */
+  allocation_donnees(args: FonctionsApi['allocation_donnees']['arguments']): Promise<FonctionsApi['allocation_donnees']['resultat']>;
+  /** `api.allocation_publier(p_rencontre text, p_graine text, p_attributions jsonb)` → `jsonb` */
+  allocation_publier(args: FonctionsApi['allocation_publier']['arguments']): Promise<FonctionsApi['allocation_publier']['resultat']>;
   /** `api.annuler(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
   annuler(args: FonctionsApi['annuler']['arguments']): Promise<FonctionsApi['annuler']['resultat']>;
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
@@ -85,6 +98,8 @@ export interface Api {
   membre_provisionner(args: FonctionsApi['membre_provisionner']['arguments']): Promise<FonctionsApi['membre_provisionner']['resultat']>;
   /** `api.mes_inscriptions()` → `jsonb` */
   mes_inscriptions(): Promise<FonctionsApi['mes_inscriptions']['resultat']>;
+  /** `api.mes_voeux(p_rencontre text)` → `jsonb` */
+  mes_voeux(args: FonctionsApi['mes_voeux']['arguments']): Promise<FonctionsApi['mes_voeux']['resultat']>;
   /** `api.moi()` → `jsonb` */
   moi(): Promise<FonctionsApi['moi']['resultat']>;
   /** `api.pointer(p_rencontre text, p_inscription uuid, p_present boolean DEFAULT true)` → `jsonb` */
@@ -101,6 +116,8 @@ export interface Api {
   rencontres_purger(): Promise<FonctionsApi['rencontres_purger']['resultat']>;
   /** `api.sante()` → `jsonb` */
   sante(): Promise<FonctionsApi['sante']['resultat']>;
+  /** `api.voeux_enregistrer(p_rencontre text, p_voeux jsonb)` → `jsonb` */
+  voeux_enregistrer(args: FonctionsApi['voeux_enregistrer']['arguments']): Promise<FonctionsApi['voeux_enregistrer']['resultat']>;
 }
 
 /** Un appel RPC : le nom de la fonction et ses arguments ; rend son résultat. */
@@ -109,6 +126,8 @@ export type Appeler = <T>(fn: keyof FonctionsApi, args?: Record<string, unknown>
 /** Les méthodes de Api, chacune passant par `appeler`. */
 export function creerMethodes(appeler: Appeler): Api {
   return {
+    allocation_donnees: (args) => appeler('allocation_donnees', args),
+    allocation_publier: (args) => appeler('allocation_publier', args),
     annuler: (args) => appeler('annuler', args),
     code_demander: (args) => appeler('code_demander', args),
     code_reussir: (args) => appeler('code_reussir', args),
@@ -118,6 +137,7 @@ export function creerMethodes(appeler: Appeler): Api {
     membre_destinataire_code: (args) => appeler('membre_destinataire_code', args),
     membre_provisionner: (args) => appeler('membre_provisionner', args),
     mes_inscriptions: () => appeler('mes_inscriptions'),
+    mes_voeux: (args) => appeler('mes_voeux', args),
     moi: () => appeler('moi'),
     pointer: (args) => appeler('pointer', args),
     rencontre_destinataires: (args) => appeler('rencontre_destinataires', args),
@@ -126,5 +146,6 @@ export function creerMethodes(appeler: Appeler): Api {
     rencontre_publier: (args) => appeler('rencontre_publier', args),
     rencontres_purger: () => appeler('rencontres_purger'),
     sante: () => appeler('sante'),
+    voeux_enregistrer: (args) => appeler('voeux_enregistrer', args),
   };
 }
