@@ -132,6 +132,28 @@ describe.each(GENRES_DE_BASE)('vœux classés sur %s', (genre) => {
     test('un rang hors de 1 à 50 : refusé', () => expect(inserer('y', 'c1', 0)).rejects.toMatchObject({ code: '23514' }));
   });
 
+  test('api.voeux_enregistrer refuse, sans rien changer : atelier classé deux fois, atelier d’un autre créneau, créneau en double', async () => {
+    const avant = (await db.query<{ n: string }>(`select string_agg(rang::text || atelier_id::text, ',' order by atelier_id) as n from prive.voeux`)).rows[0]!
+      .n;
+    const cas: [unknown, string][] = [
+      [[{ creneau: 'c1', ateliers: ['x', 'x'] }], 'VOEU_EN_DOUBLE'],
+      [[{ creneau: 'c1', ateliers: ['x', 'z'] }], 'AUTRE_CRENEAU'],
+      [
+        [
+          { creneau: 'c1', ateliers: ['x'] },
+          { creneau: 'c1', ateliers: ['y'] },
+        ],
+        'CRENEAU_EN_DOUBLE',
+      ],
+      [[{ creneau: 'c9', ateliers: ['x'] }], 'CRENEAU_INCONNU'],
+      [{ pas: 'un tableau' }, 'REQUETE_INVALIDE'],
+    ];
+    for (const [voeux, code] of cas) await expect(deposer(MARIE, voeux), code).rejects.toMatchObject({ code: 'P0001', message: code });
+    expect((await db.query<{ n: string }>(`select string_agg(rang::text || atelier_id::text, ',' order by atelier_id) as n from prive.voeux`)).rows[0]!.n).toBe(
+      avant,
+    );
+  });
+
   describe('RLS table par table', () => {
     for (const table of ['prive.voeux', 'prive.allocations', 'prive.attributions']) {
       test(`${table} : un anonyme ne lit rien`, () => expect(en('anon', null, `select * from ${table}`)).rejects.toMatchObject({ code: '42501' }));
