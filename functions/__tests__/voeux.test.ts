@@ -23,7 +23,7 @@ function rencontre(slug: string, etat: 'ouverte' | 'close', mode: 'voeux' | 'pre
     ouverture: enHeureDeParis(new Date(t - 10 * jour)),
     fermeture: enHeureDeParis(new Date(t + (etat === 'ouverte' ? 10 : -1) * jour)),
     mode,
-    questions: {},
+    questions: { repas: false, regime: false, accessibilite: false },
     ateliers: [
       { code: 'x', creneau: 'c1', creneau_libelle: 'Début d’après-midi', titre: 'Atelier X', salle: 'S1', capacite: 1 },
       { code: 'y', creneau: 'c1', creneau_libelle: 'Début d’après-midi', titre: 'Atelier Y', salle: 'S2', capacite: 1 },

@@ -29,7 +29,7 @@ function rencontreVoeux(slug: string, close: boolean): RencontrePubliee {
     ouverture: enHeureDeParis(new Date(t - 10 * jour)),
     fermeture: enHeureDeParis(new Date(t + (close ? -1 : 10) * jour)),
     mode: 'voeux',
-    questions: {},
+    questions: { repas: false, regime: false, accessibilite: false },
     ateliers: [
       { code: 'x', creneau: 'c1', creneau_libelle: 'Début', titre: 'Atelier X', salle: 'S1', capacite: 1 },
       { code: 'y', creneau: 'c1', creneau_libelle: 'Début', titre: 'Atelier Y', salle: 'S2', capacite: 1 },
