@@ -225,7 +225,103 @@ function poidsPageRencontre(dist: string) {
   return poidsPageGuide(dist, 'rencontres/journee-academique-2023');
 }
 
+/**
+ * Annuaire avec 2 000 membres générés (200 lycées fictifs dans les 5 départements, expertises et
+ * secteurs tirés au hasard, un quart avec des champs masqués) : p50/p95 de GET /api/annuaire avec et
+ * sans filtres, 200 requêtes à 10 en parallèle, et la taille d'une page de résultats.
+ */
+async function mesurerAnnuaire(concurrences: number[]) {
+  const pile = await demarrerPileDeTest({ site: true, genre: process.env.DATABASE_URL ? 'postgres' : 'pglite' });
+  const base = `http://127.0.0.1:${pile.ports.site}`;
+  try {
+    await pile.db.exec(`
+      select setseed(0.42);
+      insert into prive.etablissements (uai, nom, commune, departement, bassin)
+        select lpad(((array[11, 30, 34, 48, 66])[1 + g % 5] * 100000 + 90000 + g)::text, 7, '0') || 'Z', 'Lycée professionnel généré ' || g || ' (fictif)',
+               'Commune ' || g, (array['11', '30', '34', '48', '66'])[1 + g % 5], 'Bassin ' || (g % 17)
+          from generate_series(1, 200) g;
+      insert into auth.users (instance_id, id, aud, role, email, email_confirmed_at)
+        select '00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', 'annuaire' || g || '@exemple.test', now()
+          from generate_series(1, 2000) g;
+      insert into prive.membres (user_id, email, prenom, nom, uai, telephone, secteurs, expertises, langues, accompagne, visibilites, cree_le, fiche_modifiee_le)
+        select u.id, u.email, (array['Alix', 'Camille', 'Dominique', 'Sacha', 'Louise', 'Karim', 'Nadia', 'Pierre'])[1 + (random() * 7)::int],
+               'Fictif' || g, (select uai from prive.etablissements where nom like 'Lycée professionnel généré%' order by uai offset (g % 200) limit 1),
+               '04 00 ' || lpad((g % 100)::text, 2, '0') || ' 00 00',
+               array[(array['Commerce', 'Logistique', 'Hôtellerie-restauration', 'Bâtiment', 'Numérique', 'Maintenance des véhicules'])[1 + g % 6]],
+               array[(prive.themes_expertise())[1 + g % 13], (prive.themes_expertise())[1 + (g * 7) % 13]],
+               case when g % 3 = 0 then array['anglais'] else '{}' end, g % 4 = 0,
+               case when g % 4 = 1 then '{"telephone":"organisateurs","email":"moi"}'::jsonb else '{}'::jsonb end,
+               now() - (g % 700) * interval '1 day', now() - (g % 300) * interval '1 day'
+          from (select id, email, row_number() over (order by email) as g from auth.users where email like 'annuaire%') u;`);
+    const json = { 'content-type': 'application/json' };
+    const d = await fetch(`${base}/api/auth/code`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'membre@exemple.test' }) });
+    const liaison = d.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const code = await pile.dernierCode('membre@exemple.test');
+    const o = await fetch(`${base}/api/auth/session`, {
+      method: 'POST',
+      headers: { ...json, cookie: liaison },
+      body: JSON.stringify({ email: 'membre@exemple.test', code }),
+    });
+    if (o.status !== 201) throw new Error(`session : ${o.status}`);
+    const cookie = o.headers
+      .getSetCookie()
+      .find((c) => c.includes('rbde_session'))!
+      .split(';')[0]!;
+    const mesures: Record<string, { p50: number; p95: number; max: number; octets: number; gzip: number; total: number }> = {};
+    for (const concurrence of concurrences)
+      for (const [libelle, requete] of [
+        ['sans filtre (1re page de 60)', ''],
+        ['département + expertise', 'departement=34&expertise=pfmp'],
+        ['nom partiel', 'q=fictif12'],
+        ['bassin + secteur + accompagne', 'bassin=Bassin%203&secteur=commerce&accompagne=1'],
+      ] as const) {
+        const url = `${base}/api/annuaire${requete ? `?${requete}` : ''}`;
+        let octets = 0;
+        let gzip = 0;
+        let total = 0;
+        for (let i = 0; i < 10; i++) await (await fetch(url, { headers: { cookie } })).arrayBuffer(); // échauffement
+        const c = await enParallele(200, concurrence, async () => {
+          const r = await fetch(url, { headers: { cookie } });
+          if (r.status !== 200) throw new Error(`annuaire : ${r.status}`);
+          const corps = Buffer.from(await r.arrayBuffer());
+          octets = corps.length;
+          gzip = gzipSync(corps).length;
+          total = (JSON.parse(corps.toString()) as { total: number }).total;
+        });
+        mesures[`${libelle}, ${concurrence} à la fois`] = { ...c, octets, gzip, total };
+      }
+    const t0 = performance.now();
+    const v = await fetch(`${base}/api/annuaire/vcard`, { headers: { cookie } });
+    const vcf = await v.text();
+    const vcard = { ms: performance.now() - t0, octets: Buffer.byteLength(vcf), cartes: vcf.match(/BEGIN:VCARD/g)?.length ?? 0 };
+    return { mesures, vcard };
+  } finally {
+    await pile.arreter();
+  }
+}
+
 const ko = (n: number) => `${(n / 1024).toFixed(1)} Ko`;
+
+/** Affiche les mesures de l'annuaire, requêtes une à une puis 10 en parallèle. */
+async function afficherAnnuaire() {
+  const genre = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'PGlite';
+  console.log(`Annuaire sur ${genre}, 2 014 membres (2 000 générés + démonstration), 200 requêtes par mesure :`);
+  const { mesures, vcard } = await mesurerAnnuaire([1, 10]);
+  for (const [libelle, m] of Object.entries(mesures)) {
+    console.log(
+      `  GET /api/annuaire, ${libelle.padEnd(44)} p50 ${ms(m.p50)}  p95 ${ms(m.p95)}  max ${ms(m.max)}  ${m.total} trouvés, ${ko(m.octets)} (gzip ${ko(m.gzip)})`,
+    );
+  }
+  console.log(`  GET /api/annuaire/vcard (toute la liste)  ${ms(vcard.ms)}, ${vcard.cartes} cartes, ${ko(vcard.octets)}`);
+}
+
+if (process.argv[2] === 'annuaire') {
+  await afficherAnnuaire();
+  process.exit(0);
+}
 const ecrireInscriptions = async () => {
   for (const genre of [...(process.env.RBDE_BENCH_PGLITE === '0' ? [] : (['pglite'] as const)), ...(process.env.DATABASE_URL ? (['postgres'] as const) : [])]) {
     // Chaque pile a ses ports : la configuration et le transport SMTP des fonctions sont relus.
@@ -272,4 +368,5 @@ const { moi, connexions } = await mesurerApi();
 console.log(`GET /api/moi (200 req., 10 en //)      p50 ${ms(moi.p50)}  p95 ${ms(moi.p95)}  max ${ms(moi.max)}`);
 console.log(`Connexion complète code + session      p50 ${ms(connexions.p50)}  p95 ${ms(connexions.p95)}  max ${ms(connexions.max)}`);
 await ecrireInscriptions();
+await afficherAnnuaire();
 process.exit(0);

@@ -19,6 +19,21 @@ export const academie = {
     { code: '48', nom: 'Lozère' },
     { code: '66', nom: 'Pyrénées-Orientales' },
   ],
+  /**
+   * Bassins d'éducation et de formation, par département : un lycée prend le bassin de sa commune (code
+   * INSEE), sinon le bassin « parDefaut » de son département. À CONFIRMER auprès du rectorat : liste
+   * provisoire, établie pour la démonstration à partir des villes principales, pas la carte officielle.
+   */
+  bassins: {
+    aConfirmer: true,
+    departements: {
+      '11': { parDefaut: 'Carcassonne', communes: { '11262': 'Narbonne', '11206': 'Limoux', '11076': 'Castelnaudary' } },
+      '30': { parDefaut: 'Nîmes', communes: { '30007': 'Alès', '30028': 'Bagnols-sur-Cèze', '30350': 'Le Vigan' } },
+      '34': { parDefaut: 'Montpellier', communes: { '34032': 'Béziers', '34301': 'Sète', '34145': 'Lunel', '34142': 'Lodève' } },
+      '48': { parDefaut: 'Mende', communes: {} },
+      '66': { parDefaut: 'Perpignan', communes: { '66149': 'Prades', '66049': 'Céret' } },
+    } as Record<string, { parDefaut: string; communes: Record<string, string> }>,
+  },
   /** Adresse de contact du réseau (questions, accessibilité, données personnelles). */
   contact: 'reseau-bde@ac-montpellier.fr',
   /** Adresse du délégué à la protection des données de l'académie. */
@@ -35,6 +50,12 @@ export const academie = {
 } as const;
 
 export type Academie = typeof academie;
+
+/** Le bassin d'un lycée d'après sa commune et son département ; null hors de l'académie. */
+export function bassinDe(codeCommune: string, departement: string): string | null {
+  const d = academie.bassins.departements[departement];
+  return d ? (d.communes[codeCommune] ?? d.parDefaut) : null;
+}
 
 /** Lien « Proposer une modification » vers le fichier d'un contenu dans le dépôt. */
 export const lienModification = (chemin: string) => `${academie.depot.url}/edit/${academie.depot.branche}/${chemin}`;

@@ -55,3 +55,40 @@ insert into prive.membres (user_id, email, role, prenom, nom, fonction, uai, tel
   ('00000000-0000-4000-8000-000000000013', 'jules.teissier@exemple.test', 'membre', 'Jules', 'Teissier', 'Responsable du bureau des entreprises', '0489901H', null),
   ('00000000-0000-4000-8000-000000000014', 'karima.soler@exemple.test', 'membre', 'Karima', 'Soler', 'Responsable du bureau des entreprises', '0309901C', null)
 on conflict do nothing;
+
+-- Annuaire : communes (code INSEE), bassins (selon src/academie.ts) et type des lycées fictifs.
+update prive.etablissements e set code_commune = v.code, bassin = v.bassin, type = 'Lycée'
+  from (values
+    ('0119901A', '11069', 'Carcassonne'), ('0119902B', '11262', 'Narbonne'),
+    ('0309901C', '30189', 'Nîmes'), ('0309902D', '30007', 'Alès'),
+    ('0349901E', '34172', 'Montpellier'), ('0349902F', '34301', 'Sète'), ('0349903G', '34032', 'Béziers'),
+    ('0489901H', '48095', 'Mende'), ('0669901J', '66136', 'Perpignan'), ('0669902K', '66149', 'Prades')
+  ) as v (uai, code, bassin)
+ where e.uai = v.uai;
+
+-- Annuaire : fiches des membres fictifs (secteurs, expertises liées aux thèmes des guides, visibilités).
+update prive.membres m set secteurs = v.secteurs, expertises = v.expertises, presentation = v.presentation,
+       langues = v.langues, accompagne = v.accompagne, visibilites = v.visibilites::jsonb,
+       fiche_modifiee_le = now() - interval '30 days'
+  from (values
+    ('admin@exemple.test', '{"Commerce","Vente"}'::text[], '{"pilotage","donnees"}'::text[], 'Coordinatrice du réseau (personne fictive).', '{"anglais"}'::text[], true, '{}'),
+    ('membre@exemple.test', '{"Hôtellerie-restauration"}', '{"pfmp","convention"}', 'Je suis en poste depuis trois ans (personne fictive).', '{"espagnol"}', false, '{"telephone":"organisateurs"}'),
+    ('alice.martin@exemple.test', '{"Maintenance des véhicules","Chaudronnerie"}', '{"pfmp","mineurs"}', null, '{}', true, '{}'),
+    ('bruno.garcia@exemple.test', '{"Logistique","Transport"}', '{"apprentissage","insertion"}', null, '{"catalan"}', false, '{}'),
+    ('chloe.bernard@exemple.test', '{"Métiers de la mode"}', '{"international","partenariats"}', 'Mobilité Erasmus+ depuis 2020 (personne fictive).', '{"anglais","italien"}', true, '{"presentation":"moi"}'),
+    ('david.roux@exemple.test', '{"Électrotechnique"}', '{"allocation","convention"}', null, '{}', false, '{"etablissement":"organisateurs"}'),
+    ('emma.fabre@exemple.test', '{"Agriculture","Services aux personnes"}', '{"orientation","role-rbde"}', null, '{"occitan"}', true, '{}'),
+    ('farid.benali@exemple.test', '{"Commerce"}', '{"outils","pfmp"}', null, '{"arabe","espagnol"}', false, '{"email":"moi"}'),
+    ('gaelle.vidal@exemple.test', '{"Bâtiment"}', '{"mineurs","apprentissage"}', null, '{"catalan"}', false, '{}'),
+    ('hugo.mas@exemple.test', '{"Numérique"}', '{"partenariats","insertion"}', null, '{}', false, '{}'),
+    ('ines.puig@exemple.test', '{"Hôtellerie-restauration"}', '{"international"}', null, '{"catalan","espagnol"}', false, '{}'),
+    ('jules.teissier@exemple.test', '{"Agriculture"}', '{"role-rbde"}', null, '{}', false, '{}'),
+    ('karima.soler@exemple.test', '{"Gestion-administration"}', '{"donnees","outils"}', null, '{}', false, '{}')
+  ) as v (email, secteurs, expertises, presentation, langues, accompagne, visibilites)
+ where m.email = v.email;
+
+-- Arrivées : il y a plus d'un an pour tous, sauf deux récentes (« Nouveaux dans le réseau »).
+update prive.membres set cree_le = now() - interval '400 days';
+update prive.membres set cree_le = now() - interval '12 days', fiche_modifiee_le = null where email in ('jules.teissier@exemple.test', 'karima.soler@exemple.test');
+update prive.membres set telephone = '04 00 00 00 07' where email = 'david.roux@exemple.test';
+update prive.membres set telephone = '04 00 00 00 09' where email = 'farid.benali@exemple.test';

@@ -20,8 +20,6 @@ export interface Contexte {
   auth: ReturnType<typeof creerClient>['auth'];
   /** Administration des comptes Auth (clé secrète). */
   authAdmin: ReturnType<typeof creerClient>['auth']['admin'];
-  /** Envoi de courriels (SMTP). */
-  mailer: Mailer;
   /** Empreinte HMAC de l'adresse IP du client (jamais l'IP en clair). */
   client: string;
   /** Empreinte du jeton de liaison du navigateur (connexion par code), ou null. */
@@ -30,6 +28,8 @@ export interface Contexte {
   pseudonyme(valeur: string): string;
   /** Une ligne de journal structurée, sans donnée personnelle en clair. */
   journal(evenement: string, donnees?: Record<string, unknown>): void;
+  /** Envoi de courriels (SMTP). */
+  mailer: Mailer;
 }
 
 /** Construit le contexte ; les clients ne sont créés qu'au premier usage. */

@@ -18,6 +18,10 @@ export type ErrorCode =
   | 'LIAISON_ABSENTE'
   | 'VERROUILLE'
   | 'ETABLISSEMENT_INCONNU'
+  | 'MEMBRE_INCONNU'
+  | 'CHAMP_MASQUE'
+  | 'DEJA_FAIT'
+  | 'DERNIER_ADMIN'
   | 'DEJA_EXISTANT'
   | 'TROP_DE_DEMANDES'
   | 'SERVICE_INDISPONIBLE'
@@ -59,6 +63,10 @@ export const STATUTS = {
   LIAISON_ABSENTE: 400,
   VERROUILLE: 429,
   ETABLISSEMENT_INCONNU: 400,
+  MEMBRE_INCONNU: 404,
+  CHAMP_MASQUE: 403,
+  DEJA_FAIT: 409,
+  DERNIER_ADMIN: 409,
   DEJA_EXISTANT: 409,
   TROP_DE_DEMANDES: 429,
   SERVICE_INDISPONIBLE: 503,
@@ -102,6 +110,10 @@ export const MESSAGES = {
   LIAISON_ABSENTE: 'Ce code a été demandé depuis un autre navigateur, ou il y a plus d’une heure. Demandez un nouveau code depuis celui-ci.',
   VERROUILLE: 'Trop d’essais infructueux pour cette adresse. Patientez avant de réessayer.',
   ETABLISSEMENT_INCONNU: 'Cet établissement (UAI) n’est pas dans la liste des établissements.',
+  MEMBRE_INCONNU: 'Ce membre n’existe pas ou ne figure plus dans l’annuaire.',
+  CHAMP_MASQUE: 'Ce membre ne partage pas cette information avec vous.',
+  DEJA_FAIT: 'C’est déjà le cas : rien n’a changé.',
+  DERNIER_ADMIN: 'Le réseau doit garder au moins un administrateur actif : nommez-en un autre d’abord.',
   DEJA_EXISTANT: 'Cet élément existe déjà.',
   TROP_DE_DEMANDES: 'Trop de demandes rapprochées. Patientez un peu avant de réessayer.',
   SERVICE_INDISPONIBLE: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',

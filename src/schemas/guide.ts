@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { THEMES, type Theme } from './themes.ts';
 
 /** Les trois familles de guides ; chacune est un dossier de `content/guides/`. */
 export const FAMILLES = {
@@ -8,23 +9,8 @@ export const FAMILLES = {
 } as const;
 export type Famille = keyof typeof FAMILLES;
 
-/** Thèmes d’un guide : servent aux filtres de `/guides` et de la recherche. */
-export const THEMES = {
-  'role-rbde': 'Rôle du RBDE',
-  pfmp: 'PFMP et stages',
-  convention: 'Convention',
-  allocation: 'Allocation et gratification',
-  mineurs: 'Mineurs et sécurité',
-  apprentissage: 'Apprentissage et mixité',
-  orientation: 'Orientation et observation',
-  international: 'Mobilité internationale',
-  partenariats: 'Partenariats',
-  insertion: 'Insertion et emploi',
-  outils: 'Plateformes et outils',
-  donnees: 'Données personnelles',
-  pilotage: 'Pilotage et réseau',
-} as const;
-export type Theme = keyof typeof THEMES;
+// Les thèmes vivent dans un module sans zod : les îlots les importent sans charger zod dans le navigateur.
+export { THEMES, type Theme };
 
 /** Publics à qui un guide s’adresse en premier. */
 export const PUBLICS = {

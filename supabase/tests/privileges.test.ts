@@ -63,6 +63,40 @@ const ATTENDU: Record<string, Role[]> = {
   'prive.inscription_detail(uuid)': [],
   // Fonction de déclencheur : EXECUTE n'est pas vérifié quand le déclencheur part.
   'prive.proteger_colonnes_membre()': [],
+  // Annuaire (issue 8) : les fonctions api.annuaire_* et api.admin_* vérifient elles-mêmes le rôle (exiger_membre, exiger_admin).
+  'api.admin_changer_role(uuid,prive.role_membre)': ['authenticated'],
+  'api.admin_desactiver(uuid)': ['authenticated'],
+  'api.admin_exiger()': ['authenticated'],
+  'api.admin_journal(integer)': ['authenticated'],
+  'api.admin_journaliser_invitation(uuid)': ['authenticated'],
+  'api.admin_membres()': ['authenticated'],
+  'api.admin_reactiver(uuid)': ['authenticated'],
+  'api.annuaire_effacer()': ['authenticated'],
+  'api.annuaire_exporter()': ['authenticated'],
+  'api.annuaire_fiche(uuid,text[])': ['authenticated'],
+  'api.annuaire_filtres()': ['authenticated'],
+  'api.annuaire_liste_organisateurs(text,text,text,text,text,text,boolean,boolean)': ['authenticated'],
+  'api.annuaire_modifier(text,text,text,text,text,text[],text[],text,text[],boolean,jsonb)': ['authenticated'],
+  'api.annuaire_moi()': ['authenticated'],
+  'api.annuaire_qui_contacter(text[],integer)': ['authenticated'],
+  'api.annuaire_rechercher(text,text,text,text,text,text,boolean,boolean,integer,integer)': ['authenticated'],
+  'api.membres_purger()': ['service_role'],
+  'api.fiches_a_rappeler(integer)': ['service_role'],
+  // Aides internes de l'annuaire : appelées par les fonctions security definer (en propriétaire), par personne d'autre.
+  'prive.cible_admin(uuid)': [],
+  'prive.dater_desactivation()': [],
+  'prive.exiger_admin()': [],
+  'prive.fiche_json(prive.fiche_visible)': [],
+  'prive.fiches_visibles()': [],
+  'prive.garder_un_admin(uuid)': [],
+  'prive.ma_fiche(uuid)': [],
+  'prive.replier(text)': [],
+  'prive.voit(text,boolean,prive.role_membre)': [],
+  // Contraintes CHECK de prive.membres : évaluées pour toute écriture.
+  'prive.champs_masquables()': ['authenticated', 'service_role'],
+  'prive.textes_valides(text[],integer)': ['authenticated', 'service_role'],
+  'prive.themes_expertise()': ['authenticated', 'service_role'],
+  'prive.visibilites_valides(jsonb)': ['authenticated', 'service_role'],
 };
 
 const FONCTIONS = `select p.oid, p.oid::regprocedure::text as signature

@@ -358,6 +358,9 @@ describe.each(GENRES_DE_BASE)('rencontres sur %s', (genre) => {
       // 40 connexions : assez pour que des centaines de transactions se disputent le verrou, sans
       // épuiser le serveur partagé (max_connections = 100).
       pool = new pg.Pool({ connectionString: url.toString(), max: 40 });
+      // La base jetable est supprimée « with (force) » en fin de fichier : une connexion encore en
+      // train de se fermer reçoit alors 57P01, qu'un pool sans écouteur lèverait hors de tout test.
+      pool.on('error', () => {});
       const { rows } = await pool.query<{ id: string }>(
         `with u as (insert into auth.users (id, email) select gen_random_uuid(), 'course' || g || '@exemple.test' from generate_series(1, $1) g returning id, email)
          insert into prive.membres (user_id, email, prenom, nom) select id, email, 'Course', email from u returning user_id as id`,

@@ -31,19 +31,22 @@ export const accepte = (corps: unknown, extra: Partial<Resultat> = {}): Resultat
 /** Un fichier à télécharger (jamais mis en cache). */
 export const fichier = (contenu: string, type: string, nom: string): Resultat => ({ statut: 200, corps: contenu, fichier: { type, nom } });
 
-export interface Contrat<S extends z.ZodType | undefined> {
+export interface Contrat<S extends z.ZodType | undefined, Q extends z.ZodType | undefined = undefined> {
   /** public : sans connexion (l'appelant est lu s'il y en a un, sans renouvellement) ; membre : session exigée. */
   qui: 'public' | 'membre';
   /** Schéma du corps JSON ; absent : la route ne lit pas de corps. */
   corps?: S;
+  /** Schéma des paramètres de l'adresse (?cle=valeur) ; absent : ils sont ignorés. */
+  requete?: Q;
   /** Connexion par code : « poser » un nouveau jeton de liaison du navigateur, ou le « lire ». */
   liaison?: 'poser' | 'lire';
   /** Durée minimale de la réponse (ms), pour qu'elle ne trahisse rien (membre ou non). */
   dureeMin?: () => number;
 }
 
-export interface Entree<T> {
+export interface Entree<T, R = undefined> {
   corps: T;
+  requete: R;
   params: Record<string, string>;
   ctx: Contexte;
 }
@@ -61,9 +64,9 @@ export function reponseErreur(e: DomainError): Response {
 }
 
 /** Déclare une route : le handler Netlify (req, context) qui applique le contrat puis appelle le cas d'usage. */
-export function route<S extends z.ZodType | undefined>(
-  contrat: Contrat<S>,
-  cas: (entree: Entree<S extends z.ZodType ? z.output<S> : undefined>) => Promise<Resultat>,
+export function route<S extends z.ZodType | undefined, Q extends z.ZodType | undefined = undefined>(
+  contrat: Contrat<S, Q>,
+  cas: (entree: Entree<S extends z.ZodType ? z.output<S> : undefined, Q extends z.ZodType ? z.output<Q> : undefined>) => Promise<Resultat>,
 ): Handler {
   return async (req, context) => {
     const debut = Date.now();
@@ -74,6 +77,9 @@ export function route<S extends z.ZodType | undefined>(
       env(context?.deploy?.context);
       verifierOrigine(req);
       const corps = (contrat.corps ? await readJson(req, contrat.corps) : undefined) as S extends z.ZodType ? z.output<S> : undefined;
+      const requete = (contrat.requete ? valider(Object.fromEntries(new URL(req.url).searchParams), contrat.requete) : undefined) as Q extends z.ZodType
+        ? z.output<Q>
+        : undefined;
       const lecture = await lireSession(req, { renouveler: contrat.qui === 'membre' });
       cookies.push(...lecture.cookies);
       if (contrat.qui === 'membre' && !lecture.appelant) throw lecture.refus ?? new DomainError('NON_CONNECTE');
@@ -86,7 +92,7 @@ export function route<S extends z.ZodType | undefined>(
         navigateur = lireLiaison(req);
       }
       const ctx = creerContexte({ appelant: lecture.appelant, ip: context?.ip || '0.0.0.0', navigateur, requestId });
-      const resultat = await cas({ corps, params: context?.params ?? {}, ctx });
+      const resultat = await cas({ corps, requete, params: context?.params ?? {}, ctx });
       if (resultat.session === 'fermee') cookies.push(cookieSessionEfface());
       else if (resultat.session) {
         cookies.push(cookieSession(resultat.session));
@@ -148,6 +154,11 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
   if (brut === null || typeof brut !== 'object' || Array.isArray(brut)) {
     throw new DomainError('REQUETE_INVALIDE', 'Le corps de la requête doit être un objet JSON.');
   }
+  return valider(brut, schema);
+}
+
+/** Valide des données avec le schéma ; REQUETE_INVALIDE avec les messages par champ sinon. */
+export function valider<S extends z.ZodType>(brut: unknown, schema: S): z.output<S> {
   const resultat = schema.safeParse(brut);
   if (!resultat.success) {
     const champs: Record<string, string[]> = {};

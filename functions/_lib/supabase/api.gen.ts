@@ -1,5 +1,19 @@
 // Généré par `npm run generer-api` (scripts/generer-api.ts) depuis le catalogue du schéma api : ne pas modifier.
 // Pour changer une fonction : une migration, puis `npm run generer-api`. Un test échoue si ce fichier est en retard.
+import type {
+  EtatMembre,
+  ExportDonnees,
+  FicheAnnuaire,
+  FiltresAnnuaire,
+  JournalAdmin,
+  ListeFiches,
+  ListeMembresAdmin,
+  MaFiche,
+  PurgeMembres,
+  RappelsFiches,
+  RechercheBrute,
+  RoleChange,
+} from '../../../src/schemas/annuaire.ts';
 import type { MembreProvisionne, ReponseDemandeCode, Sante, TentativeCode } from '../../../src/schemas/api-retours.ts';
 import type {
   BilanPurgeRencontres,
@@ -19,10 +33,83 @@ export type Json = string | number | boolean | null | Json[] | { [cle: string]: 
 
 /** Arguments et résultat de chaque fonction du schéma api. */
 export interface FonctionsApi {
+  /** `api.admin_changer_role(p_id uuid, p_role prive.role_membre)` → `jsonb` */
+  admin_changer_role: { arguments: { p_id: string; p_role: 'membre' | 'organisateur' | 'admin' }; resultat: RoleChange };
+  /** `api.admin_desactiver(p_id uuid)` → `jsonb` */
+  admin_desactiver: { arguments: { p_id: string }; resultat: EtatMembre };
+  /** `api.admin_exiger()` → `void` */
+  admin_exiger: { arguments: Record<string, never>; resultat: void };
+  /** `api.admin_journal(p_limite integer DEFAULT 200)` → `jsonb` */
+  admin_journal: { arguments: { p_limite?: number }; resultat: JournalAdmin };
+  /** `api.admin_journaliser_invitation(p_id uuid)` → `void` */
+  admin_journaliser_invitation: { arguments: { p_id: string }; resultat: void };
+  /** `api.admin_membres()` → `jsonb` */
+  admin_membres: { arguments: Record<string, never>; resultat: ListeMembresAdmin };
+  /** `api.admin_reactiver(p_id uuid)` → `jsonb` */
+  admin_reactiver: { arguments: { p_id: string }; resultat: EtatMembre };
   /** `api.allocation_donnees(p_rencontre text)` → `jsonb` */
   allocation_donnees: { arguments: { p_rencontre: string }; resultat: DonneesAllocation };
   /** `api.allocation_publier(p_rencontre text, p_graine text, p_attributions jsonb)` → `jsonb` */
   allocation_publier: { arguments: { p_rencontre: string; p_graine: string; p_attributions: Json }; resultat: ResultatPublicationAllocation };
+  /** `api.annuaire_effacer()` → `jsonb` */
+  annuaire_effacer: { arguments: Record<string, never>; resultat: MaFiche };
+  /** `api.annuaire_exporter()` → `jsonb` */
+  annuaire_exporter: { arguments: Record<string, never>; resultat: ExportDonnees };
+  /** `api.annuaire_fiche(p_id uuid, p_champs text[] DEFAULT NULL::text[])` → `jsonb` */
+  annuaire_fiche: { arguments: { p_id: string; p_champs?: string[] }; resultat: FicheAnnuaire };
+  /** `api.annuaire_filtres()` → `jsonb` */
+  annuaire_filtres: { arguments: Record<string, never>; resultat: FiltresAnnuaire };
+  /** `api.annuaire_liste_organisateurs(p_q text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_bassin text DEFAULT NULL::text, p_uai text DEFAULT NULL::text, p_secteur text DEFAULT NULL::text, p_expertise text DEFAULT NULL::text, p_nouveaux boolean DEFAULT false, p_accompagne boolean DEFAULT false)` → `jsonb` */
+  annuaire_liste_organisateurs: {
+    arguments: {
+      p_q?: string;
+      p_departement?: string;
+      p_bassin?: string;
+      p_uai?: string;
+      p_secteur?: string;
+      p_expertise?: string;
+      p_nouveaux?: boolean;
+      p_accompagne?: boolean;
+    };
+    resultat: ListeFiches;
+  };
+  /** `api.annuaire_modifier(p_prenom text, p_nom text, p_fonction text, p_uai text, p_telephone text, p_secteurs text[], p_expertises text[], p_presentation text, p_langues text[], p_accompagne boolean, p_visibilites jsonb)` → `jsonb` */
+  annuaire_modifier: {
+    arguments: {
+      p_prenom: string;
+      p_nom: string;
+      p_fonction: string;
+      p_uai: string;
+      p_telephone: string;
+      p_secteurs: string[];
+      p_expertises: string[];
+      p_presentation: string;
+      p_langues: string[];
+      p_accompagne: boolean;
+      p_visibilites: Json;
+    };
+    resultat: MaFiche;
+  };
+  /** `api.annuaire_moi()` → `jsonb` */
+  annuaire_moi: { arguments: Record<string, never>; resultat: MaFiche };
+  /** `api.annuaire_qui_contacter(p_themes text[], p_limite integer DEFAULT 6)` → `jsonb` */
+  annuaire_qui_contacter: { arguments: { p_themes: string[]; p_limite?: number }; resultat: ListeFiches };
+  /** `api.annuaire_rechercher(p_q text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_bassin text DEFAULT NULL::text, p_uai text DEFAULT NULL::text, p_secteur text DEFAULT NULL::text, p_expertise text DEFAULT NULL::text, p_nouveaux boolean DEFAULT false, p_accompagne boolean DEFAULT false, p_limite integer DEFAULT 60, p_decalage integer DEFAULT 0)` → `jsonb` */
+  annuaire_rechercher: {
+    arguments: {
+      p_q?: string;
+      p_departement?: string;
+      p_bassin?: string;
+      p_uai?: string;
+      p_secteur?: string;
+      p_expertise?: string;
+      p_nouveaux?: boolean;
+      p_accompagne?: boolean;
+      p_limite?: number;
+      p_decalage?: number;
+    };
+    resultat: RechercheBrute;
+  };
   /** `api.annuler(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
   annuler: { arguments: { p_rencontre: string; p_atelier?: string }; resultat: ResultatInscription };
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
@@ -33,6 +120,8 @@ export interface FonctionsApi {
   code_tenter: { arguments: { p_adresse: string; p_client: string; p_navigateur: string }; resultat: TentativeCode };
   /** `api.connexions_purger()` → `integer` */
   connexions_purger: { arguments: Record<string, never>; resultat: number };
+  /** `api.fiches_a_rappeler(p_limite integer DEFAULT 200)` → `jsonb` */
+  fiches_a_rappeler: { arguments: { p_limite?: number }; resultat: RappelsFiches };
   /** `api.inscrire(p_rencontre text, p_ateliers text[], p_reponses jsonb DEFAULT '{}'::jsonb)` → `jsonb` */
   inscrire: { arguments: { p_rencontre: string; p_ateliers: string[]; p_reponses?: Json }; resultat: ResultatInscription };
   /** `api.membre_destinataire_code(p_email text)` → `boolean` */
@@ -50,6 +139,8 @@ export interface FonctionsApi {
     };
     resultat: MembreProvisionne;
   };
+  /** `api.membres_purger()` → `jsonb` */
+  membres_purger: { arguments: Record<string, never>; resultat: PurgeMembres };
   /** `api.mes_inscriptions()` → `jsonb` */
   mes_inscriptions: { arguments: Record<string, never>; resultat: MesInscriptions };
   /** `api.mes_voeux(p_rencontre text)` → `jsonb` */
@@ -76,10 +167,46 @@ export interface FonctionsApi {
 
 /** Une méthode par fonction du schéma api (voir creerApi dans api.ts). */
 export interface Api {
+  /** `api.admin_changer_role(p_id uuid, p_role prive.role_membre)` → `jsonb` */
+  admin_changer_role(args: FonctionsApi['admin_changer_role']['arguments']): Promise<FonctionsApi['admin_changer_role']['resultat']>;
+  /** `api.admin_desactiver(p_id uuid)` → `jsonb` */
+  admin_desactiver(args: FonctionsApi['admin_desactiver']['arguments']): Promise<FonctionsApi['admin_desactiver']['resultat']>;
+  /** `api.admin_exiger()` → `void` */
+  admin_exiger(): Promise<FonctionsApi['admin_exiger']['resultat']>;
+  /** `api.admin_journal(p_limite integer DEFAULT 200)` → `jsonb` */
+  admin_journal(args?: FonctionsApi['admin_journal']['arguments']): Promise<FonctionsApi['admin_journal']['resultat']>;
+  /** `api.admin_journaliser_invitation(p_id uuid)` → `void` */
+  admin_journaliser_invitation(
+    args: FonctionsApi['admin_journaliser_invitation']['arguments'],
+  ): Promise<FonctionsApi['admin_journaliser_invitation']['resultat']>;
+  /** `api.admin_membres()` → `jsonb` */
+  admin_membres(): Promise<FonctionsApi['admin_membres']['resultat']>;
+  /** `api.admin_reactiver(p_id uuid)` → `jsonb` */
+  admin_reactiver(args: FonctionsApi['admin_reactiver']['arguments']): Promise<FonctionsApi['admin_reactiver']['resultat']>;
   /** `api.allocation_donnees(p_rencontre text)` → `jsonb` */
   allocation_donnees(args: FonctionsApi['allocation_donnees']['arguments']): Promise<FonctionsApi['allocation_donnees']['resultat']>;
   /** `api.allocation_publier(p_rencontre text, p_graine text, p_attributions jsonb)` → `jsonb` */
   allocation_publier(args: FonctionsApi['allocation_publier']['arguments']): Promise<FonctionsApi['allocation_publier']['resultat']>;
+  /** `api.annuaire_effacer()` → `jsonb` */
+  annuaire_effacer(): Promise<FonctionsApi['annuaire_effacer']['resultat']>;
+  /** `api.annuaire_exporter()` → `jsonb` */
+  annuaire_exporter(): Promise<FonctionsApi['annuaire_exporter']['resultat']>;
+  /** `api.annuaire_fiche(p_id uuid, p_champs text[] DEFAULT NULL::text[])` → `jsonb` */
+  annuaire_fiche(args: FonctionsApi['annuaire_fiche']['arguments']): Promise<FonctionsApi['annuaire_fiche']['resultat']>;
+  /** `api.annuaire_filtres()` → `jsonb` */
+  annuaire_filtres(): Promise<FonctionsApi['annuaire_filtres']['resultat']>;
+  /** `api.annuaire_liste_organisateurs(p_q text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_bassin text DEFAULT NULL::text, p_uai text DEFAULT NULL::text, p_secteur text DEFAULT NULL::text, p_expertise text DEFAULT NULL::text, p_nouveaux boolean DEFAULT false, p_accompagne boolean DEFAULT false)` → `jsonb` */
+  annuaire_liste_organisateurs(
+    args?: FonctionsApi['annuaire_liste_organisateurs']['arguments'],
+  ): Promise<FonctionsApi['annuaire_liste_organisateurs']['resultat']>;
+  /** `api.annuaire_modifier(p_prenom text, p_nom text, p_fonction text, p_uai text, p_telephone text, p_secteurs text[], p_expertises text[], p_presentation text, p_langues text[], p_accompagne boolean, p_visibilites jsonb)` → `jsonb` */
+  annuaire_modifier(args: FonctionsApi['annuaire_modifier']['arguments']): Promise<FonctionsApi['annuaire_modifier']['resultat']>;
+  /** `api.annuaire_moi()` → `jsonb` */
+  annuaire_moi(): Promise<FonctionsApi['annuaire_moi']['resultat']>;
+  /** `api.annuaire_qui_contacter(p_themes text[], p_limite integer DEFAULT 6)` → `jsonb` */
+  annuaire_qui_contacter(args: FonctionsApi['annuaire_qui_contacter']['arguments']): Promise<FonctionsApi['annuaire_qui_contacter']['resultat']>;
+  /** `api.annuaire_rechercher(p_q text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_bassin text DEFAULT NULL::text, p_uai text DEFAULT NULL::text, p_secteur text DEFAULT NULL::text, p_expertise text DEFAULT NULL::text, p_nouveaux boolean DEFAULT false, p_accompagne boolean DEFAULT false, p_limite integer DEFAULT 60, p_decalage integer DEFAULT 0)` → `jsonb` */
+  annuaire_rechercher(args?: FonctionsApi['annuaire_rechercher']['arguments']): Promise<FonctionsApi['annuaire_rechercher']['resultat']>;
   /** `api.annuler(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
   annuler(args: FonctionsApi['annuler']['arguments']): Promise<FonctionsApi['annuler']['resultat']>;
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
@@ -90,12 +217,16 @@ export interface Api {
   code_tenter(args: FonctionsApi['code_tenter']['arguments']): Promise<FonctionsApi['code_tenter']['resultat']>;
   /** `api.connexions_purger()` → `integer` */
   connexions_purger(): Promise<FonctionsApi['connexions_purger']['resultat']>;
+  /** `api.fiches_a_rappeler(p_limite integer DEFAULT 200)` → `jsonb` */
+  fiches_a_rappeler(args?: FonctionsApi['fiches_a_rappeler']['arguments']): Promise<FonctionsApi['fiches_a_rappeler']['resultat']>;
   /** `api.inscrire(p_rencontre text, p_ateliers text[], p_reponses jsonb DEFAULT '{}'::jsonb)` → `jsonb` */
   inscrire(args: FonctionsApi['inscrire']['arguments']): Promise<FonctionsApi['inscrire']['resultat']>;
   /** `api.membre_destinataire_code(p_email text)` → `boolean` */
   membre_destinataire_code(args: FonctionsApi['membre_destinataire_code']['arguments']): Promise<FonctionsApi['membre_destinataire_code']['resultat']>;
   /** `api.membre_provisionner(p_user_id uuid, p_email text, p_prenom text, p_nom text, p_role prive.role_membre DEFAULT 'membre'::prive.role_membre, p_uai text DEFAULT NULL::text, p_fonction text DEFAULT NULL::text)` → `jsonb` */
   membre_provisionner(args: FonctionsApi['membre_provisionner']['arguments']): Promise<FonctionsApi['membre_provisionner']['resultat']>;
+  /** `api.membres_purger()` → `jsonb` */
+  membres_purger(): Promise<FonctionsApi['membres_purger']['resultat']>;
   /** `api.mes_inscriptions()` → `jsonb` */
   mes_inscriptions(): Promise<FonctionsApi['mes_inscriptions']['resultat']>;
   /** `api.mes_voeux(p_rencontre text)` → `jsonb` */
@@ -126,16 +257,34 @@ export type Appeler = <T>(fn: keyof FonctionsApi, args?: Record<string, unknown>
 /** Les méthodes de Api, chacune passant par `appeler`. */
 export function creerMethodes(appeler: Appeler): Api {
   return {
+    admin_changer_role: (args) => appeler('admin_changer_role', args),
+    admin_desactiver: (args) => appeler('admin_desactiver', args),
+    admin_exiger: () => appeler('admin_exiger'),
+    admin_journal: (args) => appeler('admin_journal', args),
+    admin_journaliser_invitation: (args) => appeler('admin_journaliser_invitation', args),
+    admin_membres: () => appeler('admin_membres'),
+    admin_reactiver: (args) => appeler('admin_reactiver', args),
     allocation_donnees: (args) => appeler('allocation_donnees', args),
     allocation_publier: (args) => appeler('allocation_publier', args),
+    annuaire_effacer: () => appeler('annuaire_effacer'),
+    annuaire_exporter: () => appeler('annuaire_exporter'),
+    annuaire_fiche: (args) => appeler('annuaire_fiche', args),
+    annuaire_filtres: () => appeler('annuaire_filtres'),
+    annuaire_liste_organisateurs: (args) => appeler('annuaire_liste_organisateurs', args),
+    annuaire_modifier: (args) => appeler('annuaire_modifier', args),
+    annuaire_moi: () => appeler('annuaire_moi'),
+    annuaire_qui_contacter: (args) => appeler('annuaire_qui_contacter', args),
+    annuaire_rechercher: (args) => appeler('annuaire_rechercher', args),
     annuler: (args) => appeler('annuler', args),
     code_demander: (args) => appeler('code_demander', args),
     code_reussir: (args) => appeler('code_reussir', args),
     code_tenter: (args) => appeler('code_tenter', args),
     connexions_purger: () => appeler('connexions_purger'),
+    fiches_a_rappeler: (args) => appeler('fiches_a_rappeler', args),
     inscrire: (args) => appeler('inscrire', args),
     membre_destinataire_code: (args) => appeler('membre_destinataire_code', args),
     membre_provisionner: (args) => appeler('membre_provisionner', args),
+    membres_purger: () => appeler('membres_purger'),
     mes_inscriptions: () => appeler('mes_inscriptions'),
     mes_voeux: (args) => appeler('mes_voeux', args),
     moi: () => appeler('moi'),
