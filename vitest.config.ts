@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    globalSetup: ['./local/preparation-tests.ts'],
+    globalSetup: ['./local/tests/preparation-tests.ts'],
     // Un test qui n'affirme rien ne peut pas échouer : refusé.
     expect: { requireAssertions: true },
     projects: [

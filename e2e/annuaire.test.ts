@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { PileDeTest } from '../local/pile-test.ts';
+import type { PileDeTest } from '../local/tests/pile-test.ts';
 import {
   demarrerPileAvecSite,
   fermerNavigateur,

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Database } from '../local/base.ts';
-import { creerBaseDeTest } from '../local/base-test.ts';
+import type { Database } from '../local/base/base.ts';
+import { creerBaseDeTest } from '../local/tests/base-test.ts';
 import { verifierSiteConstruit } from './outils.ts';
 
 const DIST = join(import.meta.dirname, '..', 'dist');

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { demarrerPileDeTest, type PileDeTest } from '../local/pile-test.ts';
+import { demarrerPileDeTest, type PileDeTest } from '../local/tests/pile-test.ts';
 
 const RACINE = join(import.meta.dirname, '..');
 const DIST = join(RACINE, 'dist');

@@ -2,7 +2,7 @@
 // Chaque page visitée passe le contrôle axe (WCAG 2.1 A et AA) en thème clair et en thème sombre.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { PileDeTest } from '../local/pile-test.ts';
+import type { PileDeTest } from '../local/tests/pile-test.ts';
 import { demarrerPileAvecSite, fermerNavigateur, lancerNavigateur, nouveauContexte, surveillerErreurs, verifierAccessibilite, verifierSiteConstruit } from './outils.ts';
 
 let pile: PileDeTest;

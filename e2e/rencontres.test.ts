@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demarrerPileDeTest, type PileDeTest } from '../local/pile-test.ts';
+import { demarrerPileDeTest, type PileDeTest } from '../local/tests/pile-test.ts';
 import { dossiersRencontres, lireRencontres, publierRencontres } from '../scripts/publier-rencontres.ts';
 import { fermerNavigateur, lancerNavigateur, nouveauContexte, surveillerErreurs, verifierAccessibilite } from './outils.ts';
 

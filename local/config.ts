@@ -1,7 +1,7 @@
 // Les valeurs locales, en un seul endroit : défauts de « npm start », « npm run dev » et des tests.
 // Rien ici n'est un secret de production : ce sont des valeurs de démonstration, publiques, que
 // `npm run verifier-deploiement` refuse de trouver sur un site déployé.
-import { signerJwt } from './jwt.ts';
+import { signerJwt } from './supabase/jwt.ts';
 
 export const JWT_SECRET_LOCAL = 'secret-jwt-local-reseau-bde-ne-pas-utiliser-en-production';
 const emission = 1764500000; // date fixe : les clés restent identiques d'un lancement à l'autre

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demarrerPile, RACINE } from './pile.ts';
-import { planifier } from './planificateur.ts';
+import { planifier } from './netlify/planificateur.ts';
 
 const debut = performance.now();
 if (!process.argv.includes('--sans-construction')) {

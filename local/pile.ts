@@ -3,12 +3,12 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Server as ServeurTcp } from 'node:net';
 import { join } from 'node:path';
-import { createDatabase, type Database } from './base.ts';
+import { createDatabase, type Database } from './base/base.ts';
 import { CLES, environnementLocal, JWT_SECRET_LOCAL, PORTS } from './config.ts';
-import { envConfigLocal, lireConfigSupabase, type ConfigSupabase } from './config-supabase.ts';
-import { migrer } from './migrer.ts';
-import { creerCapteurSmtp, type MessageCapte } from './smtp.ts';
-import { creerSupabaseLocal } from './supabase.ts';
+import { envConfigLocal, lireConfigSupabase, type ConfigSupabase } from './supabase/config.ts';
+import { migrer } from './base/migrer.ts';
+import { creerCapteurSmtp, type MessageCapte } from './smtp/capteur.ts';
+import { creerSupabaseLocal } from './supabase/serveur.ts';
 
 export const RACINE = join(import.meta.dirname, '..');
 
@@ -74,7 +74,7 @@ export async function demarrerPile(options: OptionsPile = {}): Promise<Pile> {
   const env = environnementLocal({ supabase: portSupabase, smtp: portSmtp, site: portSite });
   for (const [k, v] of Object.entries(env)) process.env[k] = v;
   if (options.site) {
-    const { creerServeurSite } = await import('./serveur.ts');
+    const { creerServeurSite } = await import('./netlify/serveur.ts');
     site = await creerServeurSite({ dist: options.dist ?? join(RACINE, 'dist') });
     portSite = await ecouter(site, demandes.site, hote);
     env.SITE_URL = `http://localhost:${portSite}`;

@@ -1,7 +1,7 @@
 // npm run taches -- <nom> : lance une tâche planifiée (functions/taches-*.ts) contre la pile de « npm start ».
-// Sans nom : liste les tâches. npm start les lance aussi selon leur planification (local/planificateur.ts).
+// Sans nom : liste les tâches. npm start les lance aussi selon leur planification (local/netlify/planificateur.ts).
 import { environnementLocal } from './config.ts';
-import { listerTaches } from './planificateur.ts';
+import { listerTaches } from './netlify/planificateur.ts';
 
 for (const [k, v] of Object.entries(environnementLocal())) process.env[k] ??= v;
 const taches = await listerTaches();

@@ -5,8 +5,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { createDatabase, type Requetes } from '../local/base.ts';
-import { migrer } from '../local/migrer.ts';
+import { createDatabase, type Requetes } from '../local/base/base.ts';
+import { migrer } from '../local/base/migrer.ts';
 
 const racine = join(import.meta.dirname, '..');
 

@@ -4,7 +4,7 @@
 // test échoue s'il n'est plus à jour.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lireConfigSupabase } from '../local/config-supabase.ts';
+import { lireConfigSupabase } from '../local/supabase/config.ts';
 
 export const FICHIER_GENERE = join(import.meta.dirname, '..', 'src', 'schemas', 'config-auth.gen.ts');
 

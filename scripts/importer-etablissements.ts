@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDatabase } from '../local/base.ts';
+import { createDatabase } from '../local/base/base.ts';
 import { ecrireEtablissements } from './etablissements/ecrire.ts';
 import { lireAnnuaireEducation } from './etablissements/lire.ts';
 

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Database } from '../local/base.ts';
-import { creerBaseDeTest } from '../local/base-test.ts';
+import type { Database } from '../local/base/base.ts';
+import { creerBaseDeTest } from '../local/tests/base-test.ts';
 import type { RencontrePubliee } from '../src/lib/rencontres.ts';
 import { dossiersRencontres, lireRencontres, publierRencontres } from './publier-rencontres.ts';
 

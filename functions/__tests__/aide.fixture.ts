@@ -1,7 +1,7 @@
 // Outils communs aux tests de handlers : requêtes construites à la main, pile locale, entrées invalides.
 import type { Context } from '@netlify/functions';
 import { expect, test } from 'vitest';
-import type { PileDeTest } from '../../local/pile-test.ts';
+import type { PileDeTest } from '../../local/tests/pile-test.ts';
 
 export type Handler = (req: Request, context: Context) => Promise<Response>;
 export const ORIGINE = 'http://localhost:4321';

@@ -1,6 +1,6 @@
 // Routes de l'annuaire et de l'administration, par les vrais handlers, sur la pile locale (PGlite).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demarrerPileDeTest, type PileDeTest } from '../../local/pile-test.ts';
+import { demarrerPileDeTest, type PileDeTest } from '../../local/tests/pile-test.ts';
 import administrerJournal from '../admin-journal-lire.ts';
 import desactiverMembre from '../admin-membres-desactiver.ts';
 import inviterMembre from '../admin-membres-inviter.ts';

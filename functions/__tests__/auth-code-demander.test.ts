@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demarrerPileDeTest, type PileDeTest } from '../../local/pile-test.ts';
+import { demarrerPileDeTest, type PileDeTest } from '../../local/tests/pile-test.ts';
 import handler from '../auth-code-demander.ts';
 import { oublierEnv } from '../_lib/env.ts';
 import { appeler, empreinteEtat, requete, testerEntreesInvalides } from './aide.fixture.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { JWT_SECRET_LOCAL } from '../../local/config.ts';
-import { signerJwt } from '../../local/jwt.ts';
-import { demarrerPileDeTest, type PileDeTest } from '../../local/pile-test.ts';
+import { signerJwt } from '../../local/supabase/jwt.ts';
+import { demarrerPileDeTest, type PileDeTest } from '../../local/tests/pile-test.ts';
 import { ouvrir, sceller } from '../_lib/http/cookies.ts';
 import { COOKIE_SESSION } from '../_lib/http/session.ts';
 import { creerClient } from '../_lib/supabase.ts';

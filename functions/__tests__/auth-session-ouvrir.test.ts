@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demarrerPileDeTest, type PileDeTest } from '../../local/pile-test.ts';
+import { demarrerPileDeTest, type PileDeTest } from '../../local/tests/pile-test.ts';
 import { COOKIE_SESSION } from '../_lib/http/session.ts';
 import demander from '../auth-code-demander.ts';
 import handler from '../auth-session-ouvrir.ts';

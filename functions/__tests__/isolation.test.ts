@@ -1,7 +1,7 @@
 // Un client Supabase par requête : des appels entrelacés de deux membres et d'un anonyme ne
 // mélangent jamais les identités (un client partagé garderait la session du dernier connecté).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demarrerPileDeTest, type PileDeTest } from '../../local/pile-test.ts';
+import { demarrerPileDeTest, type PileDeTest } from '../../local/tests/pile-test.ts';
 import { ouvrir, sceller } from '../_lib/http/cookies.ts';
 import { COOKIE_SESSION } from '../_lib/http/session.ts';
 import moi from '../moi-lire.ts';

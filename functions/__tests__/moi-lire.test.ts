@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demarrerPileDeTest, type PileDeTest } from '../../local/pile-test.ts';
+import { demarrerPileDeTest, type PileDeTest } from '../../local/tests/pile-test.ts';
 import { ouvrir, sceller } from '../_lib/http/cookies.ts';
 import { COOKIE_SESSION } from '../_lib/http/session.ts';
 import handler from '../moi-lire.ts';

@@ -1,7 +1,7 @@
 // Routes des rencontres : inscription, double envoi, attente, annulation et promotion (courriels),
 // places, mes inscriptions, organisateurs (participants JSON et CSV, pointage), entrées refusées.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demarrerPileDeTest, type PileDeTest } from '../../local/pile-test.ts';
+import { demarrerPileDeTest, type PileDeTest } from '../../local/tests/pile-test.ts';
 import { enHeureDeParis, type RencontrePubliee } from '../../src/lib/rencontres.ts';
 import mesInscriptions from '../mes-inscriptions-lire.ts';
 import annuler from '../rencontres-inscription-annuler.ts';

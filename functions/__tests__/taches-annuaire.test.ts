@@ -1,6 +1,6 @@
 // Tâches planifiées de l'annuaire, par leurs vrais handlers, sur la pile locale.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demarrerPileDeTest, type PileDeTest } from '../../local/pile-test.ts';
+import { demarrerPileDeTest, type PileDeTest } from '../../local/tests/pile-test.ts';
 import purger from '../taches-purger-membres.ts';
 import rappeler from '../taches-rappeler-fiches.ts';
 

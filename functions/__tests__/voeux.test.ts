@@ -1,7 +1,7 @@
 // Routes des vœux classés : vœux d'un membre, aperçu puis publication de l'attribution par un
 // organisateur, et chaque entrée refusée (rôle, fenêtre, déjà publié, créneau, doublons), sans écriture.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demarrerPileDeTest, type PileDeTest } from '../../local/pile-test.ts';
+import { demarrerPileDeTest, type PileDeTest } from '../../local/tests/pile-test.ts';
 import { enHeureDeParis, type RencontrePubliee } from '../../src/lib/rencontres.ts';
 import { allouer } from '../_lib/rencontres/allocation.ts';
 import apercu from '../rencontres-allocation-apercu.ts';

@@ -10,7 +10,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { creerServeurSite } from '../../local/serveur.ts';
+import { creerServeurSite } from '../../local/netlify/serveur.ts';
 import { genererCorpus } from './corpus.ts';
 import { installerStarlight, preparerProjetStarlight } from './starlight.ts';
 

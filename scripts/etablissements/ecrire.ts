@@ -1,5 +1,5 @@
 // Écriture des établissements lus : une seule transaction, tout ou rien.
-import type { Database } from '../../local/base.ts';
+import type { Database } from '../../local/base/base.ts';
 import type { Etablissement } from './lire.ts';
 
 /** Insère ou met à jour chaque établissement ; renvoie le nombre d'ajouts et de mises à jour. */

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Database } from '../../local/base.ts';
-import { creerBaseDeTest } from '../../local/base-test.ts';
+import type { Database } from '../../local/base/base.ts';
+import { creerBaseDeTest } from '../../local/tests/base-test.ts';
 import { ecrireEtablissements } from './ecrire.ts';
 import { lireAnnuaireEducation, normaliserDepartement } from './lire.ts';
 

@@ -3,8 +3,8 @@
 // Tourne sur PGlite, et aussi sur PostgreSQL quand DATABASE_URL est donné.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { z } from 'zod';
-import type { Database } from '../../local/base.ts';
-import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/base-test.ts';
+import type { Database } from '../../local/base/base.ts';
+import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/tests/base-test.ts';
 import { membreProvisionneSchema, reponseDemandeCodeSchema, santeSchema, tentativeCodeSchema } from '../../src/schemas/api-retours.ts';
 import { profilSchema } from '../../src/schemas/membre.ts';
 

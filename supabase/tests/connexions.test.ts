@@ -1,8 +1,8 @@
 // Limites de connexion en SQL (api.code_demander, api.code_tenter) : par adresse, par client,
 // liées au navigateur. Sur PGlite, et sur PostgreSQL quand DATABASE_URL est donné.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Database, Requetes } from '../../local/base.ts';
-import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/base-test.ts';
+import type { Database, Requetes } from '../../local/base/base.ts';
+import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/tests/base-test.ts';
 
 const hex = (c: string) => c.repeat(64);
 type Demande = { accepte: boolean; raison?: string; attente?: number };

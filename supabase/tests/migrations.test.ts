@@ -1,4 +1,4 @@
-// Chaque migration a un numéro de version unique (la partie avant « _ ») : local/migrer.ts comme
+// Chaque migration a un numéro de version unique (la partie avant « _ ») : local/base/migrer.ts comme
 // `supabase db push` repèrent les migrations appliquées par ce numéro ; deux fichiers au même numéro
 // feraient ignorer le second sans bruit.
 import { readdirSync } from 'node:fs';

@@ -4,8 +4,8 @@
 // Tourne sur PGlite, et aussi sur PostgreSQL quand DATABASE_URL est donné.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Database } from '../../local/base.ts';
-import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/base-test.ts';
+import type { Database } from '../../local/base/base.ts';
+import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/tests/base-test.ts';
 
 /** « public » : un rôle neuf à qui rien n'a été accordé, qui n'a donc que les droits de PUBLIC. */
 type Role = 'public' | 'anon' | 'authenticated' | 'service_role';

@@ -3,8 +3,8 @@
 // sur PostgreSQL (PGlite n'exécute qu'une transaction à la fois : une course n'y prouve rien).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Database } from '../../local/base.ts';
-import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/base-test.ts';
+import type { Database } from '../../local/base/base.ts';
+import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/tests/base-test.ts';
 import { enHeureDeParis, type RencontrePubliee } from '../../src/lib/rencontres.ts';
 
 const ADMIN = '00000000-0000-4000-8000-000000000001';

@@ -2,8 +2,8 @@
 // Tourne sur PGlite, et aussi sur PostgreSQL quand DATABASE_URL est donné.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Database } from '../../local/base.ts';
-import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/base-test.ts';
+import type { Database } from '../../local/base/base.ts';
+import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/tests/base-test.ts';
 
 const MEMBRE = '00000000-0000-4000-8000-000000000003';
 const AUTRE = '00000000-0000-4000-8000-000000000004';

@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { allouer, cleDeTirage } from '../../functions/_lib/rencontres/allocation.ts';
-import type { Database } from '../../local/base.ts';
-import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/base-test.ts';
+import type { Database } from '../../local/base/base.ts';
+import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/tests/base-test.ts';
 import { enHeureDeParis, type RencontrePubliee } from '../../src/lib/rencontres.ts';
 
 const ORGA = '00000000-0000-4000-8000-000000000002';

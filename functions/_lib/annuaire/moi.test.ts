@@ -1,8 +1,8 @@
 // Test de cas d'usage sans HTTP : contexte direct sur la base migrée (PGlite), même exécuteur que PostgREST local.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { contexteDirect } from '../../../local/api-directe.ts';
-import type { Database } from '../../../local/base.ts';
-import { creerBaseDeTest } from '../../../local/base-test.ts';
+import { contexteDirect } from '../../../local/tests/api-directe.ts';
+import type { Database } from '../../../local/base/base.ts';
+import { creerBaseDeTest } from '../../../local/tests/base-test.ts';
 import { lireMonProfil } from './moi.ts';
 
 let db: Database;

@@ -1,6 +1,6 @@
 // Provisionnement en une étape contre la pile locale (Auth et PostgREST remplaçants, fidèles à GoTrue).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demarrerPileDeTest, type PileDeTest } from '../../../local/pile-test.ts';
+import { demarrerPileDeTest, type PileDeTest } from '../../../local/tests/pile-test.ts';
 import { seConnecter } from '../../__tests__/aide.fixture.ts';
 import { creerContexte } from '../contexte.ts';
 import { provisionnementSchema, provisionnerMembre } from './provisionner.ts';

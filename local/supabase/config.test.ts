@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, cpSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { dureeGo, envConfigLocal, FICHIER_CONFIG, lireConfigSupabase, rendreModele } from './config-supabase.ts';
+import { dureeGo, envConfigLocal, FICHIER_CONFIG, lireConfigSupabase, rendreModele } from './config.ts';
 
 const dossiers: string[] = [];
 afterAll(() => dossiers.forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -6,10 +6,10 @@ import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Serv
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseAllHeaders, type Header } from '@netlify/headers-parser';
-import { ENTETES_SECURITE_API } from '../functions/_lib/entetes-securite.ts';
+import { ENTETES_SECURITE_API } from '../../functions/_lib/entetes-securite.ts';
 import { chargerFonctions } from './fonctions.ts';
 
-const NETLIFY_TOML = join(import.meta.dirname, '..', 'netlify.toml');
+const NETLIFY_TOML = join(import.meta.dirname, '..', '..', 'netlify.toml');
 /** Taille maximale d'une requête vers une fonction (Netlify : 6 Mo pour une fonction synchrone). */
 export const TAILLE_MAX_REQUETE_FONCTION = 6 * 1024 * 1024;
 

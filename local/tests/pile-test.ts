@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { creerBaseDeTest } from './base-test.ts';
-import { demarrerPile, type OptionsPile, type Pile } from './pile.ts';
-import type { MessageCapte } from './smtp.ts';
+import { demarrerPile, type OptionsPile, type Pile } from '../pile.ts';
+import type { MessageCapte } from '../smtp/capteur.ts';
 
 export interface PileDeTest extends Pile {
   messages: MessageCapte[];

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from './base.ts';
 
-const racine = join(import.meta.dirname, '..', 'supabase');
+const racine = join(import.meta.dirname, '..', '..', 'supabase');
 
 /** Met la base à jour ; renvoie les migrations appliquées à l'instant. */
 export async function migrer(db: Database, { seed = true } = {}): Promise<string[]> {

@@ -7,7 +7,7 @@ import { isAbsolute, join } from 'node:path';
 import { parse } from 'smol-toml';
 import { z } from 'zod';
 
-const RACINE = join(import.meta.dirname, '..');
+const RACINE = join(import.meta.dirname, '..', '..');
 export const FICHIER_CONFIG = join(RACINE, 'supabase', 'config.toml');
 
 /** Durée au format Go (« 60s », « 1m30s », « 500ms »), comme max_frequency de la CLI ; en secondes. */

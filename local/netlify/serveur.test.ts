@@ -4,7 +4,7 @@ import { Agent, request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { environnementLocal } from './config.ts';
+import { environnementLocal } from '../config.ts';
 import { chargerFonctions } from './fonctions.ts';
 import { creerServeurSite } from './serveur.ts';
 

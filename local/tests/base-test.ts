@@ -2,10 +2,10 @@
 // ou une base neuve sur le serveur PostgreSQL de DATABASE_URL.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createDatabase, envelopperPglite, type Database } from './base.ts';
-import { migrer } from './migrer.ts';
+import { createDatabase, envelopperPglite, type Database } from '../base/base.ts';
+import { migrer } from '../base/migrer.ts';
 
-/** Chemin du modèle PGlite préparé par local/preparation-tests.ts. */
+/** Chemin du modèle PGlite préparé par local/tests/preparation-tests.ts. */
 export const MODELE_PGLITE = process.env.RBDE_MODELE_PGLITE;
 
 /** Une base migrée et peuplée, à fermer avec fermer(). */

@@ -3,7 +3,7 @@
 // .ci/run le donne dès qu'un PostgreSQL répond en local.
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Database } from './base.ts';
-import { creerBaseDeTest } from './base-test.ts';
+import { creerBaseDeTest } from '../tests/base-test.ts';
 
 describe.runIf(process.env.DATABASE_URL)('base PostgreSQL', () => {
   let db: Database;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { creerCapteurSmtp, lireMessage, type MessageCapte } from './smtp.ts';
+import { creerCapteurSmtp, lireMessage, type MessageCapte } from './capteur.ts';
 
 let dossier: string;
 let port: number;

@@ -1,8 +1,8 @@
 // Le cœur de PostgREST tel que le remplaçant l'imite : trouver la fonction, lier ses arguments,
 // l'appeler dans une transaction avec le rôle et les revendications du jeton, traduire les erreurs.
-// Utilisé par le serveur HTTP (local/supabase.ts) et, sans HTTP, par les tests de cas d'usage
-// (local/api-directe.ts) : les deux passent par le même code.
-import type { Database } from './base.ts';
+// Utilisé par le serveur HTTP (local/supabase/serveur.ts) et, sans HTTP, par les tests de cas d'usage
+// (local/tests/api-directe.ts) : les deux passent par le même code.
+import type { Database } from '../base/base.ts';
 
 export class ErreurHttp extends Error {
   readonly statut: number;

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 
 export default async function preparer() {
   const { PGlite } = await import('@electric-sql/pglite');
-  const { migrer } = await import('./migrer.ts');
-  const { envelopperPglite } = await import('./base.ts');
+  const { migrer } = await import('../base/migrer.ts');
+  const { envelopperPglite } = await import('../base/base.ts');
   const dossier = mkdtempSync(join(tmpdir(), 'rbde-tests-'));
   const pg = await PGlite.create();
   const db = envelopperPglite(pg);

@@ -13,7 +13,7 @@ interface Route {
   handler: Handler;
 }
 
-const dossierFonctions = join(import.meta.dirname, '..', 'functions');
+const dossierFonctions = join(import.meta.dirname, '..', '..', 'functions');
 
 /** Charge les fonctions ; renvoie un routeur (null si aucune route ne correspond au chemin). */
 export async function chargerFonctions(dossier = dossierFonctions) {

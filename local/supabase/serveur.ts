@@ -2,19 +2,19 @@
 // e-mail de Supabase Auth, sur HTTP, au-dessus de PGlite ou PostgreSQL.
 // Ce qu'il n'implémente pas : local/README.md.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Database } from './base.ts';
-import type { ConfigSupabase } from './config-supabase.ts';
+import type { Database } from '../base/base.ts';
+import type { ConfigSupabase } from './config.ts';
 import { verifierJwt } from './jwt.ts';
-import { creerAuthLocale } from './supabase-auth.ts';
-import { creerExecuteurRpc, ErreurHttp, erreurRest } from './supabase-postgrest.ts';
-import { creerPasserelle, type ClesLocales } from './supabase-passerelle.ts';
+import { creerAuthLocale } from './auth.ts';
+import { creerExecuteurRpc, ErreurHttp, erreurRest } from './postgrest.ts';
+import { creerPasserelle, type ClesLocales } from './passerelle.ts';
 
 export interface OptionsSupabaseLocal {
   db: Database;
   jwtSecret: string;
   /** Les clés d'API acceptées (sb_publishable_…, sb_secret_…). */
   cles: ClesLocales;
-  /** supabase/config.toml lu (local/config-supabase.ts) : schémas exposés, Auth, SMTP, modèles. */
+  /** supabase/config.toml lu (local/supabase/config.ts) : schémas exposés, Auth, SMTP, modèles. */
   config: ConfigSupabase;
 }
 

@@ -2,12 +2,12 @@
 // directement sur la base, par le même exécuteur que le remplaçant de PostgREST (rôle, revendications,
 // liaison des arguments, erreurs au format PostgREST). Le cas d'usage ne voit pas la différence.
 import { createHmac, randomUUID } from 'node:crypto';
-import type { Contexte } from '../functions/_lib/contexte.ts';
-import type { Courriel } from '../functions/_lib/mail.ts';
-import type { ClientRpc } from '../functions/_lib/supabase.ts';
-import { creerApi } from '../functions/_lib/supabase/api.ts';
-import type { Database } from './base.ts';
-import { creerExecuteurRpc, ErreurHttp } from './supabase-postgrest.ts';
+import type { Contexte } from '../../functions/_lib/contexte.ts';
+import type { Courriel } from '../../functions/_lib/mail.ts';
+import type { ClientRpc } from '../../functions/_lib/supabase.ts';
+import { creerApi } from '../../functions/_lib/supabase/api.ts';
+import type { Database } from '../base/base.ts';
+import { creerExecuteurRpc, ErreurHttp } from '../supabase/postgrest.ts';
 
 /** Un client qui répond comme supabase-js ({ data, error, status }) sans passer par le réseau. */
 export function clientRpcDirect(executeur: ReturnType<typeof creerExecuteurRpc>, claims: Record<string, unknown>): ClientRpc {

@@ -2,11 +2,11 @@
 // pour chaque genre d'appel que font les fonctions, succès et erreurs.
 import { AuthApiError, AuthSessionMissingError, createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CLES, JWT_SECRET_LOCAL } from './config.ts';
-import { configSupabaseModifiee, lireConfigSupabase } from './config-supabase.ts';
+import { CLES, JWT_SECRET_LOCAL } from '../config.ts';
+import { configSupabaseModifiee, lireConfigSupabase } from './config.ts';
 import { signerJwt } from './jwt.ts';
-import { demarrerPileDeTest, type PileDeTest } from './pile-test.ts';
-import { lireMessage } from './smtp.ts';
+import { demarrerPileDeTest, type PileDeTest } from '../tests/pile-test.ts';
+import { lireMessage } from '../smtp/capteur.ts';
 
 let pile: PileDeTest;
 let url: string;

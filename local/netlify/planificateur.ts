@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const dossier = join(import.meta.dirname, '..', 'functions');
+const dossier = join(import.meta.dirname, '..', '..', 'functions');
 const PERIODES: Record<string, number> = { '@hourly': 3600_000, '@daily': 86_400_000, '@weekly': 7 * 86_400_000 };
 
 export interface Tache {

@@ -7,10 +7,10 @@ import { createHash, randomInt, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import nodemailer from 'nodemailer';
-import type { Database, Requetes } from './base.ts';
-import { rendreModele, type ConfigSupabase } from './config-supabase.ts';
+import type { Database, Requetes } from '../base/base.ts';
+import { rendreModele, type ConfigSupabase } from './config.ts';
 import { signerJwt, verifierJwt } from './jwt.ts';
-import { entete, type Passerelle } from './supabase-passerelle.ts';
+import { entete, type Passerelle } from './passerelle.ts';
 
 export interface OptionsAuthLocale {
   db: Database;

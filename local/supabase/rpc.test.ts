@@ -4,8 +4,8 @@
 import { createClient } from '@supabase/supabase-js';
 import { Agent, request, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CLES } from './config.ts';
-import { demarrerPileDeTest, type PileDeTest } from './pile-test.ts';
+import { CLES } from '../config.ts';
+import { demarrerPileDeTest, type PileDeTest } from '../tests/pile-test.ts';
 
 interface Reponse {
   statut: number;
