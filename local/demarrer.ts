@@ -68,6 +68,7 @@ le code s'affiche ci-dessous et dans .data/outbox/. Ctrl+C pour arrêter.
 
 Rencontre de démonstration (inscriptions ouvertes) : http://localhost:${pile.ports.site}/rencontres/rencontre-demonstration/
 Espace organisateur (organisation@exemple.test) : http://localhost:${pile.ports.site}/rencontres/rencontre-demonstration/organisation/
+Vœux classés (clos) : attribution à prévisualiser puis publier dans http://localhost:${pile.ports.site}/rencontres/rencontre-demonstration-voeux/organisation/
 `);
 
 const arreter = async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -29,9 +29,9 @@ describe('publication des rencontres', () => {
 
   test('publie deux fois sans rien changer (idempotent)', async () => {
     const rencontres = lireRencontres(dossiersRencontres({ demo: true }));
-    expect(await publierRencontres(rencontres, appeler)).toEqual(['journee-academique-2023', 'rencontre-demonstration']);
+    expect(await publierRencontres(rencontres, appeler)).toEqual(['journee-academique-2023', 'rencontre-demonstration-voeux', 'rencontre-demonstration']);
     await publierRencontres(rencontres, appeler);
-    expect((await db.query<{ n: number }>(`select count(*)::int as n from prive.ateliers`)).rows[0]!.n).toBe(4);
+    expect((await db.query<{ n: number }>(`select count(*)::int as n from prive.ateliers`)).rows[0]!.n).toBe(6);
   });
 
   test('échoue en nommant l’atelier quand une capacité descend sous les places confirmées', async () => {
@@ -47,6 +47,18 @@ describe('publication des rencontres', () => {
     await expect(publierRencontres([demo], appeler)).rejects.toThrow(
       'Publication de la rencontre « rencontre-demonstration » refusée par la base : L’atelier « Préparer un premier contact avec une entreprise » (premier-contact) a déjà 1 place(s) confirmée(s) : sa capacité ne peut pas descendre à 0.',
     );
+  });
+
+  test('les données de démonstration de « npm start » se posent, deux fois sans effet, dont les vœux de la rencontre à vœux', async () => {
+    const sql = readFileSync(join(import.meta.dirname, '../local/rencontres/inscriptions-demo.sql'), 'utf8');
+    await db.exec(sql);
+    await db.exec(sql);
+    const { rows } = await db.query<{ membre: string; rang: number; code: string }>(
+      `select m.email as membre, v.rang, t.code from prive.voeux v join prive.membres m on m.id = v.membre_id join prive.ateliers t on t.id = v.atelier_id
+        join prive.rencontres r on r.id = v.rencontre_id where r.slug = 'rencontre-demonstration-voeux' order by m.email, v.rang`,
+    );
+    expect(rows).toHaveLength(10);
+    expect(rows.filter((r) => r.rang === 1 && r.code === 'voeux-jury')).toHaveLength(4);
   });
 
   test('refuse un fichier invalide avec un message français qui nomme le fichier et le champ', () => {

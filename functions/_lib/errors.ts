@@ -52,7 +52,15 @@ export type ErrorCode =
   | 'RENCONTRE_COMMENCEE'
   | 'ORGANISATEUR_REQUIS'
   | 'CAPACITE_INSUFFISANTE'
-  | 'ATELIER_RETIRE';
+  | 'ATELIER_RETIRE'
+  | 'MODE_PREMIER_ARRIVE'
+  | 'ALLOCATION_PUBLIEE'
+  | 'VOEUX_OUVERTS'
+  | 'CRENEAU_INCONNU'
+  | 'CRENEAU_EN_DOUBLE'
+  | 'AUTRE_CRENEAU'
+  | 'VOEU_EN_DOUBLE'
+  | 'ALLOCATION_INCOHERENTE';
 
 export const STATUTS = {
   REQUETE_INVALIDE: 400,
@@ -107,6 +115,14 @@ export const STATUTS = {
   ORGANISATEUR_REQUIS: 403,
   CAPACITE_INSUFFISANTE: 409,
   ATELIER_RETIRE: 409,
+  MODE_PREMIER_ARRIVE: 409,
+  ALLOCATION_PUBLIEE: 409,
+  VOEUX_OUVERTS: 409,
+  CRENEAU_INCONNU: 400,
+  CRENEAU_EN_DOUBLE: 400,
+  AUTRE_CRENEAU: 400,
+  VOEU_EN_DOUBLE: 400,
+  ALLOCATION_INCOHERENTE: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 /** Message par défaut de chaque code, en français, pour une personne. */
@@ -157,12 +173,20 @@ export const MESSAGES = {
   ATELIER_INCONNU: 'Cet atelier n’existe pas dans cette rencontre.',
   MEME_CRENEAU: 'Vous avez choisi deux ateliers du même créneau : un seul atelier par créneau.',
   INSCRIPTIONS_FERMEES: 'Les inscriptions à cette rencontre ne sont pas ouvertes, ou sont closes. Vous pouvez toujours annuler.',
-  MODE_VOEUX: 'Cette rencontre attribue les places par vœux classés : ce mode d’inscription n’est pas encore disponible en ligne.',
+  MODE_VOEUX: 'Cette rencontre attribue les places par vœux classés : classez les ateliers de chaque créneau au lieu de vous inscrire directement.',
   NON_INSCRIT: 'Vous n’êtes pas inscrit à cette rencontre, ou à cet atelier.',
   RENCONTRE_COMMENCEE: 'La rencontre a commencé : l’inscription ne se modifie plus en ligne. Prévenez l’organisateur.',
   ORGANISATEUR_REQUIS: 'Cette action est réservée aux organisateurs des rencontres.',
   CAPACITE_INSUFFISANTE: 'La capacité demandée est inférieure aux places déjà confirmées.',
   ATELIER_RETIRE: 'Cet atelier a des inscrits : il ne peut pas être retiré du programme.',
+  MODE_PREMIER_ARRIVE: 'Cette rencontre attribue les places dans l’ordre des inscriptions : elle ne prend pas de vœux classés.',
+  ALLOCATION_PUBLIEE: 'L’attribution des places de cette rencontre est déjà publiée : elle ne se refait pas et les vœux ne se modifient plus.',
+  VOEUX_OUVERTS: 'Les vœux ne sont pas encore clos : l’attribution se lance après la date de fermeture.',
+  CRENEAU_INCONNU: 'Ce créneau n’existe pas dans cette rencontre.',
+  CRENEAU_EN_DOUBLE: 'Un créneau ne peut être classé qu’une fois.',
+  AUTRE_CRENEAU: 'Cet atelier n’appartient pas au créneau classé : classez chaque atelier dans son créneau.',
+  VOEU_EN_DOUBLE: 'Un atelier ne peut être classé qu’une fois (deux rangs pour le même atelier).',
+  ALLOCATION_INCOHERENTE: 'Cette attribution ne découle pas des vœux enregistrés et de la graine : rien n’a été publié. Relancez l’aperçu.',
 } as const satisfies Record<ErrorCode, string>;
 
 /** Erreur prévue, renvoyée telle quelle au client avec son statut. */

@@ -14,3 +14,15 @@ select i.id, t.id, t.creneau, 'confirmee'
   join prive.rencontres r on r.id = i.rencontre_id and r.slug = 'rencontre-demonstration'
   join prive.ateliers t on t.rencontre_id = r.id and t.code in ('convention', 'reseau-anciens')
  where not exists (select 1 from prive.choix_ateliers c where c.inscription_id = i.id);
+
+-- Vœux de démonstration (personnes fictives) pour la rencontre à vœux classés, déjà close : cinq
+-- personnes pour deux ateliers de deux places, la plupart préfèrent le jury. Idempotent.
+insert into prive.voeux (rencontre_id, membre_id, atelier_id, creneau, rang)
+select r.id, m.id, t.id, t.creneau,
+       case when (t.code = 'voeux-jury') = (m.email <> 'hugo.mas@exemple.test') then 1 else 2 end
+  from prive.rencontres r
+  join prive.ateliers t on t.rencontre_id = r.id
+  join prive.membres m on m.email in ('membre@exemple.test', 'chloe.bernard@exemple.test', 'david.roux@exemple.test',
+                                      'gaelle.vidal@exemple.test', 'hugo.mas@exemple.test')
+ where r.slug = 'rencontre-demonstration-voeux'
+on conflict do nothing;

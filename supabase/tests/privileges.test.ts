@@ -46,6 +46,18 @@ const ATTENDU: Record<string, Role[]> = {
   'prive.rencontre_participants(text)': ['authenticated'],
   'prive.rencontre_destinataires(text,text)': ['authenticated'],
   'prive.pointer(text,uuid,boolean)': ['authenticated'],
+  // Vœux classés. La clé de tirage est un calcul pur (sha256), sans donnée : exécutable par qui est connecté.
+  'api.voeux_enregistrer(text,jsonb)': ['authenticated'],
+  'api.mes_voeux(text)': ['authenticated'],
+  'api.allocation_donnees(text)': ['authenticated'],
+  'api.allocation_publier(text,text,jsonb)': ['authenticated'],
+  'prive.voeux_enregistrer(text,jsonb)': ['authenticated'],
+  'prive.mes_voeux(text)': ['authenticated'],
+  'prive.allocation_donnees(text)': ['authenticated'],
+  'prive.allocation_publier(text,text,jsonb)': ['authenticated'],
+  'prive.cle_de_tirage(text,uuid)': ['authenticated', 'service_role'],
+  // Appelée seulement par les fonctions ci-dessus (propriétaire) : un membre ne lit pas les vœux d'un autre.
+  'prive.mes_voeux_detail(uuid,uuid)': [],
   // Appelées seulement par les fonctions ci-dessus (propriétaire) : un membre ne lit pas l'inscription d'un autre.
   'prive.liberer_place(uuid,uuid)': [],
   'prive.inscription_detail(uuid)': [],

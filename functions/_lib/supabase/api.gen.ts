@@ -29,6 +29,7 @@ import type {
   ResultatPublication,
 } from '../../../src/schemas/inscription.ts';
 import type { Profil } from '../../../src/schemas/membre.ts';
+import type { DonneesAllocation, MesVoeux, ResultatPublicationAllocation } from '../../../src/schemas/voeux.ts';
 
 /** Une valeur JSON quelconque. */
 export type Json = string | number | boolean | null | Json[] | { [cle: string]: Json };
@@ -49,6 +50,10 @@ export interface FonctionsApi {
   admin_membres: { arguments: Record<string, never>; resultat: ListeMembresAdmin };
   /** `api.admin_reactiver(p_id uuid)` → `jsonb` */
   admin_reactiver: { arguments: { p_id: string }; resultat: EtatMembre };
+  /** `api.allocation_donnees(p_rencontre text)` → `jsonb` */
+  allocation_donnees: { arguments: { p_rencontre: string }; resultat: DonneesAllocation };
+  /** `api.allocation_publier(p_rencontre text, p_graine text, p_attributions jsonb)` → `jsonb` */
+  allocation_publier: { arguments: { p_rencontre: string; p_graine: string; p_attributions: Json }; resultat: ResultatPublicationAllocation };
   /** `api.annuaire_effacer()` → `jsonb` */
   annuaire_effacer: { arguments: Record<string, never>; resultat: MaFiche };
   /** `api.annuaire_exporter()` → `jsonb` */
@@ -157,6 +162,8 @@ export interface FonctionsApi {
   membres_purger: { arguments: Record<string, never>; resultat: PurgeMembres };
   /** `api.mes_inscriptions()` → `jsonb` */
   mes_inscriptions: { arguments: Record<string, never>; resultat: MesInscriptions };
+  /** `api.mes_voeux(p_rencontre text)` → `jsonb` */
+  mes_voeux: { arguments: { p_rencontre: string }; resultat: MesVoeux };
   /** `api.moi()` → `jsonb` */
   moi: { arguments: Record<string, never>; resultat: Profil };
   /** `api.note_enregistrer(p_organisation uuid, p_texte text)` → `void` */
@@ -238,6 +245,8 @@ export interface FonctionsApi {
   };
   /** `api.sante()` → `jsonb` */
   sante: { arguments: Record<string, never>; resultat: Sante };
+  /** `api.voeux_enregistrer(p_rencontre text, p_voeux jsonb)` → `jsonb` */
+  voeux_enregistrer: { arguments: { p_rencontre: string; p_voeux: Json }; resultat: MesVoeux };
 }
 
 /** Une méthode par fonction du schéma api (voir creerApi dans api.ts). */
@@ -258,6 +267,10 @@ export interface Api {
   admin_membres(): Promise<FonctionsApi['admin_membres']['resultat']>;
   /** `api.admin_reactiver(p_id uuid)` → `jsonb` */
   admin_reactiver(args: FonctionsApi['admin_reactiver']['arguments']): Promise<FonctionsApi['admin_reactiver']['resultat']>;
+  /** `api.allocation_donnees(p_rencontre text)` → `jsonb` */
+  allocation_donnees(args: FonctionsApi['allocation_donnees']['arguments']): Promise<FonctionsApi['allocation_donnees']['resultat']>;
+  /** `api.allocation_publier(p_rencontre text, p_graine text, p_attributions jsonb)` → `jsonb` */
+  allocation_publier(args: FonctionsApi['allocation_publier']['arguments']): Promise<FonctionsApi['allocation_publier']['resultat']>;
   /** `api.annuaire_effacer()` → `jsonb` */
   annuaire_effacer(): Promise<FonctionsApi['annuaire_effacer']['resultat']>;
   /** `api.annuaire_exporter()` → `jsonb` */
@@ -316,6 +329,8 @@ export interface Api {
   membres_purger(): Promise<FonctionsApi['membres_purger']['resultat']>;
   /** `api.mes_inscriptions()` → `jsonb` */
   mes_inscriptions(): Promise<FonctionsApi['mes_inscriptions']['resultat']>;
+  /** `api.mes_voeux(p_rencontre text)` → `jsonb` */
+  mes_voeux(args: FonctionsApi['mes_voeux']['arguments']): Promise<FonctionsApi['mes_voeux']['resultat']>;
   /** `api.moi()` → `jsonb` */
   moi(): Promise<FonctionsApi['moi']['resultat']>;
   /** `api.note_enregistrer(p_organisation uuid, p_texte text)` → `void` */
@@ -362,6 +377,8 @@ export interface Api {
   retour_ajouter(args: FonctionsApi['retour_ajouter']['arguments']): Promise<FonctionsApi['retour_ajouter']['resultat']>;
   /** `api.sante()` → `jsonb` */
   sante(): Promise<FonctionsApi['sante']['resultat']>;
+  /** `api.voeux_enregistrer(p_rencontre text, p_voeux jsonb)` → `jsonb` */
+  voeux_enregistrer(args: FonctionsApi['voeux_enregistrer']['arguments']): Promise<FonctionsApi['voeux_enregistrer']['resultat']>;
 }
 
 /** Un appel RPC : le nom de la fonction et ses arguments ; rend son résultat. */
@@ -377,6 +394,8 @@ export function creerMethodes(appeler: Appeler): Api {
     admin_journaliser_invitation: (args) => appeler('admin_journaliser_invitation', args),
     admin_membres: () => appeler('admin_membres'),
     admin_reactiver: (args) => appeler('admin_reactiver', args),
+    allocation_donnees: (args) => appeler('allocation_donnees', args),
+    allocation_publier: (args) => appeler('allocation_publier', args),
     annuaire_effacer: () => appeler('annuaire_effacer'),
     annuaire_exporter: () => appeler('annuaire_exporter'),
     annuaire_fiche: (args) => appeler('annuaire_fiche', args),
@@ -405,6 +424,7 @@ export function creerMethodes(appeler: Appeler): Api {
     membre_provisionner: (args) => appeler('membre_provisionner', args),
     membres_purger: () => appeler('membres_purger'),
     mes_inscriptions: () => appeler('mes_inscriptions'),
+    mes_voeux: (args) => appeler('mes_voeux', args),
     moi: () => appeler('moi'),
     note_enregistrer: (args) => appeler('note_enregistrer', args),
     offre_publier: (args) => appeler('offre_publier', args),
@@ -428,5 +448,6 @@ export function creerMethodes(appeler: Appeler): Api {
     reservations_lister: () => appeler('reservations_lister'),
     retour_ajouter: (args) => appeler('retour_ajouter', args),
     sante: () => appeler('sante'),
+    voeux_enregistrer: (args) => appeler('voeux_enregistrer', args),
   };
 }
