@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { allegerFeuilles, EchecConstruction, indexer, marquerEtCompter } from './achever-site.ts';
+import { allegerFeuilles, apostrophesPourIndex, EchecConstruction, indexer, marquerEtCompter } from './achever-site.ts';
 import type { TermeAMarquer } from '../lib/marquer-sigles.ts';
 
 const termes: TermeAMarquer[] = [{ terme: 'PFMP', forme: 'période de formation en milieu professionnel', variantes: [], abreviation: true }];
@@ -104,5 +104,12 @@ describe('index Pagefind', () => {
 
   test('échoue quand l’index serait vide', async () => {
     await expect(indexer(dist({ 'robots.txt': 'User-agent: *' }))).rejects.toThrow(/Index de recherche vide/);
+  });
+});
+
+describe('texte donné à l’index', () => {
+  test('redresse l’apostrophe typographique entre deux lettres, et elle seule', () => {
+    expect(apostrophesPourIndex('<p>l’embauche d’apprentis, aujourd’hui, L’ONISEP</p>')).toBe("<p>l'embauche d'apprentis, aujourd'hui, L'ONISEP</p>");
+    expect(apostrophesPourIndex('<p>« citation ’ seule » fin’</p>')).toBe('<p>« citation ’ seule » fin’</p>');
   });
 });

@@ -8,7 +8,7 @@
 // Une étape qui ne trouve rien à faire (0 guide marqué, vocabulaire vide, 0 règle retirée, index vide) fait
 // échouer la construction avec un message en français : un site à moitié construit ne doit pas partir en ligne.
 import { readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
@@ -152,18 +152,42 @@ export function precharger(dist: string) {
   writeFileSync(page, html.replace('</head>', `${liens}</head>`));
 }
 
-/** Étape 4 : l'index Pagefind, en français. */
+/**
+ * Le texte donné à Pagefind : l'apostrophe typographique entre deux lettres (« l’embauche », « aujourd’hui ») devient
+ * l'apostrophe droite. Pagefind ne découpe un mot que sur la ponctuation ASCII : avec « ’ » il n'indexe que
+ * « lembauche », et « embauche » ne trouve pas la page ; avec « ' » il indexe « lembauche » et aussi ses parties
+ * (« embauche »). Les pages servies gardent leur typographie ; les extraits affichés la retrouvent
+ * (voir typographierExtrait dans src/lib/recherche-client.ts).
+ */
+export const apostrophesPourIndex = (html: string) => html.replace(/(?<=\p{L})’(?=\p{L})/gu, "'");
+
+/**
+ * Étape 4 : l'index Pagefind, en français. Les pages sont données une à une (addHTMLFile, URL tirée de leur
+ * chemin comme le ferait addDirectory) pour que l'index lise leurs élisions découpées (apostrophesPourIndex).
+ */
 export async function indexer(dist: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
   try {
     exiger(Boolean(index), `Pagefind n'a pas pu démarrer : ${errors.join(' ; ')}`);
-    const ajout = await index!.addDirectory({ path: dist });
-    exiger(ajout.errors.length === 0, `Pagefind n'a pas pu lire les pages : ${ajout.errors.join(' ; ')}`);
-    exiger(ajout.page_count > 0, `Index de recherche vide : aucune page de ${dist} ne porte data-pagefind-body.`);
+    let pages = 0;
+    const aIndexer = fichiers(dist).filter((f) => f.endsWith('.html'));
+    // Par lots : le service Pagefind lit plusieurs pages à la fois sans que toutes soient en mémoire ici.
+    for (let i = 0; i < aIndexer.length; i += 32) {
+      await Promise.all(
+        aIndexer.slice(i, i + 32).map(async (f) => {
+          const html = readFileSync(f, 'utf8');
+          if (!html.includes('data-pagefind-body')) return;
+          const ajout = await index!.addHTMLFile({ sourcePath: relative(dist, f), content: apostrophesPourIndex(html) });
+          exiger(ajout.errors.length === 0, `Pagefind n'a pas pu lire ${f} : ${ajout.errors.join(' ; ')}`);
+          pages++;
+        }),
+      );
+    }
+    exiger(pages > 0, `Index de recherche vide : aucune page de ${dist} ne porte data-pagefind-body.`);
     const ecriture = await index!.writeFiles({ outputPath: join(dist, 'pagefind') });
     exiger(ecriture.errors.length === 0, `Pagefind n'a pas pu écrire l'index : ${ecriture.errors.join(' ; ')}`);
     precharger(dist);
-    return ajout.page_count;
+    return pages;
   } finally {
     await pagefind.close();
   }
