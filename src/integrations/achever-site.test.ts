@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { allegerFeuilles, apostrophesPourIndex, EchecConstruction, indexer, marquerEtCompter } from './achever-site.ts';
+import { allegerFeuilles, apostrophesPourIndex, EchecConstruction, htmlPourIndex, indexer, marquerEtCompter } from './achever-site.ts';
 import type { TermeAMarquer } from '../lib/marquer-sigles.ts';
 
 const termes: TermeAMarquer[] = [{ terme: 'PFMP', forme: 'période de formation en milieu professionnel', variantes: [], abreviation: true }];
@@ -111,5 +111,14 @@ describe('texte donné à l’index', () => {
   test('redresse l’apostrophe typographique entre deux lettres, et elle seule', () => {
     expect(apostrophesPourIndex('<p>l’embauche d’apprentis, aujourd’hui, L’ONISEP</p>')).toBe("<p>l'embauche d'apprentis, aujourd'hui, L'ONISEP</p>");
     expect(apostrophesPourIndex('<p>« citation ’ seule » fin’</p>')).toBe('<p>« citation ’ seule » fin’</p>');
+    // Devant un sigle marqué : « l’<abbr>ASP</abbr> ».
+    expect(apostrophesPourIndex('<p>l’<abbr title="x">ASP</abbr> et d’<span data-sigle="PFMP">une</span></p>')).toBe(
+      '<p>l\'<abbr title="x">ASP</abbr> et d\'<span data-sigle="PFMP">une</span></p>',
+    );
+  });
+  test('retire les id (ancres que la recherche n’emploie pas) et garde le reste', () => {
+    expect(htmlPourIndex('<h2 id="les-textes" class="fr-h3">Les textes</h2><p data-id="garde">l’ASP</p>')).toBe(
+      '<h2 class="fr-h3">Les textes</h2><p data-id="garde">l\'ASP</p>',
+    );
   });
 });

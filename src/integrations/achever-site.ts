@@ -159,7 +159,14 @@ export function precharger(dist: string) {
  * (« embauche »). Les pages servies gardent leur typographie ; les extraits affichés la retrouvent
  * (voir typographierExtrait dans src/lib/recherche-client.ts).
  */
-export const apostrophesPourIndex = (html: string) => html.replace(/(?<=\p{L})’(?=\p{L})/gu, "'");
+export const apostrophesPourIndex = (html: string) => html.replace(/(?<=\p{L})’(?=(?:<[^>]+>)*\p{L})/gu, "'");
+
+/**
+ * Le HTML donné à l'index : apostrophes redressées (apostrophesPourIndex) et sans attributs id. Pagefind garde
+ * chaque élément à id dans les « ancres » de l'extrait de page qu'il fait télécharger à chaque résultat ; la
+ * recherche ne s'en sert pas (elle renvoie à la page) : les retirer allège ces fichiers.
+ */
+export const htmlPourIndex = (html: string) => apostrophesPourIndex(html).replace(/(<[a-z][a-z0-9-]*\b[^>]*?)\s+id="[^"]*"/gi, '$1');
 
 /**
  * Étape 4 : l'index Pagefind, en français. Les pages sont données une à une (addHTMLFile, URL tirée de leur
@@ -177,7 +184,7 @@ export async function indexer(dist: string): Promise<number> {
         aIndexer.slice(i, i + 32).map(async (f) => {
           const html = readFileSync(f, 'utf8');
           if (!html.includes('data-pagefind-body')) return;
-          const ajout = await index!.addHTMLFile({ sourcePath: relative(dist, f), content: apostrophesPourIndex(html) });
+          const ajout = await index!.addHTMLFile({ sourcePath: relative(dist, f), content: htmlPourIndex(html) });
           exiger(ajout.errors.length === 0, `Pagefind n'a pas pu lire ${f} : ${ajout.errors.join(' ; ')}`);
           pages++;
         }),
