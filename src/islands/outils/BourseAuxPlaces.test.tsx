@@ -200,3 +200,9 @@ describe('bourse aux places : filtres dans l’adresse, recherches, résumé', (
     expect(window.location.search).toBe('?onglet=resume');
   });
 });
+
+test('les niveaux de l’îlot sont ceux du schéma (recopiés pour ne pas charger zod dans le navigateur)', async () => {
+  const { NIVEAUX } = await import('../../schemas/bourse.ts');
+  const { NIVEAUX_ELEVE } = await import('./bourse/filtres.tsx');
+  expect(NIVEAUX_ELEVE).toEqual(NIVEAUX);
+});

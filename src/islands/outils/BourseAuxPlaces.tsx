@@ -14,16 +14,26 @@ const LIBELLES: Record<Onglet, string> = { offres: 'Offres de places', recherche
 
 export default function BourseAuxPlaces() {
   const referentiels = useReferentiels();
-  const initial = typeof window === 'undefined' ? { onglet: 'offres' as Onglet, filtres: FILTRES_VIDES } : lireAdresse(window.location.search);
-  const [onglet, setOnglet] = useState<Onglet>(initial.onglet);
-  const [filtres, setFiltres] = useState<Filtres>(initial.filtres);
+  // L'adresse n'est lue qu'une fois l'îlot hydraté (le HTML construit ne la connaît pas) ; les onglets
+  // n'interrogent l'API qu'ensuite, avec les bons filtres.
+  const [pret, setPret] = useState(false);
+  const [onglet, setOnglet] = useState<Onglet>('offres');
+  const [filtres, setFiltres] = useState<Filtres>(FILTRES_VIDES);
   const [nonConnecte, setNonConnecte] = useState<string | null>(null);
   const [message, setMessage] = useState<{ type: 'success' | 'error'; texte: string } | null>(null);
   const [version, setVersion] = useState(0);
   const boutons = useRef<Record<Onglet, HTMLButtonElement | null>>({ offres: null, recherches: null, resume: null });
 
   const memoriser = (o: Onglet, f: Filtres) => window.history.replaceState(null, '', `${window.location.pathname}${ecrireAdresse(o, f)}`);
-  useEffect(() => memoriser(onglet, filtres), [onglet]);
+  useEffect(() => {
+    const lu = lireAdresse(window.location.search);
+    setOnglet(lu.onglet);
+    setFiltres(lu.filtres);
+    setPret(true);
+  }, []);
+  useEffect(() => {
+    if (pret) memoriser(onglet, filtres);
+  }, [onglet, pret]);
 
   const echec = (e: unknown) => {
     if (e instanceof ErreurApi && e.statut === 401) setNonConnecte(e.code === 'NON_CONNECTE' ? '' : e.message);
@@ -93,11 +103,14 @@ export default function BourseAuxPlaces() {
       </div>
       {message && <Alerte type={message.type}>{message.texte}</Alerte>}
       <div role="tabpanel" id={`panneau-${onglet}`} aria-labelledby={`onglet-${onglet}`}>
-        {onglet === 'offres' && <OngletOffres filtres={filtres} setFiltres={setFiltres} referentiels={referentiels} actions={actions} version={version} />}
-        {onglet === 'recherches' && (
+        {!pret && <p>Chargement de la bourse…</p>}
+        {pret && onglet === 'offres' && (
+          <OngletOffres filtres={filtres} setFiltres={setFiltres} referentiels={referentiels} actions={actions} version={version} />
+        )}
+        {pret && onglet === 'recherches' && (
           <OngletRecherches filtres={filtres} setFiltres={setFiltres} referentiels={referentiels} actions={actions} version={version} />
         )}
-        {onglet === 'resume' && <OngletResume actions={actions} />}
+        {pret && onglet === 'resume' && <OngletResume actions={actions} />}
       </div>
     </div>
   );

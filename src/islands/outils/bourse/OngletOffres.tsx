@@ -2,10 +2,10 @@
 // (formation et niveau seulement), suivre ses réservations, confirmer un passage de relais, publier des places.
 import { type FormEvent, useEffect, useState } from 'react';
 import { appelApi } from '../../../lib/api-client.ts';
-import { type ListeOffres, type ListeReservations, NIVEAUX, type OffrePlaces } from '../../../schemas/bourse.ts';
+import type { ListeOffres, ListeReservations, OffrePlaces } from '../../../schemas/bourse.ts';
 import { dateFr, type Referentiels } from '../commun.tsx';
 import { ChoixOrganisation } from './ChoixOrganisation.tsx';
-import { corpsFiltres, type Filtres, FormulaireFiltres } from './filtres.tsx';
+import { corpsFiltres, type Filtres, FormulaireFiltres, NIVEAUX_ELEVE } from './filtres.tsx';
 
 export interface Actions {
   /** Signale une erreur d'appel (401 → invitation à se connecter). */
@@ -155,7 +155,7 @@ export function OngletOffres({
                     onChange={(e) => setEleve({ ...eleve, niveau: e.target.value })}
                   >
                     <option value="">Choisir</option>
-                    {NIVEAUX.map((n) => (
+                    {NIVEAUX_ELEVE.map((n) => (
                       <option key={n}>{n}</option>
                     ))}
                   </select>

@@ -2,10 +2,10 @@
 // d'un autre avec une organisation du carnet ; voir les réponses reçues et en accepter une (le carnet est mis à jour).
 import { type FormEvent, useEffect, useState } from 'react';
 import { appelApi } from '../../../lib/api-client.ts';
-import { type ListeRecherches, type MesRecherches, NIVEAUX, type RecherchePlaces } from '../../../schemas/bourse.ts';
+import type { ListeRecherches, MesRecherches, RecherchePlaces } from '../../../schemas/bourse.ts';
 import { ChampCommune, type CommuneChoisie, dateFr, type Referentiels } from '../commun.tsx';
 import { ChoixOrganisation } from './ChoixOrganisation.tsx';
-import { corpsFiltres, type Filtres, FormulaireFiltres } from './filtres.tsx';
+import { corpsFiltres, type Filtres, FormulaireFiltres, NIVEAUX_ELEVE } from './filtres.tsx';
 import { type Actions, avecCourriel } from './OngletOffres.tsx';
 
 const STATUTS = { ouverte: 'ouverte', satisfaite: 'satisfaite', fermee: 'retirée', expiree: 'expirée (la période a commencé)' } as const;
@@ -293,7 +293,7 @@ export function OngletRecherches({
               onChange={(e) => setNouvelle({ ...nouvelle, niveau: e.target.value })}
             >
               <option value="">Choisir</option>
-              {NIVEAUX.map((n) => (
+              {NIVEAUX_ELEVE.map((n) => (
                 <option key={n}>{n}</option>
               ))}
             </select>

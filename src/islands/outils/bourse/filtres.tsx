@@ -4,6 +4,10 @@ import type { FormEvent } from 'react';
 import { ChampCommune, type CommuneChoisie, DEPARTEMENTS, type Referentiels } from '../commun.tsx';
 
 export type Onglet = 'offres' | 'recherches' | 'resume';
+
+/** Les niveaux d'un élève : la liste de src/schemas/bourse.ts (NIVEAUX), recopiée ici pour ne pas charger zod
+ *  dans l'îlot (zod essaie eval, que la CSP refuse) ; un test vérifie que les deux listes sont égales. */
+export const NIVEAUX_ELEVE = ['CAP 1re année', 'CAP 2e année', 'Seconde', 'Première', 'Terminale', 'BTS'] as const;
 export const ONGLETS: Onglet[] = ['offres', 'recherches', 'resume'];
 
 export interface Filtres {
