@@ -380,7 +380,7 @@ async function afficherAnnuaire() {
 
 // npm run bench -- bourse : la bourse aux places (5 000 organisations, 500 offres ouvertes), PGlite puis PostgreSQL si DATABASE_URL.
 if (process.argv[2] === 'bourse') {
-  for (const genre of ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])] as const) {
+  for (const genre of ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])] as ('pglite' | 'postgres')[]) {
     oublierEnv();
     oublierTransport();
     console.log(

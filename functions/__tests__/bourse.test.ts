@@ -33,9 +33,10 @@ let bruno: string; // Lycée du Canal (11)
 let chloe: string; // Lycée des Cévennes (30)
 beforeAll(async () => {
   pile = await demarrerPileDeTest();
-  [marie, alice, bruno, chloe] = await Promise.all(
+  const cookies = await Promise.all(
     ['membre@exemple.test', 'alice.martin@exemple.test', 'bruno.garcia@exemple.test', 'chloe.bernard@exemple.test'].map((e) => seConnecter(pile, e)),
   );
+  [marie, alice, bruno, chloe] = cookies as [string, string, string, string];
 });
 afterAll(() => pile?.arreter());
 
@@ -49,12 +50,12 @@ async function appel(
 }
 
 async function compter() {
-  const { rows } = await pile.db.query<Record<string, number>>(
+  const { rows } = await pile.db.query<{ q: number; r: number; p: number; f: number; res: number; abo: number }>(
     `select (select count(*) from prive.recherches_places)::int as q, (select count(*) from prive.reponses_recherche)::int as r,
             (select count(*) from prive.placements)::int as p, (select count(*) from prive.offres_places)::int as f,
             (select count(*) from prive.reservations)::int as res, (select count(*) from prive.resume_bourse)::int as abo`,
   );
-  return { ...rows[0], courriels: pile.messages.length };
+  return { ...rows[0]!, courriels: pile.messages.length };
 }
 
 /** Le texte d'un courriel capté (quoted-printable décodé). */
@@ -244,7 +245,7 @@ describe('courriels de la bourse : l’action est faite, le courriel est au mieu
       const r = await appel(reserver, { method: 'POST', cookie: bruno, corps: { formation: 'CAP Boulanger', niveau: 'Seconde' }, params: { id: offre } });
       expect(r.statut).toBe(201);
       expect(r.corps.courriel).toBe(false);
-      expect(await compter()).toEqual({ ...avant, res: avant.res! + 1 });
+      expect(await compter()).toEqual({ ...avant, res: avant.res + 1 });
       expect(journal.mock.calls.map((c) => String(c[0])).join('\n')).toContain('bourse.courriel_echec');
       expect(journal.mock.calls.map((c) => String(c[0])).join('\n')).not.toContain('@');
     } finally {
