@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core';
 import { creerServeurSite } from '../local/netlify/serveur.ts';
 import { demarrerPileDeTest } from '../local/tests/pile-test.ts';
 import { configSupabaseModifiee } from '../local/supabase/config.ts';
+import { mesurerBourse } from './bench/bourse.ts';
 import { decrireCalendrier, mesurerCalendrier, peuplerCalendrier } from './bench/calendrier.ts';
 import { oublierEnv } from '../functions/_lib/env.ts';
 import { oublierTransport } from '../functions/_lib/mail.ts';
@@ -377,6 +378,18 @@ async function afficherAnnuaire() {
   console.log(`  GET /api/annuaire/vcard (toute la liste)  ${ms(vcard.ms)}, ${vcard.cartes} cartes, ${ko(vcard.octets)}`);
 }
 
+// npm run bench -- bourse : la bourse aux places (5 000 organisations, 500 offres ouvertes), PGlite puis PostgreSQL si DATABASE_URL.
+if (process.argv[2] === 'bourse') {
+  for (const genre of ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])] as ('pglite' | 'postgres')[]) {
+    oublierEnv();
+    oublierTransport();
+    console.log(
+      `Bourse aux places sur ${genre === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite'} : 5 000 organisations, 500 offres ouvertes + 100 complètes, 200 recherches`,
+    );
+    for (const l of await mesurerBourse(enParallele, genre)) console.log(l);
+  }
+  process.exit(0);
+}
 if (process.argv[2] === 'annuaire') {
   await afficherAnnuaire();
   process.exit(0);

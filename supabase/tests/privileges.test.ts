@@ -117,7 +117,7 @@ const ATTENDU: Record<string, Role[]> = {
   'api.contacts_purger()': ['service_role'],
   'api.note_enregistrer(uuid,text)': ['authenticated'],
   'api.offre_publier(uuid,text,date,date,integer,text)': ['authenticated'],
-  'api.offres_rechercher(text,text,text,text)': ['authenticated'],
+  'api.offres_rechercher(text,text,text,text,date,date,boolean,integer)': ['authenticated'],
   'api.organisation_doublons(text,text,text,uuid)': ['authenticated'],
   'api.organisation_enregistrer(uuid,text,text,text,text,text,text,text,prive.taille_organisation,date,boolean)': ['authenticated'],
   'api.organisation_lire(uuid)': ['authenticated'],
@@ -131,6 +131,19 @@ const ATTENDU: Record<string, Role[]> = {
   'prive.nom_normalise(text)': ['authenticated', 'service_role'],
   'prive.siret_valide(text)': ['authenticated', 'service_role'],
   'prive.proteger_offre()': [],
+  // Bourse aux places : recherches (sens inverse) et résumé hebdomadaire.
+  'api.recherche_publier(text,text,text,date,date,text,text,text,integer,text)': ['authenticated'],
+  'api.recherches_rechercher(text,text,text,text,date,date,integer)': ['authenticated'],
+  'api.recherche_repondre(uuid,uuid,integer)': ['authenticated'],
+  'api.recherches_miennes()': ['authenticated'],
+  'api.reponse_accepter(uuid)': ['authenticated'],
+  'api.recherche_fermer(uuid)': ['authenticated'],
+  'api.resume_bourse_lire()': ['authenticated'],
+  'api.resume_bourse_regler(boolean,text[])': ['authenticated'],
+  'api.resumes_bourse_a_envoyer(integer)': ['service_role'],
+  'api.resume_bourse_marquer(uuid,timestamp with time zone)': ['service_role'],
+  'prive.proteger_recherche()': [],
+  'prive.proteger_reponse()': [],
 };
 
 const FONCTIONS = `select p.oid, p.oid::regprocedure::text as signature

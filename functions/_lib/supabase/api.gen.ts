@@ -15,7 +15,18 @@ import type {
   RoleChange,
 } from '../../../src/schemas/annuaire.ts';
 import type { MembreProvisionne, ReponseDemandeCode, Sante, TentativeCode } from '../../../src/schemas/api-retours.ts';
-import type { ListeOffres, ListeReservations, ResultatConfirmation, ResultatReservation } from '../../../src/schemas/bourse.ts';
+import type {
+  ListeOffres,
+  ListeRecherches,
+  ListeReservations,
+  MesRecherches,
+  ReglageResume,
+  ResultatAcceptation,
+  ResultatConfirmation,
+  ResultatReponse,
+  ResultatReservation,
+  ResumesAEnvoyer,
+} from '../../../src/schemas/bourse.ts';
 import type { AbonnementCree, CalendrierIcsOuRien, MesPeriodes, Periode, RapportImportBase, VueReseau } from '../../../src/schemas/calendrier-pfmp.ts';
 import type { ExportCarnet, ListeDoublons, ListeOrganisations, Organisation, ResultatEnregistrement } from '../../../src/schemas/carnet.ts';
 import type {
@@ -173,8 +184,20 @@ export interface FonctionsApi {
     arguments: { p_organisation: string; p_formation: string; p_debut: string; p_fin: string; p_places: number; p_conditions: string };
     resultat: string;
   };
-  /** `api.offres_rechercher(p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text)` → `jsonb` */
-  offres_rechercher: { arguments: { p_naf?: string; p_departement?: string; p_commune_insee?: string; p_formation?: string }; resultat: ListeOffres };
+  /** `api.offres_rechercher(p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text, p_du date DEFAULT NULL::date, p_au date DEFAULT NULL::date, p_libres_seulement boolean DEFAULT true, p_limite integer DEFAULT 200)` → `jsonb` */
+  offres_rechercher: {
+    arguments: {
+      p_naf?: string;
+      p_departement?: string;
+      p_commune_insee?: string;
+      p_formation?: string;
+      p_du?: string;
+      p_au?: string;
+      p_libres_seulement?: boolean;
+      p_limite?: number;
+    };
+    resultat: ListeOffres;
+  };
   /** `api.organisation_doublons(p_siret text, p_nom text, p_commune_insee text, p_exclure uuid DEFAULT NULL::uuid)` → `jsonb` */
   organisation_doublons: { arguments: { p_siret: string; p_nom: string; p_commune_insee: string; p_exclure?: string }; resultat: ListeDoublons };
   /** `api.organisation_enregistrer(p_id uuid, p_siret text, p_nom text, p_code_naf text, p_commune_insee text, p_commune_nom text, p_departement text, p_adresse text, p_taille prive.taille_organisation, p_dernier_contact date, p_forcer boolean DEFAULT false)` → `jsonb` */
@@ -216,6 +239,33 @@ export interface FonctionsApi {
   place_reserver: { arguments: { p_offre: string; p_formation: string; p_niveau: string }; resultat: ResultatReservation };
   /** `api.pointer(p_rencontre text, p_inscription uuid, p_present boolean DEFAULT true)` → `jsonb` */
   pointer: { arguments: { p_rencontre: string; p_inscription: string; p_present?: boolean }; resultat: ResultatPointage };
+  /** `api.recherche_fermer(p_recherche uuid)` → `void` */
+  recherche_fermer: { arguments: { p_recherche: string }; resultat: void };
+  /** `api.recherche_publier(p_formation text, p_secteur text, p_niveau text, p_debut date, p_fin date, p_commune_insee text, p_commune_nom text, p_departement text, p_eleves integer, p_conditions text)` → `uuid` */
+  recherche_publier: {
+    arguments: {
+      p_formation: string;
+      p_secteur: string;
+      p_niveau: string;
+      p_debut: string;
+      p_fin: string;
+      p_commune_insee: string;
+      p_commune_nom: string;
+      p_departement: string;
+      p_eleves: number;
+      p_conditions: string;
+    };
+    resultat: string;
+  };
+  /** `api.recherche_repondre(p_recherche uuid, p_organisation uuid, p_places integer)` → `jsonb` */
+  recherche_repondre: { arguments: { p_recherche: string; p_organisation: string; p_places: number }; resultat: ResultatReponse };
+  /** `api.recherches_miennes()` → `jsonb` */
+  recherches_miennes: { arguments: Record<string, never>; resultat: MesRecherches };
+  /** `api.recherches_rechercher(p_secteur text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text, p_du date DEFAULT NULL::date, p_au date DEFAULT NULL::date, p_limite integer DEFAULT 200)` → `jsonb` */
+  recherches_rechercher: {
+    arguments: { p_secteur?: string; p_departement?: string; p_commune_insee?: string; p_formation?: string; p_du?: string; p_au?: string; p_limite?: number };
+    resultat: ListeRecherches;
+  };
   /** `api.rencontre_destinataires(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
   rencontre_destinataires: { arguments: { p_rencontre: string; p_atelier?: string }; resultat: Destinataires };
   /** `api.rencontre_participants(p_rencontre text)` → `jsonb` */
@@ -226,10 +276,20 @@ export interface FonctionsApi {
   rencontre_publier: { arguments: { p_rencontre: Json }; resultat: ResultatPublication };
   /** `api.rencontres_purger()` → `jsonb` */
   rencontres_purger: { arguments: Record<string, never>; resultat: BilanPurgeRencontres };
+  /** `api.reponse_accepter(p_reponse uuid)` → `jsonb` */
+  reponse_accepter: { arguments: { p_reponse: string }; resultat: ResultatAcceptation };
   /** `api.reservation_confirmer(p_reservation uuid)` → `jsonb` */
   reservation_confirmer: { arguments: { p_reservation: string }; resultat: ResultatConfirmation };
   /** `api.reservations_lister()` → `jsonb` */
   reservations_lister: { arguments: Record<string, never>; resultat: ListeReservations };
+  /** `api.resume_bourse_lire()` → `jsonb` */
+  resume_bourse_lire: { arguments: Record<string, never>; resultat: ReglageResume };
+  /** `api.resume_bourse_marquer(p_membre uuid, p_jusqua timestamp with time zone)` → `void` */
+  resume_bourse_marquer: { arguments: { p_membre: string; p_jusqua: string }; resultat: void };
+  /** `api.resume_bourse_regler(p_inscrit boolean, p_departements text[] DEFAULT NULL::text[])` → `jsonb` */
+  resume_bourse_regler: { arguments: { p_inscrit: boolean; p_departements?: string[] }; resultat: ReglageResume };
+  /** `api.resumes_bourse_a_envoyer(p_limite integer DEFAULT 500)` → `jsonb` */
+  resumes_bourse_a_envoyer: { arguments: { p_limite?: number }; resultat: ResumesAEnvoyer };
   /** `api.retour_ajouter(p_organisation uuid, p_formation text, p_accueil smallint, p_encadrement smallint, p_activites smallint, p_securite smallint, p_reprendrait boolean)` → `void` */
   retour_ajouter: {
     arguments: {
@@ -337,7 +397,7 @@ export interface Api {
   note_enregistrer(args: FonctionsApi['note_enregistrer']['arguments']): Promise<FonctionsApi['note_enregistrer']['resultat']>;
   /** `api.offre_publier(p_organisation uuid, p_formation text, p_debut date, p_fin date, p_places integer, p_conditions text)` → `uuid` */
   offre_publier(args: FonctionsApi['offre_publier']['arguments']): Promise<FonctionsApi['offre_publier']['resultat']>;
-  /** `api.offres_rechercher(p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text)` → `jsonb` */
+  /** `api.offres_rechercher(p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text, p_du date DEFAULT NULL::date, p_au date DEFAULT NULL::date, p_libres_seulement boolean DEFAULT true, p_limite integer DEFAULT 200)` → `jsonb` */
   offres_rechercher(args?: FonctionsApi['offres_rechercher']['arguments']): Promise<FonctionsApi['offres_rechercher']['resultat']>;
   /** `api.organisation_doublons(p_siret text, p_nom text, p_commune_insee text, p_exclure uuid DEFAULT NULL::uuid)` → `jsonb` */
   organisation_doublons(args: FonctionsApi['organisation_doublons']['arguments']): Promise<FonctionsApi['organisation_doublons']['resultat']>;
@@ -359,6 +419,16 @@ export interface Api {
   place_reserver(args: FonctionsApi['place_reserver']['arguments']): Promise<FonctionsApi['place_reserver']['resultat']>;
   /** `api.pointer(p_rencontre text, p_inscription uuid, p_present boolean DEFAULT true)` → `jsonb` */
   pointer(args: FonctionsApi['pointer']['arguments']): Promise<FonctionsApi['pointer']['resultat']>;
+  /** `api.recherche_fermer(p_recherche uuid)` → `void` */
+  recherche_fermer(args: FonctionsApi['recherche_fermer']['arguments']): Promise<FonctionsApi['recherche_fermer']['resultat']>;
+  /** `api.recherche_publier(p_formation text, p_secteur text, p_niveau text, p_debut date, p_fin date, p_commune_insee text, p_commune_nom text, p_departement text, p_eleves integer, p_conditions text)` → `uuid` */
+  recherche_publier(args: FonctionsApi['recherche_publier']['arguments']): Promise<FonctionsApi['recherche_publier']['resultat']>;
+  /** `api.recherche_repondre(p_recherche uuid, p_organisation uuid, p_places integer)` → `jsonb` */
+  recherche_repondre(args: FonctionsApi['recherche_repondre']['arguments']): Promise<FonctionsApi['recherche_repondre']['resultat']>;
+  /** `api.recherches_miennes()` → `jsonb` */
+  recherches_miennes(): Promise<FonctionsApi['recherches_miennes']['resultat']>;
+  /** `api.recherches_rechercher(p_secteur text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text, p_du date DEFAULT NULL::date, p_au date DEFAULT NULL::date, p_limite integer DEFAULT 200)` → `jsonb` */
+  recherches_rechercher(args?: FonctionsApi['recherches_rechercher']['arguments']): Promise<FonctionsApi['recherches_rechercher']['resultat']>;
   /** `api.rencontre_destinataires(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
   rencontre_destinataires(args: FonctionsApi['rencontre_destinataires']['arguments']): Promise<FonctionsApi['rencontre_destinataires']['resultat']>;
   /** `api.rencontre_participants(p_rencontre text)` → `jsonb` */
@@ -369,10 +439,20 @@ export interface Api {
   rencontre_publier(args: FonctionsApi['rencontre_publier']['arguments']): Promise<FonctionsApi['rencontre_publier']['resultat']>;
   /** `api.rencontres_purger()` → `jsonb` */
   rencontres_purger(): Promise<FonctionsApi['rencontres_purger']['resultat']>;
+  /** `api.reponse_accepter(p_reponse uuid)` → `jsonb` */
+  reponse_accepter(args: FonctionsApi['reponse_accepter']['arguments']): Promise<FonctionsApi['reponse_accepter']['resultat']>;
   /** `api.reservation_confirmer(p_reservation uuid)` → `jsonb` */
   reservation_confirmer(args: FonctionsApi['reservation_confirmer']['arguments']): Promise<FonctionsApi['reservation_confirmer']['resultat']>;
   /** `api.reservations_lister()` → `jsonb` */
   reservations_lister(): Promise<FonctionsApi['reservations_lister']['resultat']>;
+  /** `api.resume_bourse_lire()` → `jsonb` */
+  resume_bourse_lire(): Promise<FonctionsApi['resume_bourse_lire']['resultat']>;
+  /** `api.resume_bourse_marquer(p_membre uuid, p_jusqua timestamp with time zone)` → `void` */
+  resume_bourse_marquer(args: FonctionsApi['resume_bourse_marquer']['arguments']): Promise<FonctionsApi['resume_bourse_marquer']['resultat']>;
+  /** `api.resume_bourse_regler(p_inscrit boolean, p_departements text[] DEFAULT NULL::text[])` → `jsonb` */
+  resume_bourse_regler(args: FonctionsApi['resume_bourse_regler']['arguments']): Promise<FonctionsApi['resume_bourse_regler']['resultat']>;
+  /** `api.resumes_bourse_a_envoyer(p_limite integer DEFAULT 500)` → `jsonb` */
+  resumes_bourse_a_envoyer(args?: FonctionsApi['resumes_bourse_a_envoyer']['arguments']): Promise<FonctionsApi['resumes_bourse_a_envoyer']['resultat']>;
   /** `api.retour_ajouter(p_organisation uuid, p_formation text, p_accueil smallint, p_encadrement smallint, p_activites smallint, p_securite smallint, p_reprendrait boolean)` → `void` */
   retour_ajouter(args: FonctionsApi['retour_ajouter']['arguments']): Promise<FonctionsApi['retour_ajouter']['resultat']>;
   /** `api.sante()` → `jsonb` */
@@ -439,13 +519,23 @@ export function creerMethodes(appeler: Appeler): Api {
     periodes_pfmp_miennes: () => appeler('periodes_pfmp_miennes'),
     place_reserver: (args) => appeler('place_reserver', args),
     pointer: (args) => appeler('pointer', args),
+    recherche_fermer: (args) => appeler('recherche_fermer', args),
+    recherche_publier: (args) => appeler('recherche_publier', args),
+    recherche_repondre: (args) => appeler('recherche_repondre', args),
+    recherches_miennes: () => appeler('recherches_miennes'),
+    recherches_rechercher: (args) => appeler('recherches_rechercher', args),
     rencontre_destinataires: (args) => appeler('rencontre_destinataires', args),
     rencontre_participants: (args) => appeler('rencontre_participants', args),
     rencontre_places: (args) => appeler('rencontre_places', args),
     rencontre_publier: (args) => appeler('rencontre_publier', args),
     rencontres_purger: () => appeler('rencontres_purger'),
+    reponse_accepter: (args) => appeler('reponse_accepter', args),
     reservation_confirmer: (args) => appeler('reservation_confirmer', args),
     reservations_lister: () => appeler('reservations_lister'),
+    resume_bourse_lire: () => appeler('resume_bourse_lire'),
+    resume_bourse_marquer: (args) => appeler('resume_bourse_marquer', args),
+    resume_bourse_regler: (args) => appeler('resume_bourse_regler', args),
+    resumes_bourse_a_envoyer: (args) => appeler('resumes_bourse_a_envoyer', args),
     retour_ajouter: (args) => appeler('retour_ajouter', args),
     sante: () => appeler('sante'),
     voeux_enregistrer: (args) => appeler('voeux_enregistrer', args),
