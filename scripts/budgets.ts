@@ -7,10 +7,9 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 /** Les budgets, en octets compressés (brotli 11, comme un CDN). Relevés le 3 décembre 2026 (guide 50,4 Ko, polices 53,0, accueil 45,6, recherche 197,1), marge de 5 à 10 %. */
 export const BUDGETS = {
-  /** Page de guide : HTML + CSS + JS. Relevé à 57 Ko le 3 décembre 2026 (55,0 mesurés) : la feuille commune a reçu
-   *  les styles des pages Rencontres, Annuaire et Outils, et la page porte « Qui contacter » (≈ 2 Ko, sans React).
-   *  Prochaine étape : sortir de la feuille commune les styles propres à ces pages. */
-  guide: 57_000,
+  /** Page de guide : HTML + CSS + JS. 52,9 Ko mesurés le 3 décembre 2026 depuis que les pages sans îlot React ont leur
+   *  propre feuille, sans les styles des Rencontres, de l'Annuaire et des Outils (55,0 Ko avant). */
+  guide: 55_000,
   /** Polices d'une page (toutes les @font-face de la feuille, au pire). */
   polices: 58_000,
   /** Page d'accueil : HTML + CSS + JS. */

@@ -65,12 +65,35 @@ describe('allègement CSS', () => {
         '@font-face{font-family:Marianne;src:url(/_astro/Marianne-Bold.x1.woff2) format("woff2")}@font-face{font-family:Marianne;src:url(/polices/marianne-700.woff2)}.fr-btn{color:red}.fr-tile{color:blue}',
       '_astro/Marianne-Bold.x1.woff2': 'police',
     });
-    expect(allegerFeuilles(d)).toEqual({ feuilles: 1, regles: 1 });
+    expect(allegerFeuilles(d)).toEqual({ feuilles: 1, regles: 1, pagesSansIlot: 0 });
     const css = readFileSync(join(d, '_astro/Base.css'), 'utf8');
     expect(css).not.toContain('fr-tile');
     expect(css).not.toContain('Marianne-Bold');
     expect(css).toContain('/polices/marianne-700.woff2');
     expect(existsSync(join(d, '_astro/Marianne-Bold.x1.woff2'))).toBe(false);
+  });
+
+  test('donne aux pages sans îlot une feuille sans les styles que seuls les îlots emploient', () => {
+    const lien = '<link rel="stylesheet" href="/_astro/Base.css">';
+    const d = dist({
+      'guides/a/index.html': `<html><head>${lien}<script type="module" src="/_astro/page.js"></script></head><body><p class="fr-btn">x</p></body></html>`,
+      'outils/index.html': `<html><head>${lien}</head><body><astro-island><table class="fr-table"></table></astro-island></body></html>`,
+      '_astro/page.js': 'import{x}from"./partage.js";',
+      '_astro/partage.js': 'e.classList.add("fr-modal")',
+      '_astro/Base.css': '.fr-btn{color:red}.fr-table{color:blue}.fr-modal{color:green}.fr-tile{color:gray}',
+    });
+    expect(allegerFeuilles(d)).toEqual({ feuilles: 1, regles: 1, pagesSansIlot: 1 });
+    const guide = readFileSync(join(d, 'guides/a/index.html'), 'utf8');
+    const feuille = guide.match(/href="\/_astro\/(Base\.pages\.[\w-]+\.css)"/)?.[1];
+    expect(feuille).toBeDefined();
+    const css = readFileSync(join(d, '_astro', feuille!), 'utf8');
+    // La classe posée par un script que la page charge (même indirectement) reste.
+    expect(css).toContain('fr-btn');
+    expect(css).toContain('fr-modal');
+    expect(css).not.toContain('fr-table');
+    // La page à îlot garde la feuille commune.
+    expect(readFileSync(join(d, 'outils/index.html'), 'utf8')).toContain(lien);
+    expect(readFileSync(join(d, '_astro/Base.css'), 'utf8')).toContain('fr-table');
   });
 
   test('échoue quand aucune règle n’est retirée', () => {
