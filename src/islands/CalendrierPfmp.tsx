@@ -1,7 +1,8 @@
 import { cloneElement, useEffect, useId, useState, type FormEvent, type ReactElement } from 'react';
+import { academie } from '../academie.ts';
 import { appelApi, ErreurApi } from '../lib/api-client.ts';
 import { jourCourt, NIVEAUX_PFMP, totauxParSemaine, type NiveauPfmp } from '../lib/calendrier-pfmp.ts';
-import type { LigneRefusee, MesPeriodes, Periode, VueReseau } from '../schemas/calendrier-pfmp.ts';
+import type { Formation, LigneRefusee, MesPeriodes, Periode, VueReseau } from '../schemas/calendrier-pfmp.ts';
 
 type Etat = { statut: 'chargement' } | { statut: 'deconnecte' } | { statut: 'erreur'; message: string } | { statut: 'pret'; donnees: MesPeriodes };
 type Saisie = { formation: string; classe: string; niveau: NiveauPfmp; debut: string; fin: string; eleves: string };
@@ -25,6 +26,8 @@ export default function CalendrierPfmp() {
   const [adresseIcs, setAdresseIcs] = useState<string | null>(null);
   const [rapport, setRapport] = useState<{ succes?: string; erreur?: string; lignes: LigneRefusee[] } | null>(null);
   const [erreurVue, setErreurVue] = useState<string | null>(null);
+  const [nouvelle, setNouvelle] = useState({ code: '', intitule: '', niveau: '', secteur: '' });
+  const [ajout, setAjout] = useState<{ succes?: string; erreur?: string; champs: Record<string, string[]> } | null>(null);
 
   async function charger() {
     try {
@@ -107,6 +110,19 @@ export default function CalendrierPfmp() {
       await charger();
     } catch (err) {
       setErreur({ message: (err as ErreurApi).message, champs: {} });
+    }
+  }
+  async function ajouterFormation(e: FormEvent) {
+    e.preventDefault();
+    setAjout(null);
+    try {
+      const f = await appelApi<Formation>('/api/calendrier-pfmp/formations', { method: 'POST', corps: nouvelle });
+      setAjout({ succes: `Formation ajoutée : ${f.intitule} (${f.code}). Les membres peuvent la choisir dès maintenant.`, champs: {} });
+      setNouvelle({ code: '', intitule: '', niveau: '', secteur: '' });
+      await charger();
+    } catch (err) {
+      const e2 = err as ErreurApi;
+      setAjout({ erreur: e2.message, champs: (e2.details?.champs as Record<string, string[]> | undefined) ?? {} });
     }
   }
   async function retirer(p: Periode) {
@@ -215,6 +231,12 @@ export default function CalendrierPfmp() {
                   ))}
                 </select>
               </Groupe>
+              <p className="fr-text--sm fr-mt-n2w" id={`${id}-formation-absente`}>
+                Votre formation n’est pas dans la liste ? Un administrateur du réseau l’ajoute : écrivez à{' '}
+                <a href={`mailto:${academie.contact}?subject=${encodeURIComponent('Calendrier des PFMP : formation à ajouter')}`}>{academie.contact}</a> en
+                donnant son intitulé, son niveau et son code « formation diplôme » de la BCN (8 caractères, sur la fiche de la formation dans votre logiciel de
+                scolarité).
+              </p>
             </div>
             <div className="fr-col-6 fr-col-md-3">
               <Groupe id={`${id}-classe`} libelle="Classe" erreur={champ('classe')}>
@@ -315,6 +337,88 @@ export default function CalendrierPfmp() {
             )}
           </div>
         </form>
+        {donnees.peut_ajouter_formation && (
+          <form onSubmit={ajouterFormation} noValidate aria-labelledby={`${id}-ajout-formation`} className="fr-mb-6w">
+            <h3 id={`${id}-ajout-formation`} className="fr-h5">
+              Ajouter une formation manquante (administrateurs)
+            </h3>
+            <p className="fr-text--sm">
+              La liste vient de l’export officiel de la Base Centrale des Nomenclatures (commande <code>npm run importer-formations</code>). Ajoutez ici une
+              formation qui n’y est pas encore ; un prochain import la mettra à jour d’après la BCN.
+            </p>
+            <div className="fr-grid-row fr-grid-row--gutters">
+              <div className="fr-col-12 fr-col-md-3">
+                <Groupe id={`${id}-nf-code`} libelle="Code formation diplôme (BCN, 8 caractères)" erreur={ajout?.champs.code?.join(' ')}>
+                  <input
+                    className="fr-input"
+                    id={`${id}-nf-code`}
+                    value={nouvelle.code}
+                    onChange={(e) => setNouvelle({ ...nouvelle, code: e.target.value })}
+                    autoComplete="off"
+                  />
+                </Groupe>
+              </div>
+              <div className="fr-col-12 fr-col-md-9">
+                <Groupe id={`${id}-nf-intitule`} libelle="Intitulé" erreur={ajout?.champs.intitule?.join(' ')}>
+                  <input
+                    className="fr-input"
+                    id={`${id}-nf-intitule`}
+                    value={nouvelle.intitule}
+                    onChange={(e) => setNouvelle({ ...nouvelle, intitule: e.target.value })}
+                    autoComplete="off"
+                  />
+                </Groupe>
+              </div>
+              <div className="fr-col-12 fr-col-md-3">
+                <Groupe id={`${id}-nf-niveau`} libelle="Niveau ou diplôme (CAP, BAC PRO…)" erreur={ajout?.champs.niveau?.join(' ')}>
+                  <input
+                    className="fr-input"
+                    id={`${id}-nf-niveau`}
+                    value={nouvelle.niveau}
+                    onChange={(e) => setNouvelle({ ...nouvelle, niveau: e.target.value })}
+                    autoComplete="off"
+                  />
+                </Groupe>
+              </div>
+              <div className="fr-col-12 fr-col-md-9">
+                <Groupe
+                  id={`${id}-nf-secteur`}
+                  libelle="Secteur (vue du réseau ; un secteur déjà utilisé de préférence)"
+                  erreur={ajout?.champs.secteur?.join(' ')}
+                >
+                  <input
+                    className="fr-input"
+                    id={`${id}-nf-secteur`}
+                    list={`${id}-secteurs`}
+                    value={nouvelle.secteur}
+                    onChange={(e) => setNouvelle({ ...nouvelle, secteur: e.target.value })}
+                    autoComplete="off"
+                  />
+                </Groupe>
+                <datalist id={`${id}-secteurs`}>
+                  {[...new Set(donnees.formations.map((f) => f.secteur))].sort().map((sct) => (
+                    <option key={sct} value={sct} />
+                  ))}
+                </datalist>
+              </div>
+            </div>
+            <button className="fr-btn fr-btn--secondary" type="submit">
+              Ajouter la formation
+            </button>
+            <div aria-live="polite" className="fr-mt-2w">
+              {ajout?.succes && (
+                <div className="fr-alert fr-alert--success fr-alert--sm">
+                  <p>{ajout.succes}</p>
+                </div>
+              )}
+              {ajout?.erreur && (
+                <div className="fr-alert fr-alert--error fr-alert--sm" role="alert">
+                  <p>{ajout.erreur}</p>
+                </div>
+              )}
+            </div>
+          </form>
+        )}
         <h3 id={`${id}-abonnement`} className="fr-h5">
           S’abonner au calendrier de mon lycée (.ics)
         </h3>

@@ -108,6 +108,9 @@ const ATTENDU: Record<string, Role[]> = {
   'prive.uai_du_membre()': ['authenticated'],
   'prive.uai_courant()': ['authenticated'],
   'prive.periode_json(prive.periodes_pfmp)': ['authenticated'],
+  'api.formations_importer(jsonb)': ['service_role'],
+  'api.formation_ajouter(text,text,text,text)': ['authenticated'],
+  'prive.formation_json(prive.formations)': ['authenticated'],
   // Fonction de déclencheur du calendrier des PFMP.
   'prive.refuser_chevauchement_pfmp()': [],
   // Carnet des entreprises et bourse aux places (issue 9).
