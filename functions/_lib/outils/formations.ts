@@ -47,15 +47,15 @@ export const DOMAINES_NSF: Record<string, string> = {
   '42': 'Développement personnel',
 };
 
-/** Une formation lue, prête pour `api.formations_importer`. */
-export interface FormationBcn {
+/** Une formation lue, prête pour `api.formations_importer` (un type, pas une interface : c'est du JSON). */
+export type FormationBcn = {
   code: string;
   intitule: string;
   niveau: string;
   secteur: string;
   ouverte_le: string | null;
   fermee_le: string | null;
-}
+};
 
 export interface LectureBcn {
   formations: FormationBcn[];
