@@ -58,6 +58,18 @@ describe('Calendrier des PFMP', () => {
     // La souris quitte le bouton cliqué : son état survolé n'est pas celui que la page montre au repos.
     await page.mouse.move(0, 0);
     await verifierAccessibilite(page, 'calendrier, vue du réseau');
+    // Par bassin de formation : son lycée (Nîmes) pèse 44 élèves dans son bassin, sous le seuil de 70.
+    await page.getByLabel('Regrouper les lycées par').selectOption('bassin');
+    await page.getByLabel(/^Seuil d’alerte/).fill('40');
+    await page.getByRole('button', { name: 'Afficher le réseau' }).click();
+    const alerteBassin = page.locator('li', { hasText: 'Semaine du 18 janv. 2027, Hôtellerie-restauration, bassin Nîmes (30)' });
+    await alerteBassin.waitFor();
+    expect(await alerteBassin.textContent()).toContain('44 élèves de 1 lycée —');
+    expect(await alerteBassin.locator('mark').allTextContents()).toEqual(['votre lycée (24)', 'votre lycée (20)']);
+    await page.mouse.move(0, 0);
+    await verifierAccessibilite(page, 'calendrier, vue du réseau par bassin');
+    await page.getByLabel('Regrouper les lycées par').selectOption('departement');
+    await page.getByLabel(/^Seuil d’alerte/).fill('70');
 
     // Publier au formulaire ; une période qui chevauche une autre de la même classe : refusée en français, rien d'ajouté.
     await page.getByLabel('Formation', { exact: true }).selectOption('bac-pro-csr');

@@ -19,12 +19,14 @@ const vue = {
   debut: '2027-01-11',
   fin: '2027-01-24',
   seuil: 50,
+  regroupement: 'departement',
   groupes: [
-    { semaine: '2027-01-11', secteur: 'Hôtellerie-restauration', departement: '30', eleves: 39, lycees: 2, alerte: false, detail: null },
+    { semaine: '2027-01-11', secteur: 'Hôtellerie-restauration', departement: '30', bassin: null, eleves: 39, lycees: 2, alerte: false, detail: null },
     {
       semaine: '2027-01-18',
       secteur: 'Hôtellerie-restauration',
       departement: '30',
+      bassin: null,
       eleves: 61,
       lycees: 2,
       alerte: true,
@@ -37,6 +39,43 @@ const vue = {
 };
 
 describe('calendrier des PFMP', () => {
+  test('la vue du réseau se regroupe par bassin de formation : la demande le dit, la liste et le tableau montrent le bassin', async () => {
+    const parBassin = {
+      ...vue,
+      regroupement: 'bassin',
+      groupes: [
+        {
+          semaine: '2027-01-18',
+          secteur: 'Hôtellerie-restauration',
+          departement: '30',
+          bassin: 'Nîmes',
+          eleves: 61,
+          lycees: 2,
+          alerte: true,
+          detail: [{ uai: '0309901C', nom: 'Lycée des Arènes', eleves: 61 }],
+        },
+      ],
+    };
+    const urls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        urls.push(url);
+        if (!url.startsWith('/api/calendrier-pfmp/reseau')) return reponse(200, mes);
+        return reponse(200, url.includes('regroupement=bassin') ? parBassin : vue);
+      }),
+    );
+    render(<CalendrierPfmp />);
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Regrouper les lycées par' }), { target: { value: 'bassin' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher le réseau' }));
+    const alerte = (await screen.findByText(/bassin Nîmes \(30\)/)).closest('li')!;
+    expect(alerte.textContent).toMatch(/^Semaine du 18 janv\. 2027, Hôtellerie-restauration, bassin Nîmes \(30\) : 61 élèves/);
+    expect(urls.at(-1)).toMatch(/regroupement=bassin/);
+    const tableau = screen.getByRole('table', { name: 'Élèves en PFMP par semaine, secteur et bassin de formation' });
+    expect(within(tableau).getByRole('columnheader', { name: 'Bassin' })).toBeTruthy();
+    expect(within(tableau).getByRole('cell', { name: 'Nîmes' })).toBeTruthy();
+  });
+
   test('un membre qui ne trouve pas sa formation voit comment la faire ajouter ; il n’a pas le formulaire des administrateurs', async () => {
     vi.stubGlobal(
       'fetch',

@@ -21,7 +21,7 @@ export default function CalendrierPfmp() {
   const [erreur, setErreur] = useState<{ message: string; champs: Record<string, string[]> } | null>(null);
   const [info, setInfo] = useState<string | null>(null);
   const [envoi, setEnvoi] = useState(false);
-  const [filtre, setFiltre] = useState({ ...anneeScolaire(), seuil: '50' });
+  const [filtre, setFiltre] = useState({ ...anneeScolaire(), seuil: '50', regroupement: 'departement' as VueReseau['regroupement'] });
   const [vue, setVue] = useState<VueReseau | null>(null);
   const [adresseIcs, setAdresseIcs] = useState<string | null>(null);
   const [rapport, setRapport] = useState<{ succes?: string; erreur?: string; lignes: LigneRefusee[] } | null>(null);
@@ -43,7 +43,7 @@ export default function CalendrierPfmp() {
     e?.preventDefault();
     setErreurVue(null);
     try {
-      const q = new URLSearchParams({ debut: filtre.debut, fin: filtre.fin, seuil: filtre.seuil });
+      const q = new URLSearchParams({ debut: filtre.debut, fin: filtre.fin, seuil: filtre.seuil, regroupement: filtre.regroupement });
       setVue(await appelApi<VueReseau>(`/api/calendrier-pfmp/reseau?${q}`));
     } catch (err) {
       const e2 = err as ErreurApi;
@@ -158,6 +158,10 @@ export default function CalendrierPfmp() {
   const champ = (nom: keyof Saisie) => erreur?.champs[nom]?.join(' ');
   const totaux = vue ? totauxParSemaine(vue) : [];
   const alertes = vue?.groupes.filter((g) => g.alerte) ?? [];
+  const parBassin = vue?.regroupement === 'bassin';
+  /** « département 30 » ou « bassin Nîmes (30) ». */
+  const zone = (g: VueReseau['groupes'][number]) => (g.bassin === null ? `département ${g.departement}` : `bassin ${g.bassin} (${g.departement})`);
+  const cle = (g: VueReseau['groupes'][number]) => `${g.semaine}-${g.secteur}-${g.departement}-${g.bassin ?? ''}`;
 
   return (
     <>
@@ -455,7 +459,7 @@ export default function CalendrierPfmp() {
         <h2 id={`${id}-reseau`}>Le réseau, semaine par semaine</h2>
         <form onSubmit={afficherReseau} noValidate aria-label="Période et seuil de la vue du réseau" className="fr-mb-3w">
           <div className="fr-grid-row fr-grid-row--gutters">
-            <div className="fr-col-6 fr-col-md-4">
+            <div className="fr-col-6 fr-col-md-6">
               <Groupe id={`${id}-vue-debut`} libelle="Du">
                 <input
                   className="fr-input"
@@ -466,7 +470,7 @@ export default function CalendrierPfmp() {
                 />
               </Groupe>
             </div>
-            <div className="fr-col-6 fr-col-md-4">
+            <div className="fr-col-6 fr-col-md-6">
               <Groupe id={`${id}-vue-fin`} libelle="Au">
                 <input
                   className="fr-input"
@@ -478,7 +482,20 @@ export default function CalendrierPfmp() {
               </Groupe>
             </div>
             <div className="fr-col-12 fr-col-md-4">
-              <Groupe id={`${id}-seuil`} libelle="Seuil d’alerte (élèves d’un même secteur et d’un même département la même semaine)">
+              <Groupe id={`${id}-regroupement`} libelle="Regrouper les lycées par">
+                <select
+                  className="fr-select"
+                  id={`${id}-regroupement`}
+                  value={filtre.regroupement}
+                  onChange={(e) => setFiltre({ ...filtre, regroupement: e.target.value as VueReseau['regroupement'] })}
+                >
+                  <option value="departement">Département</option>
+                  <option value="bassin">Bassin de formation</option>
+                </select>
+              </Groupe>
+            </div>
+            <div className="fr-col-12 fr-col-md-8">
+              <Groupe id={`${id}-seuil`} libelle="Seuil d’alerte (élèves d’un même secteur et d’un même département ou bassin la même semaine)">
                 <input
                   className="fr-input"
                   inputMode="numeric"
@@ -506,8 +523,9 @@ export default function CalendrierPfmp() {
             ) : (
               <ul>
                 {alertes.map((g) => (
-                  <li key={`${g.semaine}-${g.secteur}-${g.departement}`}>
-                    Semaine du {jourCourt(g.semaine)}, {g.secteur}, département {g.departement} : <strong>{g.eleves} élèves</strong> de {g.lycees} lycées —{' '}
+                  <li key={cle(g)}>
+                    Semaine du {jourCourt(g.semaine)}, {g.secteur}, {zone(g)} : <strong>{g.eleves} élèves</strong> de {g.lycees} lycée{g.lycees > 1 ? 's' : ''}{' '}
+                    —{' '}
                     {(g.detail ?? []).map((d, i) => (
                       <span key={`${d.uai}-${i}`}>
                         {i > 0 && ', '}
@@ -520,12 +538,13 @@ export default function CalendrierPfmp() {
             )}
             <Graphique totaux={totaux} />
             <table className="fr-mb-3w">
-              <caption>Élèves en PFMP par semaine, secteur et département</caption>
+              <caption>Élèves en PFMP par semaine, secteur et {parBassin ? 'bassin de formation' : 'département'}</caption>
               <thead>
                 <tr>
                   <th scope="col">Semaine du</th>
                   <th scope="col">Secteur</th>
                   <th scope="col">Département</th>
+                  {parBassin && <th scope="col">Bassin</th>}
                   <th scope="col">Élèves</th>
                   <th scope="col">Lycées</th>
                   <th scope="col">Seuil</th>
@@ -533,10 +552,11 @@ export default function CalendrierPfmp() {
               </thead>
               <tbody>
                 {vue.groupes.map((g) => (
-                  <tr key={`${g.semaine}-${g.secteur}-${g.departement}`}>
+                  <tr key={cle(g)}>
                     <td>{jourCourt(g.semaine)}</td>
                     <td>{g.secteur}</td>
                     <td>{g.departement}</td>
+                    {parBassin && <td>{g.bassin}</td>}
                     <td>{g.eleves}</td>
                     <td>{g.lycees}</td>
                     <td>{g.alerte ? <p className="fr-badge fr-badge--sm fr-badge--warning">Atteint</p> : '—'}</td>

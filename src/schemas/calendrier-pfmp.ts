@@ -116,20 +116,26 @@ export const requeteReseauSchema = z
       .min(1, 'Le seuil est d’au moins 1 élève.')
       .max(10000, 'Seuil trop grand.')
       .default(50),
+    /** Regrouper les lycées par département (par défaut) ou par bassin de formation. */
+    regroupement: z.enum(['departement', 'bassin'], { error: 'Regroupement : « departement » ou « bassin ».' }).default('departement'),
   })
   .refine((p) => p.fin >= p.debut, { path: ['fin'], message: 'La fin est avant le début.' });
 export type RequeteReseau = z.infer<typeof requeteReseauSchema>;
 
-/** Résultat de `api.calendrier_pfmp_reseau(p_debut, p_fin, p_seuil)`. */
+/** Résultat de `api.calendrier_pfmp_reseau(p_debut, p_fin, p_seuil, p_regroupement)`. */
 export interface VueReseau {
   debut: string;
   fin: string;
   seuil: number;
+  /** Les lycées sont regroupés par département, ou par bassin de formation (dans son département). */
+  regroupement: 'departement' | 'bassin';
   groupes: {
     /** Lundi de la semaine. */
     semaine: string;
     secteur: string;
     departement: string;
+    /** Bassin de formation (« Bassin non renseigné » si le lycée n'en a pas) ; null quand le regroupement est par département. */
+    bassin: string | null;
     eleves: number;
     lycees: number;
     /** Vrai à partir du seuil. */

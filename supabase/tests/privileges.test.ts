@@ -104,7 +104,7 @@ const ATTENDU: Record<string, Role[]> = {
   'api.calendrier_pfmp_abonnement_creer()': ['authenticated'],
   'api.calendrier_pfmp_abonnement_revoquer()': ['authenticated'],
   'api.calendrier_pfmp_ics(text)': ['service_role'],
-  'api.calendrier_pfmp_reseau(date,date,integer)': ['authenticated'],
+  'api.calendrier_pfmp_reseau(date,date,integer,text)': ['authenticated'],
   'prive.uai_du_membre()': ['authenticated'],
   'prive.uai_courant()': ['authenticated'],
   'prive.periode_json(prive.periodes_pfmp)': ['authenticated'],

@@ -130,8 +130,8 @@ export interface FonctionsApi {
   calendrier_pfmp_abonnement_revoquer: { arguments: Record<string, never>; resultat: void };
   /** `api.calendrier_pfmp_ics(p_jeton text)` → `jsonb` */
   calendrier_pfmp_ics: { arguments: { p_jeton: string }; resultat: CalendrierIcsOuRien };
-  /** `api.calendrier_pfmp_reseau(p_debut date, p_fin date, p_seuil integer)` → `jsonb` */
-  calendrier_pfmp_reseau: { arguments: { p_debut: string; p_fin: string; p_seuil: number }; resultat: VueReseau };
+  /** `api.calendrier_pfmp_reseau(p_debut date, p_fin date, p_seuil integer, p_regroupement text DEFAULT 'departement'::text)` → `jsonb` */
+  calendrier_pfmp_reseau: { arguments: { p_debut: string; p_fin: string; p_seuil: number; p_regroupement?: string }; resultat: VueReseau };
   /** `api.carnet_exporter()` → `jsonb` */
   carnet_exporter: { arguments: Record<string, never>; resultat: ExportCarnet };
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
@@ -312,7 +312,7 @@ export interface Api {
   calendrier_pfmp_abonnement_revoquer(): Promise<FonctionsApi['calendrier_pfmp_abonnement_revoquer']['resultat']>;
   /** `api.calendrier_pfmp_ics(p_jeton text)` → `jsonb` */
   calendrier_pfmp_ics(args: FonctionsApi['calendrier_pfmp_ics']['arguments']): Promise<FonctionsApi['calendrier_pfmp_ics']['resultat']>;
-  /** `api.calendrier_pfmp_reseau(p_debut date, p_fin date, p_seuil integer)` → `jsonb` */
+  /** `api.calendrier_pfmp_reseau(p_debut date, p_fin date, p_seuil integer, p_regroupement text DEFAULT 'departement'::text)` → `jsonb` */
   calendrier_pfmp_reseau(args: FonctionsApi['calendrier_pfmp_reseau']['arguments']): Promise<FonctionsApi['calendrier_pfmp_reseau']['resultat']>;
   /** `api.carnet_exporter()` → `jsonb` */
   carnet_exporter(): Promise<FonctionsApi['carnet_exporter']['resultat']>;
