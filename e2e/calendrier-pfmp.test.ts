@@ -85,7 +85,8 @@ describe('Calendrier des PFMP', () => {
     await page.getByLabel('Dernier jour').fill('2027-03-12');
     await page.getByRole('button', { name: 'Publier la période' }).click();
     await page.getByText('Période publiée : 2CSR, du 1 mars 2027 au 12 mars 2027.').waitFor();
-    expect(await page.getByRole('rowheader', { name: '2CSR' }).count()).toBe(2);
+    // Le message paraît avant que la liste soit rechargée : attendre la seconde ligne (machine chargée).
+    await expect.poll(() => page.getByRole('rowheader', { name: '2CSR' }).count()).toBe(2);
 
     // S'abonner : l'adresse secrète donne un calendrier .ics avec les périodes du lycée ; révoquée, elle ne sert plus.
     await page.getByRole('button', { name: 'Créer l’adresse d’abonnement' }).click();
