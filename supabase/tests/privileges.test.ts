@@ -104,10 +104,13 @@ const ATTENDU: Record<string, Role[]> = {
   'api.calendrier_pfmp_abonnement_creer()': ['authenticated'],
   'api.calendrier_pfmp_abonnement_revoquer()': ['authenticated'],
   'api.calendrier_pfmp_ics(text)': ['service_role'],
-  'api.calendrier_pfmp_reseau(date,date,integer)': ['authenticated'],
+  'api.calendrier_pfmp_reseau(date,date,integer,text)': ['authenticated'],
   'prive.uai_du_membre()': ['authenticated'],
   'prive.uai_courant()': ['authenticated'],
   'prive.periode_json(prive.periodes_pfmp)': ['authenticated'],
+  'api.formations_importer(jsonb)': ['service_role'],
+  'api.formation_ajouter(text,text,text,text)': ['authenticated'],
+  'prive.formation_json(prive.formations)': ['authenticated'],
   // Fonction de déclencheur du calendrier des PFMP.
   'prive.refuser_chevauchement_pfmp()': [],
   // Carnet des entreprises et bourse aux places (issue 9).

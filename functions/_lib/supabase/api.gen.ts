@@ -27,7 +27,16 @@ import type {
   ResultatReservation,
   ResumesAEnvoyer,
 } from '../../../src/schemas/bourse.ts';
-import type { AbonnementCree, CalendrierIcsOuRien, MesPeriodes, Periode, RapportImportBase, VueReseau } from '../../../src/schemas/calendrier-pfmp.ts';
+import type {
+  AbonnementCree,
+  CalendrierIcsOuRien,
+  Formation,
+  MesPeriodes,
+  Periode,
+  RapportImportBase,
+  RapportImportFormations,
+  VueReseau,
+} from '../../../src/schemas/calendrier-pfmp.ts';
 import type { ExportCarnet, ListeDoublons, ListeOrganisations, Organisation, ResultatEnregistrement } from '../../../src/schemas/carnet.ts';
 import type {
   BilanPurgeRencontres,
@@ -132,8 +141,8 @@ export interface FonctionsApi {
   calendrier_pfmp_abonnement_revoquer: { arguments: Record<string, never>; resultat: void };
   /** `api.calendrier_pfmp_ics(p_jeton text)` → `jsonb` */
   calendrier_pfmp_ics: { arguments: { p_jeton: string }; resultat: CalendrierIcsOuRien };
-  /** `api.calendrier_pfmp_reseau(p_debut date, p_fin date, p_seuil integer)` → `jsonb` */
-  calendrier_pfmp_reseau: { arguments: { p_debut: string; p_fin: string; p_seuil: number }; resultat: VueReseau };
+  /** `api.calendrier_pfmp_reseau(p_debut date, p_fin date, p_seuil integer, p_regroupement text DEFAULT 'departement'::text)` → `jsonb` */
+  calendrier_pfmp_reseau: { arguments: { p_debut: string; p_fin: string; p_seuil: number; p_regroupement?: string }; resultat: VueReseau };
   /** `api.carnet_exporter()` → `jsonb` */
   carnet_exporter: { arguments: Record<string, never>; resultat: ExportCarnet };
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
@@ -152,6 +161,10 @@ export interface FonctionsApi {
   contacts_purger: { arguments: Record<string, never>; resultat: number };
   /** `api.fiches_a_rappeler(p_limite integer DEFAULT 200)` → `jsonb` */
   fiches_a_rappeler: { arguments: { p_limite?: number }; resultat: RappelsFiches };
+  /** `api.formation_ajouter(p_code text, p_intitule text, p_niveau text, p_secteur text)` → `jsonb` */
+  formation_ajouter: { arguments: { p_code: string; p_intitule: string; p_niveau: string; p_secteur: string }; resultat: Formation };
+  /** `api.formations_importer(p_formations jsonb)` → `jsonb` */
+  formations_importer: { arguments: { p_formations: Json }; resultat: RapportImportFormations };
   /** `api.inscrire(p_rencontre text, p_ateliers text[], p_reponses jsonb DEFAULT '{}'::jsonb)` → `jsonb` */
   inscrire: { arguments: { p_rencontre: string; p_ateliers: string[]; p_reponses?: Json }; resultat: ResultatInscription };
   /** `api.membre_destinataire_code(p_email text)` → `boolean` */
@@ -359,7 +372,7 @@ export interface Api {
   calendrier_pfmp_abonnement_revoquer(): Promise<FonctionsApi['calendrier_pfmp_abonnement_revoquer']['resultat']>;
   /** `api.calendrier_pfmp_ics(p_jeton text)` → `jsonb` */
   calendrier_pfmp_ics(args: FonctionsApi['calendrier_pfmp_ics']['arguments']): Promise<FonctionsApi['calendrier_pfmp_ics']['resultat']>;
-  /** `api.calendrier_pfmp_reseau(p_debut date, p_fin date, p_seuil integer)` → `jsonb` */
+  /** `api.calendrier_pfmp_reseau(p_debut date, p_fin date, p_seuil integer, p_regroupement text DEFAULT 'departement'::text)` → `jsonb` */
   calendrier_pfmp_reseau(args: FonctionsApi['calendrier_pfmp_reseau']['arguments']): Promise<FonctionsApi['calendrier_pfmp_reseau']['resultat']>;
   /** `api.carnet_exporter()` → `jsonb` */
   carnet_exporter(): Promise<FonctionsApi['carnet_exporter']['resultat']>;
@@ -379,6 +392,10 @@ export interface Api {
   contacts_purger(): Promise<FonctionsApi['contacts_purger']['resultat']>;
   /** `api.fiches_a_rappeler(p_limite integer DEFAULT 200)` → `jsonb` */
   fiches_a_rappeler(args?: FonctionsApi['fiches_a_rappeler']['arguments']): Promise<FonctionsApi['fiches_a_rappeler']['resultat']>;
+  /** `api.formation_ajouter(p_code text, p_intitule text, p_niveau text, p_secteur text)` → `jsonb` */
+  formation_ajouter(args: FonctionsApi['formation_ajouter']['arguments']): Promise<FonctionsApi['formation_ajouter']['resultat']>;
+  /** `api.formations_importer(p_formations jsonb)` → `jsonb` */
+  formations_importer(args: FonctionsApi['formations_importer']['arguments']): Promise<FonctionsApi['formations_importer']['resultat']>;
   /** `api.inscrire(p_rencontre text, p_ateliers text[], p_reponses jsonb DEFAULT '{}'::jsonb)` → `jsonb` */
   inscrire(args: FonctionsApi['inscrire']['arguments']): Promise<FonctionsApi['inscrire']['resultat']>;
   /** `api.membre_destinataire_code(p_email text)` → `boolean` */
@@ -499,6 +516,8 @@ export function creerMethodes(appeler: Appeler): Api {
     contact_opposition: (args) => appeler('contact_opposition', args),
     contacts_purger: () => appeler('contacts_purger'),
     fiches_a_rappeler: (args) => appeler('fiches_a_rappeler', args),
+    formation_ajouter: (args) => appeler('formation_ajouter', args),
+    formations_importer: (args) => appeler('formations_importer', args),
     inscrire: (args) => appeler('inscrire', args),
     membre_destinataire_code: (args) => appeler('membre_destinataire_code', args),
     membre_provisionner: (args) => appeler('membre_provisionner', args),
