@@ -17,6 +17,8 @@ export function genererCorpus(dossier: string, nombre = 1000): string[] {
     const texte = modele
       .replace(/^titre:\s*"?(.*?)"?$/m, (_, t: string) => `titre: "${t.slice(0, 70).replace(/"/g, '')} (${i + 1})"`)
       .replace(/^connexes:.*$/m, 'connexes: []')
+      // Les composants propres au hub (tableaux tirés des données) : le témoin ne les a pas, les deux sites s'en passent.
+      .replace(/^<TableauAllocation[^>]*\/>$/gm, '')
       .replace(/^## (.*)$/gm, (_, t: string) => `## ${t} ${mots[i % mots.length]} ${i}`);
     writeFileSync(join(dossier, famille, `guide-genere-${i + 1}.mdx`), texte);
     ids.push(`${famille}/guide-genere-${i + 1}`);
