@@ -7,6 +7,8 @@ export interface Commune {
   code: string;
   nom: string;
   departement: string;
+  /** Codes postaux de la commune (souvent un, plusieurs pour une grande ville). */
+  codesPostaux: string[];
 }
 
 /** Les sous-classes NAF (niveau le plus fin, « 47.11F »). */
@@ -22,9 +24,9 @@ const NAF = new Map(SOUS_CLASSES_NAF.map((c) => [c.code, c.libelle]));
 export const libelleNaf = (code: string) => NAF.get(code);
 
 const COMMUNES = new Map<string, Commune>(
-  (communesBrutes as { code: string; nom: string; departement?: string; type: string }[])
+  (communesBrutes as { code: string; nom: string; departement?: string; type: string; codesPostaux?: string[] }[])
     .filter((c) => c.type === 'commune-actuelle' && c.departement)
-    .map((c) => [c.code, { code: c.code, nom: c.nom, departement: c.departement! }]),
+    .map((c) => [c.code, { code: c.code, nom: c.nom, departement: c.departement!, codesPostaux: c.codesPostaux ?? [] }]),
 );
 export const communeParCode = (code: string) => COMMUNES.get(code);
 
@@ -34,6 +36,27 @@ const sansAccent = (s: string) =>
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[-'’]/g, ' ');
+
+/** Nom comparable d'une commune : sans accents, tirets ni apostrophes, « St » et « Ste » développés. */
+export const cleCommune = (s: string) =>
+  sansAccent(s)
+    .replace(/[^a-z0-9 ]/g, ' ')
+    .replace(/\bste\b/g, 'sainte')
+    .replace(/\bst\b/g, 'saint')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+function indexer(cle: (c: Commune) => string[]) {
+  const index = new Map<string, Commune[]>();
+  for (const c of COMMUNES.values()) for (const k of cle(c)) (index.get(k) ?? index.set(k, []).get(k)!).push(c);
+  return index;
+}
+let parNom: Map<string, Commune[]> | undefined;
+let parCodePostal: Map<string, Commune[]> | undefined;
+/** Les communes de ce nom (homonymes compris). */
+export const communesParNom = (nom: string) => (parNom ??= indexer((c) => [cleCommune(c.nom)])).get(cleCommune(nom)) ?? [];
+/** Les communes desservies par ce code postal. */
+export const communesParCodePostal = (cp: string) => (parCodePostal ??= indexer((c) => c.codesPostaux)).get(cp.trim()) ?? [];
 
 /** Au plus 10 communes dont le nom commence par le texte (ou dont le code est ce texte), départements donnés en premier. */
 export function chercherCommunes(texte: string, departementsPrioritaires: string[] = []): Commune[] {
