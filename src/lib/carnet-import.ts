@@ -1,6 +1,31 @@
 // Import d'un tableur dans le carnet : fonctions pures (encodage, séparateur, correspondance des colonnes,
 // lecture des effectifs et des dates écrits à la française).
-import type { AnalyseFichier, ChampImport } from '../schemas/carnet-import.ts';
+import type { AnalyseFichier } from '../schemas/carnet-import.ts';
+
+/** Les champs du carnet qu'une colonne peut remplir, dans l'ordre du formulaire d'association. */
+export const CHAMPS_IMPORT = [
+  { cle: 'nom', libelle: 'Nom de l’organisation', requis: true },
+  { cle: 'siret', libelle: 'SIRET', requis: false },
+  { cle: 'code_naf', libelle: 'Code NAF (secteur)', requis: true },
+  { cle: 'commune', libelle: 'Commune (nom ou code INSEE)', requis: false },
+  { cle: 'code_postal', libelle: 'Code postal', requis: false },
+  { cle: 'adresse', libelle: 'Adresse', requis: false },
+  { cle: 'taille', libelle: 'Effectif', requis: false },
+  { cle: 'contact_nom', libelle: 'Nom du contact', requis: false },
+  { cle: 'contact_fonction', libelle: 'Fonction du contact', requis: false },
+  { cle: 'contact_telephone', libelle: 'Téléphone professionnel du contact', requis: false },
+  { cle: 'contact_email', libelle: 'Adresse électronique professionnelle du contact', requis: false },
+  { cle: 'formation', libelle: 'Formation accueillie (pour mon lycée)', requis: false },
+  { cle: 'dernier_contact', libelle: 'Date du dernier contact', requis: false },
+] as const;
+export type ChampImport = (typeof CHAMPS_IMPORT)[number]['cle'];
+export const CLES_IMPORT = CHAMPS_IMPORT.map((c) => c.cle) as [ChampImport, ...ChampImport[]];
+
+/** Taille maximale du fichier importé (octets) et nombre maximal de lignes de données. */
+export const TAILLE_MAX_FICHIER = 1024 * 1024;
+export const LIGNES_MAX_IMPORT = 2000;
+/** Taille maximale d'un corps de requête d'import (le fichier en base64, ou ses lignes en JSON). */
+export const TAILLE_MAX_REQUETE_IMPORT = 2 * 1024 * 1024;
 
 /**
  * Texte d'un fichier : BOM UTF-8 ou UTF-16 reconnus ; sinon UTF-8 s'il est valide, Windows-1252 sinon

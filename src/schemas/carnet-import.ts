@@ -1,34 +1,12 @@
 import { z } from 'zod';
+import { CLES_IMPORT, LIGNES_MAX_IMPORT, type ChampImport } from '../lib/carnet-import.ts';
 import type { Doublon } from './carnet.ts';
+
+export { CHAMPS_IMPORT, CLES_IMPORT, LIGNES_MAX_IMPORT, TAILLE_MAX_FICHIER, TAILLE_MAX_REQUETE_IMPORT, type ChampImport } from '../lib/carnet-import.ts';
 
 // Import d'un tableur dans le carnet : les champs du carnet auxquels l'officier associe les colonnes de
 // son fichier, les contrats des trois routes (analyse, vérification, confirmation) et leurs résultats.
-// Ce module n'importe aucun référentiel : l'îlot peut le lire.
-
-/** Les champs du carnet qu'une colonne peut remplir, dans l'ordre du formulaire d'association. */
-export const CHAMPS_IMPORT = [
-  { cle: 'nom', libelle: 'Nom de l’organisation', requis: true },
-  { cle: 'siret', libelle: 'SIRET', requis: false },
-  { cle: 'code_naf', libelle: 'Code NAF (secteur)', requis: true },
-  { cle: 'commune', libelle: 'Commune (nom ou code INSEE)', requis: false },
-  { cle: 'code_postal', libelle: 'Code postal', requis: false },
-  { cle: 'adresse', libelle: 'Adresse', requis: false },
-  { cle: 'taille', libelle: 'Effectif', requis: false },
-  { cle: 'contact_nom', libelle: 'Nom du contact', requis: false },
-  { cle: 'contact_fonction', libelle: 'Fonction du contact', requis: false },
-  { cle: 'contact_telephone', libelle: 'Téléphone professionnel du contact', requis: false },
-  { cle: 'contact_email', libelle: 'Adresse électronique professionnelle du contact', requis: false },
-  { cle: 'formation', libelle: 'Formation accueillie (pour mon lycée)', requis: false },
-  { cle: 'dernier_contact', libelle: 'Date du dernier contact', requis: false },
-] as const;
-export type ChampImport = (typeof CHAMPS_IMPORT)[number]['cle'];
-export const CLES_IMPORT = CHAMPS_IMPORT.map((c) => c.cle) as [ChampImport, ...ChampImport[]];
-
-/** Taille maximale du fichier importé (octets) et nombre maximal de lignes de données. */
-export const TAILLE_MAX_FICHIER = 1024 * 1024;
-export const LIGNES_MAX_IMPORT = 2000;
-/** Taille maximale d'un corps de requête d'import (le fichier en base64, ou ses lignes en JSON). */
-export const TAILLE_MAX_REQUETE_IMPORT = 2 * 1024 * 1024;
+// Les îlots n'en importent que les types (zod reste côté serveur) ; les constantes sont dans src/lib/carnet-import.ts.
 
 /** Corps de `POST /api/carnet/import/analyse` : le fichier tel quel, encodé en base64. */
 export const analyseEntreeSchema = z.object({

@@ -83,6 +83,9 @@ function Recherche({ ouvrir, ajouter, surErreur }: { ouvrir: (id: string) => voi
         <button type="button" className="fr-btn fr-icon-add-line fr-btn--icon-left" onClick={ajouter}>
           Ajouter une organisation
         </button>{' '}
+        <a className="fr-btn fr-btn--secondary fr-icon-upload-line fr-btn--icon-left" href="/outils/carnet-entreprises/importer/">
+          Importer un tableur (CSV)
+        </a>{' '}
         <a className="fr-btn fr-btn--tertiary fr-icon-download-line fr-btn--icon-left" href="/api/carnet/export.csv" download>
           Exporter le carnet (CSV)
         </a>
