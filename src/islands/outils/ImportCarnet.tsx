@@ -239,12 +239,14 @@ export default function ImportCarnet() {
                     className="fr-select"
                     id={`colonne-${c.cle}`}
                     value={correspondance[c.cle] ?? ''}
-                    onChange={(e) => {
-                      const suivant = { ...correspondance };
-                      if (e.target.value === '') delete suivant[c.cle];
-                      else suivant[c.cle] = Number(e.target.value);
-                      setCorrespondance(suivant);
-                    }}
+                    onChange={(e) =>
+                      setCorrespondance(
+                        Object.fromEntries([
+                          ...Object.entries(correspondance).filter(([cle]) => cle !== c.cle),
+                          ...(e.target.value === '' ? [] : [[c.cle, Number(e.target.value)]]),
+                        ]),
+                      )
+                    }
                   >
                     <option value="">— Aucune colonne —</option>
                     {analyse.entetes.map((h, i) => (
