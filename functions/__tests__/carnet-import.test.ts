@@ -23,7 +23,7 @@ async function appel(handler: Handler, chemin: string, corps: unknown, cookie: s
   return { statut: r.status, corps: texte ? JSON.parse(texte) : null };
 }
 
-async function compter() {
+async function compter(): Promise<Record<string, number>> {
   const { rows } = await pile.db.query<Record<string, number>>(
     `select (select count(*) from prive.organisations)::int as o, (select count(*) from prive.contacts)::int as c,
             (select count(*) from prive.partenariats)::int as p, (select count(*) from prive.historique_carnet)::int as h`,
@@ -146,8 +146,8 @@ describe('Import d’un tableur dans le carnet', () => {
     expect(r.statut).toBe(201);
     expect(r.corps).toEqual({ creees: 4, completees: 1 });
     const apres = await compter();
-    expect(apres.o).toBe(avant.o + 4);
-    expect(apres.c).toBe(avant.c + 2);
+    expect(apres.o).toBe(avant.o! + 4);
+    expect(apres.c).toBe(avant.c! + 2);
     const { rows } = await pile.db.query<{ nom: string; taille: string | null; formations: string[] }>(
       `select o.nom, o.taille::text, array(select formation from prive.partenariats p where p.organisation_id = o.id and p.uai = '0119901A' order by 1) as formations
          from prive.organisations o where o.siret = $1 or o.id = $2 order by o.nom`,

@@ -121,7 +121,7 @@ export default function ImportCarnet() {
 
   function associer(e: FormEvent) {
     e.preventDefault();
-    const manquants = CHAMPS_IMPORT.filter((c) => c.requis && correspondance[c.cle] === undefined).map((c) => c.libelle);
+    const manquants: string[] = CHAMPS_IMPORT.filter((c) => c.requis && correspondance[c.cle] === undefined).map((c) => c.libelle);
     if (correspondance.commune === undefined && correspondance.code_postal === undefined) manquants.push('Commune ou code postal');
     if (manquants.length) {
       setErreur(`Associez une colonne à : ${manquants.join(', ')}.`);
