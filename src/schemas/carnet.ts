@@ -223,7 +223,8 @@ export interface Organisation extends Omit<OrganisationResume, 'formations'> {
   commune_insee: string;
   adresse: string | null;
   contacts: { id: string; nom: string; fonction: string | null; telephone: string | null; email: string | null }[];
-  partenariats: { uai: string; lycee: string; formation: string }[];
+  /** Lycées et formations ; « mien » : le lien est celui du lycée de l'appelant (il peut le retirer). */
+  partenariats: { uai: string; lycee: string; formation: string; mien: boolean }[];
   retours: { formation: string; accueil: number; encadrement: number; activites: number; securite: number; reprendrait: boolean; date: string }[];
   placements: { lycee: string | null; formation: string; niveau: string; debut: string; fin: string }[];
   /** Les notes du lycée de l'appelant, ou null. */

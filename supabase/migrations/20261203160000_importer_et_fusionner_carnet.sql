@@ -451,3 +451,37 @@ begin
   return jsonb_build_object('statut', 'enregistree', 'id', ident);
 end
 $$;
+
+-- La fiche dit quels liens lycée–formation sont ceux du lycée de l'appelant (« mien ») : lui seul peut les retirer.
+create or replace function api.organisation_lire(p_id uuid) returns jsonb
+language plpgsql stable security invoker set search_path = ''
+as $$
+declare
+  fiche jsonb;
+begin
+  perform prive.exiger_membre();
+  select jsonb_build_object('id', o.id, 'nom', o.nom, 'siret', o.siret, 'code_naf', o.code_naf, 'commune_insee', o.commune_insee,
+           'commune', o.commune_nom, 'departement', o.departement, 'adresse', o.adresse, 'taille', o.taille,
+           'dernier_contact', o.dernier_contact,
+           'contacts', (select coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'nom', c.nom, 'fonction', c.fonction,
+                          'telephone', c.telephone, 'email', c.email) order by c.nom), '[]') from prive.contacts c where c.organisation_id = o.id),
+           'partenariats', (select coalesce(jsonb_agg(jsonb_build_object('uai', p.uai, 'lycee', e.nom, 'formation', p.formation, 'mien', p.uai is not distinct from prive.uai_courant())
+                          order by e.nom, p.formation), '[]') from prive.partenariats p join prive.etablissements e on e.uai = p.uai where p.organisation_id = o.id),
+           'retours', (select coalesce(jsonb_agg(jsonb_build_object('formation', r.formation, 'accueil', r.accueil, 'encadrement', r.encadrement,
+                          'activites', r.activites, 'securite', r.securite, 'reprendrait', r.reprendrait, 'date', r.cree_le::date)
+                          order by r.cree_le desc), '[]') from prive.retours r where r.organisation_id = o.id),
+           'placements', (select coalesce(jsonb_agg(jsonb_build_object('lycee', e.nom, 'formation', pl.formation, 'niveau', pl.niveau,
+                          'debut', pl.debut, 'fin', pl.fin) order by pl.debut desc), '[]')
+                          from prive.placements pl left join prive.etablissements e on e.uai = pl.uai where pl.organisation_id = o.id),
+           'note', (select n.texte from prive.notes_lycee n where n.organisation_id = o.id and n.uai = (select prive.uai_courant())),
+           'historique', (select coalesce(jsonb_agg(jsonb_build_object('quand', h.quand, 'action', h.action,
+                          'qui', coalesce(m.prenom || ' ' || m.nom, 'Tâche automatique'), 'details', h.details) order by h.quand desc, h.id desc), '[]')
+                          from prive.historique_carnet h left join prive.membres m on m.id = h.membre_id where h.organisation_id = o.id))
+    into fiche
+    from prive.organisations o where o.id = p_id;
+  if fiche is null then
+    raise exception 'ORGANISATION_INCONNUE' using errcode = 'P0001';
+  end if;
+  return fiche;
+end
+$$;
