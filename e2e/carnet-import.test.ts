@@ -101,4 +101,61 @@ describe('Carnet des entreprises : import d’un tableur', () => {
     await alice.getByText('99900000800014').waitFor();
     await alice.getByText('organisation importée', { exact: false }).first().waitFor();
   }, 120_000);
+
+  test('une fiche saisie deux fois : fusion par un membre concerné, retour de période, lien de formation, carte des départements', async () => {
+    // Marie (lycée des Arènes, Nîmes) travaille avec l'atelier de démonstration ; elle le saisit de nouveau sans le voir.
+    const marie = await connecte('membre@exemple.test');
+    await marie.goto('/outils/carnet-entreprises/');
+    await marie.getByRole('button', { name: 'Ajouter une organisation' }).click();
+    await marie.getByLabel('Nom de l’organisation').fill('Atelier Mécanique Garrigues');
+    await marie.getByLabel('Code NAF').fill('45.20A');
+    const commune = marie.getByLabel('Commune');
+    await commune.fill('Nîm');
+    await marie.locator('datalist option[value="Nîmes (30)"]').first().waitFor({ state: 'attached' });
+    await commune.fill('Nîmes (30)');
+    await marie.getByRole('button', { name: 'Enregistrer' }).click();
+    await marie.getByText('Cette organisation est peut-être déjà dans le carnet').waitFor();
+    await marie.getByRole('button', { name: 'Ce n’est pas la même : enregistrer quand même' }).click();
+    await marie.getByText('Organisation ajoutée au carnet.').waitFor();
+
+    await marie.getByRole('heading', { name: 'Fiches semblables' }).waitFor();
+    await marie.getByRole('button', { name: 'Fusionner « Atelier mécanique des Garrigues (fictif) » dans cette fiche' }).click();
+    await verifierAccessibilite(marie, 'carnet, confirmation de la fusion');
+    await marie.getByRole('button', { name: 'Confirmer : fusionner « Atelier mécanique des Garrigues (fictif) » dans cette fiche' }).click();
+    await marie.getByText('« Atelier mécanique des Garrigues (fictif) » est fusionnée dans cette fiche.').waitFor();
+    await marie.getByText('99900000300015').waitFor(); // le SIRET de la fiche absorbée
+    await marie
+      .getByText(/Lucie Exemple/)
+      .first()
+      .waitFor(); // son contact
+    await marie.getByText(/fiches fusionnées \(Atelier mécanique des Garrigues \(fictif\)\)/).waitFor();
+    const restantes = await pile.db.query<{ n: number }>(`select count(*)::int as n from prive.organisations where nom ilike 'Atelier m_canique%Garrigues%'`);
+    expect(restantes.rows[0]!.n).toBe(1);
+
+    await marie.getByLabel('Formation de l’élève accueilli').fill('CAP Maintenance des véhicules');
+    await marie.getByLabel('Accueil de l’élève').selectOption('4');
+    await marie.getByLabel('Disponibilité du tuteur').selectOption('3');
+    await marie.getByLabel('Activités conformes au référentiel').selectOption('3');
+    await marie.getByLabel('Conditions de sécurité').selectOption('4');
+    await marie.locator('label[for="retour-reprendrait-oui"]').click(); // le DSFR masque le bouton radio, son libellé le coche
+    await marie.getByRole('button', { name: 'Enregistrer le retour' }).click();
+    await marie.getByText('Retour enregistré. Merci.').waitFor();
+    await marie.getByText(/accueil 4\/4, encadrement 3\/4, activités 3\/4, sécurité 4\/4 — accueillerait à nouveau/).waitFor();
+
+    await marie.getByLabel('Pour la formation').fill('Bac pro Maintenance des véhicules');
+    await marie.getByRole('button', { name: 'Déclarer ce lien' }).click();
+    await marie.getByRole('button', { name: 'Retirer Bac pro Maintenance des véhicules de mon lycée' }).waitFor();
+    await marie.mouse.move(0, 0); // le survol d'un bouton DSFR (fond #343434 en sombre) n'est pas l'état contrôlé
+    await verifierAccessibilite(marie, 'carnet, fiche fusionnée avec retour et lien');
+
+    await marie.getByRole('button', { name: 'Retour à la recherche' }).click();
+    await marie.getByRole('button', { name: 'Afficher la carte des départements' }).click();
+    await marie.getByRole('button', { name: 'Gard (30) : 1 organisation' }).waitFor();
+    await marie.getByRole('table', { name: 'Nombre d’organisations trouvées par département' }).waitFor();
+    await marie.mouse.move(0, 0);
+    await verifierAccessibilite(marie, 'carnet, carte des départements');
+    await marie.getByRole('button', { name: 'Gard (30) : 1 organisation' }).click();
+    await marie.getByText('1 organisation', { exact: true }).waitFor();
+    await expect(marie.getByRole('combobox', { name: 'Département', exact: true }).inputValue()).resolves.toBe('30');
+  }, 120_000);
 });
