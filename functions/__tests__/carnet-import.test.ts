@@ -7,6 +7,10 @@ import type { AnalyseFichier, LigneImport, RapportVerification } from '../../src
 import analyser from '../carnet-import-analyser.ts';
 import confirmer from '../carnet-import-confirmer.ts';
 import verifier from '../carnet-import-verifier.ts';
+import fusionner from '../carnet-organisations-fusionner.ts';
+import declarer from '../carnet-partenariat-declarer.ts';
+import retirer from '../carnet-partenariat-retirer.ts';
+import chercher from '../carnet-resultats-chercher.ts';
 import { contexte, type Handler, requete, seConnecter } from './aide.fixture.ts';
 
 let pile: PileDeTest;
@@ -17,8 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => pile?.arreter());
 
-async function appel(handler: Handler, chemin: string, corps: unknown, cookie: string | null = alice) {
-  const r = await handler(requete(chemin, { method: 'POST', corps, headers: cookie ? { cookie } : {} }), contexte() as Context);
+async function appel(handler: Handler, chemin: string, corps: unknown, cookie: string | null = alice, params: Record<string, string> = {}) {
+  const r = await handler(requete(chemin, { method: 'POST', corps, headers: cookie ? { cookie } : {} }), contexte(params) as Context);
   const texte = await r.text();
   return { statut: r.status, corps: texte ? JSON.parse(texte) : null };
 }
@@ -201,6 +205,52 @@ describe('Import d’un tableur dans le carnet', () => {
       expect(r.statut).toBe(400);
       expect(r.corps.erreur.code).toBe('REQUETE_INVALIDE');
     }
+    expect(await compter()).toEqual(avant);
+  });
+});
+
+describe('Recherche, liens lycée–formation et fusion par les routes', () => {
+  const ATELIER = '20000000-0000-4000-8000-000000000001'; // Nîmes, lien du lycée des Arènes
+  const HOTEL = '20000000-0000-4000-8000-000000000003'; // Narbonne, aucun lien
+
+  test('POST /api/carnet/resultats : une page, le total et le compte par département ; filtres invalides refusés en français', async () => {
+    const r = await appel(chercher, '/api/carnet/resultats', { naf: '45', limite: 1 });
+    expect(r.statut).toBe(200);
+    expect(r.corps.total).toBeGreaterThanOrEqual(2);
+    expect(r.corps.organisations).toHaveLength(1);
+    expect(r.corps.par_departement['30']).toBeGreaterThanOrEqual(1);
+    const inverse = await appel(chercher, '/api/carnet/resultats', { debut: '2027-03-01', fin: '2027-02-01' });
+    expect(inverse.statut).toBe(400);
+    expect(inverse.corps.erreur.details.champs.fin).toEqual(['La fin de la période est avant son début.']);
+    expect((await appel(chercher, '/api/carnet/resultats', { limite: 500 })).statut).toBe(400);
+    expect((await appel(chercher, '/api/carnet/resultats', {}, null)).statut).toBe(401);
+  });
+
+  test('lien lycée–formation : déclaré (201), pas deux fois (409), celui d’un autre lycée introuvable (404)', async () => {
+    const p = { id: HOTEL };
+    expect((await appel(declarer, '/api/carnet/organisations/x/partenariats', { formation: 'CAP Cuisine' }, alice, p)).statut).toBe(201);
+    const deux = await appel(declarer, '/api/carnet/organisations/x/partenariats', { formation: 'CAP Cuisine' }, alice, p);
+    expect(deux.statut).toBe(409);
+    expect(deux.corps.erreur.code).toBe('DEJA_EXISTANT');
+    const autre = await appel(retirer, '/api/carnet/organisations/x/partenariats/retrait', { formation: 'CAP Maintenance des véhicules' }, alice, {
+      id: ATELIER,
+    });
+    expect(autre.statut).toBe(404);
+    expect((await appel(declarer, '/api/carnet/organisations/x/partenariats', { formation: 'x' }, alice, p)).statut).toBe(400);
+    expect((await appel(retirer, '/api/carnet/organisations/x/partenariats/retrait', { formation: 'CAP Cuisine' }, alice, p)).statut).toBe(200);
+  });
+
+  test('fusion : refusée (403) à qui ni l’une ni l’autre fiche ne concerne, impossible (409) entre deux SIRET ; rien n’est écrit', async () => {
+    const avant = await compter();
+    const interdite = await appel(fusionner, '/api/carnet/organisations/x/fusion', { absorber: ATELIER }, alice, { id: HOTEL });
+    expect(interdite.statut).toBe(403);
+    expect(interdite.corps.erreur).toMatchObject({ code: 'FUSION_INTERDITE', message: expect.stringContaining('membres concernés') });
+    const admin = await seConnecter(pile, 'admin@exemple.test');
+    const impossible = await appel(fusionner, '/api/carnet/organisations/x/fusion', { absorber: ATELIER }, admin, { id: HOTEL });
+    expect(impossible.statut).toBe(409);
+    expect(impossible.corps.erreur.details.precision).toContain('SIRET différents');
+    expect((await appel(fusionner, '/api/carnet/organisations/x/fusion', { absorber: 'pas-un-id' }, admin, { id: HOTEL })).statut).toBe(400);
+    expect((await appel(fusionner, '/api/carnet/organisations/x/fusion', { absorber: ATELIER }, admin, { id: 'pas-un-id' })).statut).toBe(404);
     expect(await compter()).toEqual(avant);
   });
 });
