@@ -1,6 +1,7 @@
-// Référentiels hors ligne : codes NAF (@socialgouv/codes-naf) et communes (@etalab/decoupage-administratif).
+// Référentiels hors ligne : codes NAF (@socialgouv/codes-naf) et communes (@etalab/decoupage-administratif,
+// par l'index compact communes.gen.json qu'en tire `npm run generer-communes` : une fonction démarre plus vite).
 // Lus côté serveur seulement : ces listes ne partent jamais dans un îlot.
-import communesBrutes from '@etalab/decoupage-administratif/data/communes.json' with { type: 'json' };
+import communesCompactes from './communes.gen.json' with { type: 'json' };
 import codesNaf from '@socialgouv/codes-naf/index.json' with { type: 'json' };
 
 export interface Commune {
@@ -24,9 +25,10 @@ const NAF = new Map(SOUS_CLASSES_NAF.map((c) => [c.code, c.libelle]));
 export const libelleNaf = (code: string) => NAF.get(code);
 
 const COMMUNES = new Map<string, Commune>(
-  (communesBrutes as { code: string; nom: string; departement?: string; type: string; codesPostaux?: string[] }[])
-    .filter((c) => c.type === 'commune-actuelle' && c.departement)
-    .map((c) => [c.code, { code: c.code, nom: c.nom, departement: c.departement!, codesPostaux: c.codesPostaux ?? [] }]),
+  (communesCompactes as [string, string, string, string][]).map(([code, nom, departement, cp]) => [
+    code,
+    { code, nom, departement, codesPostaux: cp ? cp.split(' ') : [] },
+  ]),
 );
 export const communeParCode = (code: string) => COMMUNES.get(code);
 
