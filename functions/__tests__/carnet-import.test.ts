@@ -176,6 +176,19 @@ describe('Import d’un tableur dans le carnet', () => {
     expect(r.corps.lignes[1].erreurs).toEqual([{ champ: 'siret', message: expect.stringContaining('Même SIRET que la ligne 2') }]);
   });
 
+  test('deux lignes du fichier aux noms proches dans la même commune : signalées, pas refusées ; dans deux communes : rien', async () => {
+    const l = (numero: number, nom: string, commune: string) => ({ numero, valeurs: { nom, code_naf: '16.23Z', commune } });
+    const r = await appel(verifier, '/api/carnet/import/verification', {
+      lignes: [
+        l(2, 'Menuiserie Causse (fictive)', 'Mende'),
+        l(3, 'MENUISERIE DU CAUSSE SARL (fictive)', 'Mende'),
+        l(4, 'Menuiserie Causse (fictive)', 'Marvejols'),
+      ],
+    });
+    expect(r.corps.lignes.map((x: RapportVerification['lignes'][number]) => x.doublons_fichier)).toEqual([[], [{ numero: 2, raison: 'nom' }], []]);
+    expect(r.corps.a_corriger).toBe(0);
+  });
+
   test('un fichier de plus de 1 Mo : 413 en français, rien n’est écrit', async () => {
     const gros = Buffer.alloc(1024 * 1024 + 10, 'a').toString('base64');
     const r = await appel(analyser, '/api/carnet/import/analyse', { fichier: gros });

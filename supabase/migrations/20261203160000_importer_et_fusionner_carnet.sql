@@ -17,14 +17,22 @@ $$;
 revoke execute on function prive.trigrammes(text) from public;
 grant execute on function prive.trigrammes(text) to authenticated, service_role;
 
--- 1 : mêmes trigrammes ; 0 : rien en commun.
-create function prive.similarite_noms(a text, b text) returns real
+-- Indice de Jaccard de deux ensembles de trigrammes : 1 identiques, 0 rien en commun.
+create function prive.similarite_trigrammes(ta text[], tb text[]) returns real
 language sql immutable strict parallel safe set search_path = ''
 as $$
   select case when cardinality(ta) + cardinality(tb) = 0 then 0::real
               else (select count(*) from (select unnest(ta) intersect select unnest(tb)) i)::real
                    / (select count(*) from (select unnest(ta) union select unnest(tb)) u)::real end
-    from (select prive.trigrammes(a) as ta, prive.trigrammes(b) as tb) t
+$$;
+revoke execute on function prive.similarite_trigrammes(text[], text[]) from public;
+grant execute on function prive.similarite_trigrammes(text[], text[]) to authenticated, service_role;
+
+-- La même mesure sur deux noms.
+create function prive.similarite_noms(a text, b text) returns real
+language sql immutable strict parallel safe set search_path = ''
+as $$
+  select prive.similarite_trigrammes(prive.trigrammes(a), prive.trigrammes(b))
 $$;
 revoke execute on function prive.similarite_noms(text, text) from public;
 grant execute on function prive.similarite_noms(text, text) to authenticated, service_role;
@@ -39,8 +47,10 @@ $$;
 revoke execute on function prive.noms_proches(text, text) from public;
 grant execute on function prive.noms_proches(text, text) to authenticated, service_role;
 
--- Nom normalisé stocké : la recherche par nom ne recalcule pas la normalisation ligne à ligne.
+-- Nom normalisé et trigrammes stockés : ni la recherche par nom ni la détection des doublons ne les
+-- recalculent fiche à fiche.
 alter table prive.organisations add column nom_cle text generated always as (prive.nom_normalise(nom)) stored;
+alter table prive.organisations add column nom_trigrammes text[] generated always as (prive.trigrammes(nom)) stored;
 create index organisations_departement_idx on prive.organisations (departement);
 create index offres_organisation_idx on prive.offres_places (organisation_id);
 create index partenariats_uai_idx on prive.partenariats (uai);
@@ -49,6 +59,9 @@ create index partenariats_uai_idx on prive.partenariats (uai);
 create or replace function api.organisation_doublons(p_siret text, p_nom text, p_commune_insee text, p_exclure uuid default null) returns jsonb
 language plpgsql stable security invoker set search_path = ''
 as $$
+declare
+  v_cle text := prive.nom_normalise(p_nom);
+  v_tg text[] := prive.trigrammes(p_nom);
 begin
   perform prive.exiger_membre();
   return coalesce((
@@ -57,7 +70,7 @@ begin
       from prive.organisations o
      where (p_exclure is null or o.id <> p_exclure)
        and ((p_siret is not null and o.siret = p_siret)
-            or (o.commune_insee = p_commune_insee and prive.noms_proches(o.nom, p_nom)))), '[]'::jsonb);
+            or (o.commune_insee = p_commune_insee and (o.nom_cle = v_cle or prive.similarite_trigrammes(o.nom_trigrammes, v_tg) >= 0.6)))), '[]'::jsonb);
 end
 $$;
 
@@ -160,6 +173,8 @@ grant execute on function api.partenariat_retirer(uuid, text) to authenticated;
 
 -- Doublons probables de chaque ligne d'un import : dans le carnet (même SIRET, nom proche dans la même
 -- commune) et dans le fichier lui-même (lignes précédentes). Ne lit que ; rien n'est écrit.
+-- Les trigrammes communs se comptent par une jointure (trigramme, commune) plutôt que paire par paire :
+-- 500 lignes d'une même commune, c'est 125 000 paires, qu'une comparaison une à une rendrait lentes.
 create function api.carnet_import_doublons(p_lignes jsonb) returns jsonb
 language plpgsql stable security invoker set search_path = ''
 as $$
@@ -170,21 +185,42 @@ begin
   end if;
   return coalesce((
     with l as (
-      select rang::int, x ->> 'nom' as nom, nullif(x ->> 'siret', '') as siret, x ->> 'commune_insee' as commune
-        from jsonb_array_elements(p_lignes) with ordinality as t(x, rang))
-    select jsonb_agg(jsonb_build_object('rang', l.rang, 'carnet', d.carnet, 'fichier', f.fichier) order by l.rang)
-      from l
-      cross join lateral (
-        select coalesce(jsonb_agg(jsonb_build_object('id', o.id, 'nom', o.nom, 'siret', o.siret, 'commune', o.commune_nom,
-                 'raison', case when o.siret = l.siret then 'siret' else 'nom' end) order by o.siret = l.siret desc, o.nom), '[]') as carnet
-          from prive.organisations o
-         where (l.siret is not null and o.siret = l.siret) or (o.commune_insee = l.commune and prive.noms_proches(o.nom, l.nom))) d
-      cross join lateral (
-        select coalesce(jsonb_agg(jsonb_build_object('rang', a.rang, 'raison', case when a.siret = l.siret then 'siret' else 'nom' end)
-                 order by a.rang), '[]') as fichier
-          from l a
-         where a.rang < l.rang and ((l.siret is not null and a.siret = l.siret) or (a.commune = l.commune and prive.noms_proches(a.nom, l.nom)))) f
-     where jsonb_array_length(d.carnet) > 0 or jsonb_array_length(f.fichier) > 0), '[]'::jsonb);
+      select rang::int, x ->> 'nom' as nom, nullif(x ->> 'siret', '') as siret, x ->> 'commune_insee' as commune,
+             prive.nom_normalise(x ->> 'nom') as cle, prive.trigrammes(x ->> 'nom') as tg
+        from jsonb_array_elements(p_lignes) with ordinality as t(x, rang)),
+    lt as (select rang, commune, unnest(tg) as tri from l),
+    -- Dans le carnet : fiches de la même commune qui partagent des trigrammes, puis le seuil.
+    ot as (select o.id, o.commune_insee, unnest(o.nom_trigrammes) as tri
+             from prive.organisations o where o.commune_insee in (select distinct commune from l)),
+    communs_carnet as (
+      select lt.rang, ot.id, count(*) as n from lt join ot on ot.commune_insee = lt.commune and ot.tri = lt.tri group by lt.rang, ot.id),
+    carnet as (
+      select l.rang, o.id, o.nom, o.siret, o.commune_nom, case when o.siret = l.siret then 'siret' else 'nom' end as raison
+        from l join prive.organisations o on l.siret is not null and o.siret = l.siret
+      union
+      select l.rang, o.id, o.nom, o.siret, o.commune_nom, 'nom'
+        from communs_carnet c join l on l.rang = c.rang join prive.organisations o on o.id = c.id
+       where (l.siret is null or o.siret is distinct from l.siret)
+         and (o.nom_cle = l.cle or c.n::real / (cardinality(o.nom_trigrammes) + cardinality(l.tg) - c.n) >= 0.6)),
+    -- Dans le fichier : lignes précédentes de la même commune, même mesure ; ou même SIRET.
+    communs_fichier as (
+      select a.rang, b.rang as autre, count(*) as n from lt a join lt b on b.commune = a.commune and b.tri = a.tri and b.rang < a.rang
+       group by a.rang, b.rang),
+    fichier as (
+      select a.rang, b.rang as autre, 'siret' as raison from l a join l b on b.rang < a.rang and a.siret is not null and b.siret = a.siret
+      union
+      select c.rang, c.autre, 'nom' from communs_fichier c join l a on a.rang = c.rang join l b on b.rang = c.autre
+       where (a.siret is null or b.siret is distinct from a.siret)
+         and (a.cle = b.cle or c.n::real / (cardinality(a.tg) + cardinality(b.tg) - c.n) >= 0.6)),
+    rangs as (select rang from carnet union select rang from fichier)
+    select jsonb_agg(jsonb_build_object(
+             'rang', r.rang,
+             'carnet', (select coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'nom', c.nom, 'siret', c.siret, 'commune', c.commune_nom, 'raison', c.raison)
+                                        order by c.raison = 'siret' desc, c.nom), '[]') from carnet c where c.rang = r.rang),
+             'fichier', (select coalesce(jsonb_agg(jsonb_build_object('rang', f.autre, 'raison', f.raison) order by f.autre), '[]')
+                           from fichier f where f.rang = r.rang))
+           order by r.rang)
+      from rangs r), '[]'::jsonb);
 end
 $$;
 revoke execute on function api.carnet_import_doublons(jsonb) from public;
@@ -409,7 +445,7 @@ revoke execute on function api.carnet_rechercher(text, text, text, text, text, d
 grant execute on function api.carnet_rechercher(text, text, text, text, text, date, date, boolean, int, int) to authenticated;
 comment on function api.carnet_rechercher(text, text, text, text, text, date, date, boolean, int, int) is '@retour ResultatRecherche from src/schemas/carnet.ts';
 
--- L'historique d'une modification ne montre pas la colonne calculée nom_cle (même signature, droits inchangés).
+-- L'historique d'une modification ne montre pas les colonnes calculées nom_cle et nom_trigrammes (même signature, droits inchangés).
 create or replace function api.organisation_enregistrer(
   p_id uuid, p_siret text, p_nom text, p_code_naf text, p_commune_insee text, p_commune_nom text, p_departement text,
   p_adresse text, p_taille prive.taille_organisation, p_dernier_contact date, p_forcer boolean default false) returns jsonb
@@ -434,7 +470,7 @@ begin
     returning id into ident;
     perform prive.journaliser(ident, 'organisation ajoutée', jsonb_build_object('nom', btrim(p_nom), 'siret', p_siret));
   else
-    select to_jsonb(o) - 'cree_le' - 'modifie_le' - 'cree_par' - 'id' - 'nom_cle' into avant from prive.organisations o where o.id = p_id for update;
+    select to_jsonb(o) - 'cree_le' - 'modifie_le' - 'cree_par' - 'id' - 'nom_cle' - 'nom_trigrammes' into avant from prive.organisations o where o.id = p_id for update;
     if avant is null then
       raise exception 'ORGANISATION_INCONNUE' using errcode = 'P0001';
     end if;

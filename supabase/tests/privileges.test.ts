@@ -141,6 +141,7 @@ const ATTENDU: Record<string, Role[]> = {
   'prive.concerne_par(uuid)': ['authenticated'],
   'prive.noms_proches(text,text)': ['authenticated', 'service_role'],
   'prive.similarite_noms(text,text)': ['authenticated', 'service_role'],
+  'prive.similarite_trigrammes(text[],text[])': ['authenticated', 'service_role'],
   'prive.trigrammes(text)': ['authenticated', 'service_role'],
   // Fonctions de déclencheur : date du dernier contact et dernière activité des contacts.
   'prive.noter_activite()': [],
