@@ -34,6 +34,7 @@ export default function ImportCarnet() {
   const [correspondance, setCorrespondance] = useState<Partial<Record<ChampImport, number>>>({});
   const [lignes, setLignes] = useState<Ligne[]>([]);
   const [rapport, setRapport] = useState<Map<number, RapportLigne>>(new Map());
+  /** Vrai tant que rien n'a changé depuis la dernière vérification. */
   const [aJour, setAJour] = useState(false);
   const [erreur, setErreur] = useState<string | null>(null);
   const [refusLignes, setRefusLignes] = useState<{ ligne: number; messages: string[] }[]>([]);
@@ -41,6 +42,7 @@ export default function ImportCarnet() {
   const [nonConnecte, setNonConnecte] = useState<string | null>(null);
   const [occupe, setOccupe] = useState(false);
   const titre = useRef<HTMLHeadingElement>(null);
+  const champFichier = useRef<HTMLInputElement>(null);
   /** Lignes dont l'officier a choisi lui-même entre compléter une fiche et en créer une. */
   const dejaChoisi = useRef(new Set<number>());
 
@@ -55,11 +57,11 @@ export default function ImportCarnet() {
     setRefusLignes(details?.lignes ?? []);
   }
 
-  async function lireFichier(e: FormEvent<HTMLFormElement>) {
+  async function lireFichier(e: FormEvent) {
     e.preventDefault();
     setErreur(null);
     setRefusLignes([]);
-    const fichier = (new FormData(e.currentTarget).get('fichier') as File | null) ?? null;
+    const fichier = champFichier.current?.files?.[0] ?? null;
     if (!fichier || fichier.size === 0) {
       setErreur('Choisissez un fichier CSV non vide.');
       return;
@@ -110,7 +112,7 @@ export default function ImportCarnet() {
           return !l.exclue && l.rattacher_a === null && d && !r2!.erreurs.length && !dejaChoisi.current.has(l.numero) ? { ...l, rattacher_a: d.id } : l;
         }),
       );
-      setAJour(!r.lignes.some((l) => l.erreurs.length));
+      setAJour(true);
       setEtape('rapport');
     } catch (err) {
       echec(err);
@@ -209,7 +211,7 @@ export default function ImportCarnet() {
                 plus ; la première ligne porte les noms des colonnes.
               </span>
             </label>
-            <input className="fr-upload" type="file" id="import-fichier" name="fichier" accept=".csv,text/csv" required />
+            <input ref={champFichier} className="fr-upload" type="file" id="import-fichier" name="fichier" accept=".csv,text/csv" required />
           </div>
           <button type="submit" className="fr-btn" disabled={occupe}>
             Lire le fichier
