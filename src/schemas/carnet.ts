@@ -230,8 +230,8 @@ export interface Organisation extends Omit<OrganisationResume, 'formations'> {
   /** Les notes du lycée de l'appelant, ou null. */
   note: string | null;
   historique: { quand: string; action: string; qui: string; details: Record<string, unknown> }[];
-  /** Fiches semblables (même SIRET, nom proche dans la même commune), ajoutées par le cas d'usage. */
-  doublons?: Doublon[];
+  /** Fiches semblables (même SIRET, nom proche dans la même commune). */
+  doublons: Doublon[];
 }
 
 /** Une ligne de l'export CSV du carnet (`api.carnet_exporter()`). */

@@ -488,7 +488,8 @@ begin
 end
 $$;
 
--- La fiche dit quels liens lycée–formation sont ceux du lycée de l'appelant (« mien ») : lui seul peut les retirer.
+-- La fiche dit quels liens lycée–formation sont ceux du lycée de l'appelant (« mien ») : lui seul peut les retirer ;
+-- et elle montre les fiches semblables (doublons probables), qu'un membre concerné peut fusionner.
 create or replace function api.organisation_lire(p_id uuid) returns jsonb
 language plpgsql stable security invoker set search_path = ''
 as $$
@@ -510,6 +511,7 @@ begin
                           'debut', pl.debut, 'fin', pl.fin) order by pl.debut desc), '[]')
                           from prive.placements pl left join prive.etablissements e on e.uai = pl.uai where pl.organisation_id = o.id),
            'note', (select n.texte from prive.notes_lycee n where n.organisation_id = o.id and n.uai = (select prive.uai_courant())),
+           'doublons', api.organisation_doublons(o.siret, o.nom, o.commune_insee, o.id),
            'historique', (select coalesce(jsonb_agg(jsonb_build_object('quand', h.quand, 'action', h.action,
                           'qui', coalesce(m.prenom || ' ' || m.nom, 'Tâche automatique'), 'details', h.details) order by h.quand desc, h.id desc), '[]')
                           from prive.historique_carnet h left join prive.membres m on m.id = h.membre_id where h.organisation_id = o.id))

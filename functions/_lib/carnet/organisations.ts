@@ -27,16 +27,9 @@ export function enregistrerOrganisation(id: string | null, o: OrganisationEntree
   return ctx.api.organisation_enregistrer(argumentsOrganisation(id, o));
 }
 
-/** La fiche, et les fiches qui lui ressemblent (pour les fusionner). */
-export async function lireOrganisation(id: string, ctx: Contexte): Promise<Organisation> {
-  const fiche = await ctx.api.organisation_lire({ p_id: id });
-  const doublons = await ctx.api.organisation_doublons({
-    p_siret: fiche.siret as string,
-    p_nom: fiche.nom,
-    p_commune_insee: fiche.commune_insee,
-    p_exclure: fiche.id,
-  });
-  return { ...fiche, doublons };
+/** La fiche, avec les fiches qui lui ressemblent (pour les fusionner). */
+export function lireOrganisation(id: string, ctx: Contexte): Promise<Organisation> {
+  return ctx.api.organisation_lire({ p_id: id });
 }
 
 export function ajouterContact(organisation: string, c: ContactEntree, ctx: Contexte) {
