@@ -25,7 +25,7 @@ export default function CarnetEntreprises() {
   if (nonConnecte !== null) return <NonConnecte message={nonConnecte || undefined} />;
   return (
     <div>
-      {annonce && <Alerte type="success">{annonce}</Alerte>}
+      {annonce && vue.nom !== 'fiche' && <Alerte type="success">{annonce}</Alerte>}
       {vue.nom === 'liste' && (
         <Recherche
           surErreur={surErreur}
@@ -40,7 +40,13 @@ export default function CarnetEntreprises() {
         />
       )}
       {vue.nom === 'fiche' && (
-        <Fiche id={vue.id} surErreur={surErreur} retour={() => setVue({ nom: 'liste' })} modifier={(fiche) => setVue({ nom: 'formulaire', fiche })} />
+        <Fiche
+          id={vue.id}
+          annonce={annonce}
+          surErreur={surErreur}
+          retour={() => setVue({ nom: 'liste' })}
+          modifier={(fiche) => setVue({ nom: 'formulaire', fiche })}
+        />
       )}
       {vue.nom === 'formulaire' && (
         <Formulaire
@@ -239,7 +245,20 @@ function Recherche({ ouvrir, ajouter, surErreur }: { ouvrir: (id: string) => voi
   );
 }
 
-function Fiche({ id, retour, modifier, surErreur }: { id: string; retour: () => void; modifier: (f: Organisation) => void; surErreur: (e: unknown) => void }) {
+/** La fiche ; `annonce` (« Organisation ajoutée… ») ne s'affiche qu'une fois la fiche chargée, avec elle. */
+function Fiche({
+  id,
+  annonce,
+  retour,
+  modifier,
+  surErreur,
+}: {
+  id: string;
+  annonce: string | null;
+  retour: () => void;
+  modifier: (f: Organisation) => void;
+  surErreur: (e: unknown) => void;
+}) {
   const [fiche, setFiche] = useState<Organisation | null>(null);
   const [erreur, setErreur] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -287,6 +306,7 @@ function Fiche({ id, retour, modifier, surErreur }: { id: string; retour: () => 
           Retour à la recherche
         </button>
       </p>
+      {annonce && !message && <Alerte type="success">{annonce}</Alerte>}
       <h2>{fiche.nom}</h2>
       {message && <Alerte type="success">{message}</Alerte>}
       {erreur && <Alerte type="error">{erreur}</Alerte>}
