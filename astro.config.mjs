@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
@@ -7,6 +8,29 @@ import { academie } from './src/academie.ts';
 import acheverSite from './src/integrations/achever-site.ts';
 
 const dev = process.argv.includes('dev');
+
+// Le simulateur de l'allocation est un îlot écrit avec l'API de React (JSX, hooks) mais servi par Preact
+// (preact/compat, ≈ 5 Ko au lieu de ≈ 60 Ko pour React 19) : l'issue demande un îlot React de moins de
+// 15 Ko ajoutés à sa page. Les autres îlots restent servis par React. L'option compat de @astrojs/preact
+// remplacerait « react » par preact/compat dans TOUT le site ; ce greffon ne le fait que pour les fichiers
+// du dossier du simulateur. Les tests d'îlots (Testing Library) l'exécutent avec React : même API.
+const DOSSIER_PREACT = '**/src/islands/simulateur/**';
+const EN_PREACT = /[\\/]src[\\/]islands[\\/]simulateur[\\/]/;
+const VERS_PREACT = {
+  react: 'preact/compat',
+  'react-dom': 'preact/compat',
+  'react/jsx-runtime': 'preact/compat/jsx-runtime',
+  'react/jsx-dev-runtime': 'preact/compat/jsx-dev-runtime',
+};
+/** @type {import('vite').Plugin} */
+const reactVersPreact = {
+  name: 'rbde:simulateur-en-preact',
+  enforce: 'pre',
+  resolveId(source, importer, options) {
+    const cible = importer && EN_PREACT.test(importer) ? VERS_PREACT[/** @type {keyof typeof VERS_PREACT} */ (source)] : undefined;
+    return cible ? this.resolve(cible, importer, { ...options, skipSelf: true }) : null;
+  },
+};
 
 export default defineConfig({
   site: academie.site,
@@ -16,7 +40,13 @@ export default defineConfig({
   outDir: process.env.RBDE_DIST ?? './dist',
   trailingSlash: dev ? 'ignore' : 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), react(), acheverSite(), sitemap({ filter: (page) => !/\/(connexion|mon-espace|outils\/calendrier-pfmp)\//.test(page) })],
+  integrations: [
+    mdx(),
+    react({ exclude: [DOSSIER_PREACT] }),
+    preact({ include: [DOSSIER_PREACT] }),
+    acheverSite(),
+    sitemap({ filter: (page) => !/\/(connexion|mon-espace|outils\/calendrier-pfmp)\//.test(page) }),
+  ],
   devToolbar: { enabled: false },
   // Politique de sécurité du contenu : Astro calcule l'empreinte de chaque script et style en ligne de
   // chaque page et l'écrit dans un <meta http-equiv="content-security-policy">. Le reste de la
@@ -36,17 +66,20 @@ export default defineConfig({
     },
   },
   vite: {
-    plugins: dev
-      ? [
-          (await import('@netlify/vite-plugin')).default({
-            // Émulations qui téléchargent ou appellent un service : coupées (hors ligne).
-            edgeFunctions: { enabled: false },
-            database: { enabled: false },
-            blobs: { enabled: false },
-            images: { enabled: false },
-            geolocation: { enabled: false },
-          }),
-        ]
-      : [],
+    plugins: [
+      reactVersPreact,
+      ...(dev
+        ? [
+            (await import('@netlify/vite-plugin')).default({
+              // Émulations qui téléchargent ou appellent un service : coupées (hors ligne).
+              edgeFunctions: { enabled: false },
+              database: { enabled: false },
+              blobs: { enabled: false },
+              images: { enabled: false },
+              geolocation: { enabled: false },
+            }),
+          ]
+        : []),
+    ],
   },
 });

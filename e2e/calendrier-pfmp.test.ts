@@ -2,7 +2,7 @@
 // période de son lycée et voit dans la vue du réseau le chevauchement que son lycée provoque ; axe clair et sombre.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { utiliserPageUnique, verifierAccessibilite } from './outils.ts';
+import { nouveauContexte, utiliserPageUnique, verifierAccessibilite } from './outils.ts';
 
 const env = utiliserPageUnique();
 let page: Page;
@@ -58,6 +58,18 @@ describe('Calendrier des PFMP', () => {
     // La souris quitte le bouton cliqué : son état survolé n'est pas celui que la page montre au repos.
     await page.mouse.move(0, 0);
     await verifierAccessibilite(page, 'calendrier, vue du réseau');
+    // Par bassin de formation : son lycée (Nîmes) pèse 44 élèves dans son bassin, sous le seuil de 70.
+    await page.getByLabel('Regrouper les lycées par').selectOption('bassin');
+    await page.getByLabel(/^Seuil d’alerte/).fill('40');
+    await page.getByRole('button', { name: 'Afficher le réseau' }).click();
+    const alerteBassin = page.locator('li', { hasText: 'Semaine du 18 janv. 2027, Hôtellerie-restauration, bassin Nîmes (30)' });
+    await alerteBassin.waitFor();
+    expect(await alerteBassin.textContent()).toContain('44 élèves de 1 lycée —');
+    expect(await alerteBassin.locator('mark').allTextContents()).toEqual(['votre lycée (24)', 'votre lycée (20)']);
+    await page.mouse.move(0, 0);
+    await verifierAccessibilite(page, 'calendrier, vue du réseau par bassin');
+    await page.getByLabel('Regrouper les lycées par').selectOption('departement');
+    await page.getByLabel(/^Seuil d’alerte/).fill('70');
 
     // Publier au formulaire ; une période qui chevauche une autre de la même classe : refusée en français, rien d'ajouté.
     await page.getByLabel('Formation', { exact: true }).selectOption('bac-pro-csr');
@@ -73,7 +85,8 @@ describe('Calendrier des PFMP', () => {
     await page.getByLabel('Dernier jour').fill('2027-03-12');
     await page.getByRole('button', { name: 'Publier la période' }).click();
     await page.getByText('Période publiée : 2CSR, du 1 mars 2027 au 12 mars 2027.').waitFor();
-    expect(await page.getByRole('rowheader', { name: '2CSR' }).count()).toBe(2);
+    // Le message paraît avant que la liste soit rechargée : attendre la seconde ligne (machine chargée).
+    await expect.poll(() => page.getByRole('rowheader', { name: '2CSR' }).count()).toBe(2);
 
     // S'abonner : l'adresse secrète donne un calendrier .ics avec les périodes du lycée ; révoquée, elle ne sert plus.
     await page.getByRole('button', { name: 'Créer l’adresse d’abonnement' }).click();
@@ -87,5 +100,38 @@ describe('Calendrier des PFMP', () => {
     await page.getByRole('button', { name: 'Révoquer l’adresse' }).click();
     await page.getByText(/Adresse d’abonnement révoquée/).waitFor();
     expect((await page.request.get(adresse)).status()).toBe(404);
+  });
+
+  test('un administrateur ajoute une formation manquante depuis la page ; elle est aussitôt proposée', async () => {
+    const contexte = await nouveauContexte(env.navigateur, env.pile);
+    try {
+      const p = await contexte.newPage();
+      await p.goto('/connexion/');
+      await p.getByLabel('Adresse électronique professionnelle').fill('admin@exemple.test');
+      await p.getByRole('button', { name: 'Recevoir un code' }).click();
+      await p.getByLabel('Code reçu par courriel').waitFor();
+      await p.getByLabel('Code reçu par courriel').fill(await env.pile.dernierCode('admin@exemple.test'));
+      await p.getByRole('button', { name: 'Se connecter' }).click();
+      await p.waitForURL('**/mon-espace/');
+      await p.goto('/outils/calendrier-pfmp/');
+      const form = p.getByRole('form', { name: 'Ajouter une formation manquante (administrateurs)' });
+      await form.waitFor();
+      await form.getByLabel('Code formation diplôme (BCN, 8 caractères)').fill('50033404');
+      await form.getByLabel('Intitulé').fill('CAP COMMERCIALISATION ET SERVICES EN HOTEL-CAFE-RESTAURANT');
+      await form.getByLabel('Niveau ou diplôme (CAP, BAC PRO…)').fill('CAP');
+      await form.getByLabel(/^Secteur/).fill('Hôtellerie-restauration');
+      await form.getByRole('button', { name: 'Ajouter la formation' }).click();
+      await form.getByText('Formation ajoutée : CAP COMMERCIALISATION ET SERVICES EN HOTEL-CAFE-RESTAURANT (50033404).', { exact: false }).waitFor();
+      expect(await p.getByLabel('Formation', { exact: true }).locator('option[value="50033404"]').count()).toBe(1);
+      await p.mouse.move(0, 0);
+      await verifierAccessibilite(p, 'calendrier, ajout d’une formation (administrateur)');
+    } finally {
+      await contexte.close();
+    }
+    // Le membre (page déjà connectée) n'a pas ce formulaire, mais voit comment faire ajouter une formation.
+    await page.goto('/outils/calendrier-pfmp/');
+    await page.getByText(/Votre formation n’est pas dans la liste/).waitFor();
+    expect(await page.getByRole('form', { name: /Ajouter une formation manquante/ }).count()).toBe(0);
+    expect(await page.getByLabel('Formation', { exact: true }).locator('option[value="50033404"]').count()).toBe(1);
   });
 });

@@ -58,10 +58,22 @@ describe('Simulateur de l’allocation PFMP', () => {
     for (const a of ancres) expect(await guide.locator(`[id="${a}"]`).count(), a).toBe(1);
     await guide.close();
 
+    // L'adresse garde les réponses : le lien rouvert redonne les réponses et le résultat.
+    const adresse = new URL(page.url());
+    expect(Object.fromEntries(adresse.searchParams)).toMatchObject({ formation: 'bac-pro', niveau: '1re', jours: '20', absences: '2' });
+    await page.goto(adresse.pathname + adresse.search);
+    await page.waitForSelector('astro-island:not([ssr])');
+    await expect.poll(() => texte(montant)).toBe('Montant dû pour cette PFMP : 270 €');
+    expect(await page.getByLabel(/^Jours d’absence/).inputValue()).toBe('2');
+
+    // Impression : le formulaire et le bouton disparaissent, le résultat et son détail restent, sur une page A4.
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('form', { name: 'Données de la PFMP' }).isVisible()).toBe(false);
     expect(await montant.isVisible()).toBe(true);
+    expect(await page.getByRole('table', { name: 'Comment il est calculé' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Imprimer le résultat' }).isVisible()).toBe(false);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    expect(nombreDePages(pdf)).toBe(1);
     await page.emulateMedia({ media: 'screen' });
   });
 

@@ -287,6 +287,30 @@ describe('La page de recherche', () => {
     expect(await champRecherche(page).inputValue()).toBe('gratifiaction');
   });
 
+  test('les extraits gardent l’apostrophe typographique que l’index a redressée', async () => {
+    await rechercher(page, 'embauche');
+    await attendreResultats(page);
+    const texte = (await page.locator('#resultats ol').textContent()) ?? '';
+    expect(texte).toMatch(/l’embauche/i);
+    expect(texte).not.toMatch(/\p{L}'\p{L}/u);
+  });
+
+  test('un mot que le site écrit ne fait télécharger aucun morceau du vocabulaire des fautes', async () => {
+    const vocabulaire: string[] = [];
+    const noter = (r: { url(): string }) => {
+      if (r.url().includes('/recherche/vocabulaire/')) vocabulaire.push(r.url());
+    };
+    page.on('request', noter);
+    await rechercher(page, 'convention');
+    await attendreResultats(page);
+    expect(vocabulaire).toEqual([]);
+    await rechercher(page, 'conventoin');
+    await attendreResultats(page);
+    page.off('request', noter);
+    expect(vocabulaire.length).toBeGreaterThan(0);
+    expect(vocabulaire.every((u) => /\/(8|9|10|11|12)\.json$/.test(u))).toBe(true);
+  });
+
   test('une requête dont presque aucune page n’a tous les mots est élargie, et la page le dit', async () => {
     await rechercher(page, 'âge minimum apprentissage');
     const liens = await attendreResultats(page);

@@ -1,15 +1,18 @@
 import type { Config } from '@netlify/functions';
-import { rechercheOffresSchema } from '../src/schemas/bourse.ts';
+import { filtresOffresSchema } from '../src/schemas/bourse.ts';
 import { ok, route } from './_lib/http/route.ts';
 
-/** POST /api/bourse/recherche — offres ouvertes (période à venir, places libres) par secteur, commune ou département, formation. */
-export default route({ qui: 'membre', corps: rechercheOffresSchema }, async ({ corps, ctx }) =>
+/** POST /api/bourse/recherche — offres à venir par secteur, commune ou département, formation, période ; places libres seulement par défaut. */
+export default route({ qui: 'membre', corps: filtresOffresSchema }, async ({ corps, ctx }) =>
   ok(
     await ctx.api.offres_rechercher({
       p_naf: corps.naf ?? undefined,
       p_departement: corps.departement ?? undefined,
       p_commune_insee: corps.commune ?? undefined,
       p_formation: corps.formation ?? undefined,
+      p_du: corps.du ?? undefined,
+      p_au: corps.au ?? undefined,
+      p_libres_seulement: corps.libres,
     }),
   ),
 );

@@ -9,10 +9,12 @@ import { chromium } from 'playwright-core';
 import { creerServeurSite } from '../local/netlify/serveur.ts';
 import { demarrerPileDeTest } from '../local/tests/pile-test.ts';
 import { configSupabaseModifiee } from '../local/supabase/config.ts';
+import { mesurerBourse } from './bench/bourse.ts';
 import { decrireCalendrier, mesurerCalendrier, peuplerCalendrier } from './bench/calendrier.ts';
 import { oublierEnv } from '../functions/_lib/env.ts';
 import { oublierTransport } from '../functions/_lib/mail.ts';
 import { genererCorpus } from './bench/corpus.ts';
+import { javascriptAjoute } from './budgets.ts';
 
 const racine = join(import.meta.dirname, '..');
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -75,23 +77,11 @@ function poidsPageGuide(dist: string, chemin: string) {
   return { ...detail, total: detail.html + detail.css + detail.js, react };
 }
 
-/** Un module /_astro/… et ceux qu'il importe, transitivement. */
-function modulesDe(dist: string, url: string, vus = new Set<string>()): Set<string> {
-  if (vus.has(url)) return vus;
-  vus.add(url);
-  for (const m of readFileSync(join(dist, url), 'utf8').matchAll(/(?:from|import)\s*\(?\s*["']\.\/([^"']+\.js)["']/g)) modulesDe(dist, `/_astro/${m[1]}`, vus);
-  return vus;
-}
-
-/** JS gzip du simulateur de l'allocation : code propre de l'îlot, et tout ce que la page charge de plus qu'une page de guide. */
+/** JS du simulateur de l'allocation : ce que sa page charge de plus qu'une page sans îlot (le glossaire). */
 function poidsSimulateur(dist: string) {
-  const scripts = (html: string) =>
-    new Set([...html.matchAll(/(?:src|component-url|renderer-url)="(\/_astro\/[^"]+\.js)"/g)].flatMap((m) => [...modulesDe(dist, m[1]!)]));
-  const page = scripts(readFileSync(join(dist, 'outils/simulateur-allocation/index.html'), 'utf8'));
-  const guide = scripts(readFileSync(join(dist, 'guides/reglementation/allocation-pfmp/index.html'), 'utf8'));
-  const gz = (urls: string[]) => urls.reduce((t, u) => t + gzipSync(readFileSync(join(dist, u))).length, 0);
-  const ajoutes = [...page].filter((u) => !guide.has(u));
-  return { ilot: gz(ajoutes.filter((u) => /SimulateurAllocation/.test(u))), ajoute: gz(ajoutes) };
+  const r = javascriptAjoute(dist, 'outils/simulateur-allocation', 'glossaire');
+  const reactDom = r.fichiers.some((u) => /__reactContainer|__reactFiber/.test(readFileSync(join(dist, u), 'utf8')));
+  return { ...r, reactDom };
 }
 
 /** Octets servis pour la première recherche puis pour une requête d'un mot, sur un site construit
@@ -407,6 +397,18 @@ if (process.argv[2] === 'carnet') {
   }
   process.exit(0);
 }
+// npm run bench -- bourse : la bourse aux places (5 000 organisations, 500 offres ouvertes), PGlite puis PostgreSQL si DATABASE_URL.
+if (process.argv[2] === 'bourse') {
+  for (const genre of ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])] as ('pglite' | 'postgres')[]) {
+    oublierEnv();
+    oublierTransport();
+    console.log(
+      `Bourse aux places sur ${genre === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite'} : 5 000 organisations, 500 offres ouvertes + 100 complètes, 200 recherches`,
+    );
+    for (const l of await mesurerBourse(enParallele, genre)) console.log(l);
+  }
+  process.exit(0);
+}
 if (process.argv[2] === 'annuaire') {
   await afficherAnnuaire();
   process.exit(0);
@@ -444,7 +446,9 @@ console.log(
 const poidsR = poidsPageRencontre(join(racine, 'dist'));
 console.log(`Page de rencontre passée, gzip         ${ko(poidsR.total)} (HTML ${ko(poidsR.html)}, CSS ${ko(poidsR.css)}, JS ${ko(poidsR.js)})`);
 const simulateur = poidsSimulateur(join(racine, 'dist'));
-console.log(`Simulateur de l’allocation, JS gzip    îlot ${ko(simulateur.ilot)} ; ajouté à la page avec React ${ko(simulateur.ajoute)}`);
+console.log(
+  `Simulateur de l’allocation, JS ajouté  ${ko(simulateur.gzip)} gzip, ${ko(simulateur.brotli)} brotli (îlot + Preact, ${simulateur.fichiers.length} fichiers${simulateur.reactDom ? ', React DOM chargé !' : ', sans React DOM'})`,
+);
 const tmp = mkdtempSync(join(tmpdir(), 'rbde-1000-'));
 try {
   genererCorpus(join(tmp, 'guides'));

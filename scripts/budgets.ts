@@ -3,14 +3,13 @@
 // Mesuré sans navigateur : la page, les feuilles et scripts qu'elle cite (et ceux qu'ils importent), les polices.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** Les budgets, en octets compressés (brotli 11, comme un CDN). Relevés le 3 décembre 2026 (guide 50,4 Ko, polices 53,0, accueil 45,6, recherche 197,1), marge de 5 à 10 %. */
 export const BUDGETS = {
-  /** Page de guide : HTML + CSS + JS. Relevé à 57 Ko le 3 décembre 2026 (55,0 mesurés) : la feuille commune a reçu
-   *  les styles des pages Rencontres, Annuaire et Outils, et la page porte « Qui contacter » (≈ 2 Ko, sans React).
-   *  Prochaine étape : sortir de la feuille commune les styles propres à ces pages. */
-  guide: 57_000,
+  /** Page de guide : HTML + CSS + JS. 52,9 Ko mesurés le 3 décembre 2026 depuis que les pages sans îlot React ont leur
+   *  propre feuille, sans les styles des Rencontres, de l'Annuaire et des Outils (55,0 Ko avant). */
+  guide: 55_000,
   /** Polices d'une page (toutes les @font-face de la feuille, au pire). */
   polices: 58_000,
   /** Page d'accueil : HTML + CSS + JS. */
@@ -18,6 +17,10 @@ export const BUDGETS = {
   /** Chemin de recherche : page /recherche/, ses scripts, Pagefind (script, moteur, métadonnées), vocabulaire pour un mot
    *  de 9 lettres (5 longueurs), et au pire deux morceaux d'index et cinq fragments. */
   recherche: 215_000,
+  /** JavaScript que la page du simulateur de l'allocation charge de plus qu'une page sans îlot (le glossaire) : îlot,
+   *  Preact (preact/compat) et son moteur d'îlots. L'issue 10 demande moins de 15 Ko compressés ; 13,4 Ko mesurés
+   *  le 3 décembre 2026 (14,7 Ko en gzip). */
+  simulateur: 15_000,
 } as const;
 export type Poste = keyof typeof BUDGETS;
 
@@ -80,10 +83,42 @@ export function poidsRecherche(dist: string): number {
   );
 }
 
+/** Les scripts qu'une page charge (balises, îlots, moteurs d'îlots) et ce qu'ils importent, transitivement. */
+function scriptsDe(dist: string, html: string): Set<string> {
+  const vus = new Set<string>();
+  const aVoir = [...html.matchAll(/(?:src|component-url|renderer-url)="(\/_astro\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  while (aVoir.length) {
+    const r = aVoir.pop()!;
+    if (vus.has(r)) continue;
+    vus.add(r);
+    for (const m of readFileSync(join(dist, r), 'utf8').matchAll(/(?:from|import)\s*\(?\s*["']\.\/([^"']+\.js)["']/g)) aVoir.push(`/_astro/${m[1]}`);
+  }
+  return vus;
+}
+
+/** Le JavaScript qu'une page charge de plus qu'une page de référence : fichiers, octets brotli et gzip. */
+export function javascriptAjoute(dist: string, chemin: string, reference: string) {
+  const lirePage = (c: string) => readFileSync(join(dist, c, 'index.html'), 'utf8');
+  const ref = scriptsDe(dist, lirePage(reference));
+  const fichiers = [...scriptsDe(dist, lirePage(chemin))].filter((u) => !ref.has(u)).sort();
+  const contenus = fichiers.map((u) => readFileSync(join(dist, u)));
+  return {
+    fichiers,
+    brotli: contenus.reduce((n, c) => n + brotli(c), 0),
+    gzip: contenus.reduce((n, c) => n + gzipSync(c, { level: 9 }).length, 0),
+  };
+}
+
 /** Tous les postes mesurés sur un site construit. */
 export function mesurerPoids(dist: string): Record<Poste, number> {
   const guide = poidsPage(dist, 'guides/reglementation/allocation-pfmp');
-  return { guide: guide.page, polices: guide.polices, accueil: poidsPage(dist, '').page, recherche: poidsRecherche(dist) };
+  return {
+    guide: guide.page,
+    polices: guide.polices,
+    accueil: poidsPage(dist, '').page,
+    recherche: poidsRecherche(dist),
+    simulateur: javascriptAjoute(dist, 'outils/simulateur-allocation', 'glossaire').brotli,
+  };
 }
 
 /** Les dépassements, en français ; vide si tout tient. */

@@ -115,11 +115,23 @@ describe('GET /api/calendrier-pfmp/reseau', () => {
     expect(groupe).toMatchObject({ semaine: '2027-01-18', eleves: 61, lycees: 2, alerte: true });
   });
 
+  test('par bassin de formation : un groupe par bassin', async () => {
+    const { statut, corps } = await vue('?debut=2027-01-18&fin=2027-01-24&seuil=50&regroupement=bassin');
+    expect(statut).toBe(200);
+    expect(corps.regroupement).toBe('bassin');
+    const groupes = corps.groupes.filter((g: { secteur: string; departement: string }) => g.secteur === 'Hôtellerie-restauration' && g.departement === '30');
+    expect(groupes.map((g: { bassin: string; eleves: number }) => [g.bassin, g.eleves])).toEqual([
+      ['Alès', 37],
+      ['Nîmes', 24],
+    ]);
+  });
+
   test.each([
     ['sans dates', '', ['debut', 'fin']],
     ['une date mal écrite', '?debut=18/01/2027&fin=2027-01-24', ['debut']],
     ['une fin avant le début', '?debut=2027-02-01&fin=2027-01-01', ['fin']],
     ['un seuil qui n’est pas un nombre', '?debut=2027-01-01&fin=2027-02-01&seuil=beaucoup', ['seuil']],
+    ['un regroupement inconnu', '?debut=2027-01-01&fin=2027-02-01&regroupement=commune', ['regroupement']],
   ])('refuse %s : 400 en français, champ par champ', async (_, q, champs) => {
     const { statut, corps } = await vue(q);
     expect(statut).toBe(400);

@@ -36,6 +36,14 @@ export type ErrorCode =
   | 'OFFRE_PROPRE'
   | 'RESERVATION_INCONNUE'
   | 'DEJA_CONFIRMEE'
+  | 'RECHERCHE_INCONNUE'
+  | 'RECHERCHE_PROPRE'
+  | 'RECHERCHE_EXPIREE'
+  | 'RECHERCHE_FERMEE'
+  | 'DEJA_PROPOSEE'
+  | 'REPONSE_INCONNUE'
+  | 'DEJA_ACCEPTEE'
+  | 'RESUME_SANS_DEPARTEMENT'
   | 'SERVICE_INDISPONIBLE'
   | 'FORMATION_INCONNUE'
   | 'DATES_INVERSEES'
@@ -100,6 +108,14 @@ export const STATUTS = {
   OFFRE_PROPRE: 409,
   RESERVATION_INCONNUE: 404,
   DEJA_CONFIRMEE: 409,
+  RECHERCHE_INCONNUE: 404,
+  RECHERCHE_PROPRE: 409,
+  RECHERCHE_EXPIREE: 409,
+  RECHERCHE_FERMEE: 409,
+  DEJA_PROPOSEE: 409,
+  REPONSE_INCONNUE: 404,
+  DEJA_ACCEPTEE: 409,
+  RESUME_SANS_DEPARTEMENT: 400,
   SERVICE_INDISPONIBLE: 503,
   FORMATION_INCONNUE: 400,
   DATES_INVERSEES: 400,
@@ -165,6 +181,14 @@ export const MESSAGES = {
   OFFRE_PROPRE: 'Vous ne pouvez pas réserver une place de votre propre offre.',
   RESERVATION_INCONNUE: 'Cette réservation n’existe pas, ou ne vous concerne pas.',
   DEJA_CONFIRMEE: 'Ce passage de relais est déjà confirmé.',
+  RECHERCHE_INCONNUE: 'Cette recherche de places n’existe pas (ou plus).',
+  RECHERCHE_PROPRE: 'Vous ne pouvez pas répondre à votre propre recherche.',
+  RECHERCHE_EXPIREE: 'Cette recherche a expiré : la période a déjà commencé.',
+  RECHERCHE_FERMEE: 'Cette recherche est fermée : elle est satisfaite ou a été retirée.',
+  DEJA_PROPOSEE: 'Vous avez déjà proposé cette organisation pour cette recherche.',
+  REPONSE_INCONNUE: 'Cette réponse n’existe pas, ou ne vous concerne pas.',
+  DEJA_ACCEPTEE: 'Cette réponse est déjà acceptée.',
+  RESUME_SANS_DEPARTEMENT: 'Votre fiche n’indique pas de lycée : choisissez au moins un département pour le résumé.',
   SERVICE_INDISPONIBLE: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
   FORMATION_INCONNUE: 'Cette formation n’est pas dans la liste des formations du réseau.',
   DATES_INVERSEES: 'La fin de la période est avant son début.',

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { allegerFeuilles, EchecConstruction, indexer, marquerEtCompter } from './achever-site.ts';
+import { allegerFeuilles, apostrophesPourIndex, EchecConstruction, htmlPourIndex, indexer, marquerEtCompter } from './achever-site.ts';
 import type { TermeAMarquer } from '../lib/marquer-sigles.ts';
 
 const termes: TermeAMarquer[] = [{ terme: 'PFMP', forme: 'période de formation en milieu professionnel', variantes: [], abreviation: true }];
@@ -65,12 +65,35 @@ describe('allègement CSS', () => {
         '@font-face{font-family:Marianne;src:url(/_astro/Marianne-Bold.x1.woff2) format("woff2")}@font-face{font-family:Marianne;src:url(/polices/marianne-700.woff2)}.fr-btn{color:red}.fr-tile{color:blue}',
       '_astro/Marianne-Bold.x1.woff2': 'police',
     });
-    expect(allegerFeuilles(d)).toEqual({ feuilles: 1, regles: 1 });
+    expect(allegerFeuilles(d)).toEqual({ feuilles: 1, regles: 1, pagesSansIlot: 0 });
     const css = readFileSync(join(d, '_astro/Base.css'), 'utf8');
     expect(css).not.toContain('fr-tile');
     expect(css).not.toContain('Marianne-Bold');
     expect(css).toContain('/polices/marianne-700.woff2');
     expect(existsSync(join(d, '_astro/Marianne-Bold.x1.woff2'))).toBe(false);
+  });
+
+  test('donne aux pages sans îlot une feuille sans les styles que seuls les îlots emploient', () => {
+    const lien = '<link rel="stylesheet" href="/_astro/Base.css">';
+    const d = dist({
+      'guides/a/index.html': `<html><head>${lien}<script type="module" src="/_astro/page.js"></script></head><body><p class="fr-btn">x</p></body></html>`,
+      'outils/index.html': `<html><head>${lien}</head><body><astro-island><table class="fr-table"></table></astro-island></body></html>`,
+      '_astro/page.js': 'import{x}from"./partage.js";',
+      '_astro/partage.js': 'e.classList.add("fr-modal")',
+      '_astro/Base.css': '.fr-btn{color:red}.fr-table{color:blue}.fr-modal{color:green}.fr-tile{color:gray}',
+    });
+    expect(allegerFeuilles(d)).toEqual({ feuilles: 1, regles: 1, pagesSansIlot: 1 });
+    const guide = readFileSync(join(d, 'guides/a/index.html'), 'utf8');
+    const feuille = guide.match(/href="\/_astro\/(Base\.pages\.[\w-]+\.css)"/)?.[1];
+    expect(feuille).toBeDefined();
+    const css = readFileSync(join(d, '_astro', feuille!), 'utf8');
+    // La classe posée par un script que la page charge (même indirectement) reste.
+    expect(css).toContain('fr-btn');
+    expect(css).toContain('fr-modal');
+    expect(css).not.toContain('fr-table');
+    // La page à îlot garde la feuille commune.
+    expect(readFileSync(join(d, 'outils/index.html'), 'utf8')).toContain(lien);
+    expect(readFileSync(join(d, '_astro/Base.css'), 'utf8')).toContain('fr-table');
   });
 
   test('échoue quand aucune règle n’est retirée', () => {
@@ -104,5 +127,21 @@ describe('index Pagefind', () => {
 
   test('échoue quand l’index serait vide', async () => {
     await expect(indexer(dist({ 'robots.txt': 'User-agent: *' }))).rejects.toThrow(/Index de recherche vide/);
+  });
+});
+
+describe('texte donné à l’index', () => {
+  test('redresse l’apostrophe typographique entre deux lettres, et elle seule', () => {
+    expect(apostrophesPourIndex('<p>l’embauche d’apprentis, aujourd’hui, L’ONISEP</p>')).toBe("<p>l'embauche d'apprentis, aujourd'hui, L'ONISEP</p>");
+    expect(apostrophesPourIndex('<p>« citation ’ seule » fin’</p>')).toBe('<p>« citation ’ seule » fin’</p>');
+    // Devant un sigle marqué : « l’<abbr>ASP</abbr> ».
+    expect(apostrophesPourIndex('<p>l’<abbr title="x">ASP</abbr> et d’<span data-sigle="PFMP">une</span></p>')).toBe(
+      '<p>l\'<abbr title="x">ASP</abbr> et d\'<span data-sigle="PFMP">une</span></p>',
+    );
+  });
+  test('retire les id (ancres que la recherche n’emploie pas) et garde le reste', () => {
+    expect(htmlPourIndex('<h2 id="les-textes" class="fr-h3">Les textes</h2><p data-id="garde">l’ASP</p>')).toBe(
+      '<h2 class="fr-h3">Les textes</h2><p data-id="garde">l\'ASP</p>',
+    );
   });
 });

@@ -7,8 +7,9 @@
 //   4. construit l'index Pagefind (français) par son API Node.
 // Une étape qui ne trouve rien à faire (0 guide marqué, vocabulaire vide, 0 règle retirée, index vide) fait
 // échouer la construction avec un message en français : un site à moitié construit ne doit pas partir en ligne.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
@@ -102,22 +103,52 @@ export function marquerEtCompter(dist: string, termes: TermeAMarquer[]): { guide
   return { guides: guides.length, marques, mots };
 }
 
-/** Étape 3 : allège chaque feuille de style ; retire les fichiers de police complets du DSFR que plus rien ne cite. */
-export function allegerFeuilles(dist: string): { feuilles: number; regles: number } {
+/** Les scripts qu'un script charge (imports statiques et dynamiques, chemins relatifs de _astro/). */
+const importsDe = (js: string) => [...js.matchAll(/(?:from|import)\s*\(?\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]!);
+
+/**
+ * Étape 3 : allège chaque feuille de style ; retire les fichiers de police complets du DSFR que plus rien ne cite.
+ * Puis les pages sans îlot React (guides, glossaire, accueil, recherche, pages de contenu) reçoivent leur propre
+ * copie de la feuille, allégée des seules classes qu'elles et leurs scripts emploient : les styles des outils et
+ * de l'espace membre (tableaux, onglets, fenêtres…) ne pèsent plus sur la lecture d'un guide.
+ */
+export function allegerFeuilles(dist: string): { feuilles: number; regles: number; pagesSansIlot: number } {
   const tous = fichiers(dist);
+  const astro = join(dist, '_astro');
+  // Les pages sans îlot et les scripts qu'elles citent, relevés pendant la même lecture.
+  const sansIlot = new Map<string, { feuilles: string[] }>();
+  const scriptsSansIlot = new Set<string>();
+  const motsSansIlot = new Set<string>();
   // Un fichier à la fois (générateur) : les pages ne restent pas toutes en mémoire.
   const mots = motsClasses(
     (function* () {
-      for (const f of tous) if (/\.(html|js)$/.test(f)) yield f.endsWith('.html') ? balisesEtScripts(readFileSync(f, 'utf8')) : readFileSync(f, 'utf8');
+      for (const f of tous) {
+        if (!/\.(html|js)$/.test(f)) continue;
+        const texte = readFileSync(f, 'utf8');
+        if (f.endsWith('.js')) {
+          yield texte;
+          continue;
+        }
+        const balises = balisesEtScripts(texte);
+        const feuillesPage = [...texte.matchAll(/<link rel="stylesheet" href="\/_astro\/([^"]+\.css)"/g)].map((m) => m[1]!);
+        if (!texte.includes('<astro-island') && feuillesPage.length && !f.startsWith(join(dist, 'pagefind'))) {
+          sansIlot.set(f, { feuilles: feuillesPage });
+          for (const m of texte.matchAll(/<script[^>]* src="\/_astro\/([^"]+\.js)"/g)) scriptsSansIlot.add(m[1]!);
+          for (const m of motsClasses([balises])) motsSansIlot.add(m);
+        }
+        yield balises;
+      }
     })(),
   );
   const feuilles = tous.filter((f) => f.endsWith('.css'));
   exiger(feuilles.length > 0, `Allègement CSS : aucune feuille de style dans ${dist}.`);
   let regles = 0;
   const contenus: string[] = [];
+  const allegees = new Map<string, string>();
   for (const feuille of feuilles) {
     const { css, retirees } = allegerCssCompte(retirerPolicesCompletes(readFileSync(feuille, 'utf8')), mots);
     writeFileSync(feuille, css);
+    allegees.set(feuille, css);
     contenus.push(css);
     regles += retirees;
   }
@@ -127,7 +158,41 @@ export function allegerFeuilles(dist: string): { feuilles: number; regles: numbe
     const nom = f.slice(f.lastIndexOf('/') + 1);
     if (!contenus.some((css) => css.includes(nom))) rmSync(f);
   }
-  return { feuilles: feuilles.length, regles };
+
+  // Les scripts des pages sans îlot, et ceux qu'ils chargent.
+  const aLire = [...scriptsSansIlot];
+  for (let nom = aLire.pop(); nom; nom = aLire.pop()) {
+    let js: string;
+    try {
+      js = readFileSync(join(astro, nom), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const m of motsClasses([js])) motsSansIlot.add(m);
+    for (const i of importsDe(js)) {
+      if (scriptsSansIlot.has(i)) continue;
+      scriptsSansIlot.add(i);
+      aLire.push(i);
+    }
+  }
+  const copies = new Map<string, string>();
+  for (const nom of new Set([...sansIlot.values()].flatMap((p) => p.feuilles))) {
+    const css = allegees.get(join(astro, nom));
+    if (css === undefined) continue;
+    const copie = allegerCssCompte(css, motsSansIlot);
+    if (!copie.retirees) continue;
+    const empreinte = createHash('sha256').update(copie.css).digest('base64url').slice(0, 8);
+    const nouveau = nom.replace(/\.css$/, `.pages.${empreinte}.css`);
+    writeFileSync(join(astro, nouveau), copie.css);
+    copies.set(nom, nouveau);
+  }
+  for (const [page, { feuilles: liees }] of sansIlot) {
+    if (!liees.some((n) => copies.has(n))) continue;
+    let html = readFileSync(page, 'utf8');
+    for (const n of liees) if (copies.has(n)) html = html.replaceAll(`href="/_astro/${n}"`, `href="/_astro/${copies.get(n)}"`);
+    writeFileSync(page, html);
+  }
+  return { feuilles: feuilles.length, regles, pagesSansIlot: copies.size ? sansIlot.size : 0 };
 }
 
 /**
@@ -152,18 +217,49 @@ export function precharger(dist: string) {
   writeFileSync(page, html.replace('</head>', `${liens}</head>`));
 }
 
-/** Étape 4 : l'index Pagefind, en français. */
+/**
+ * Le texte donné à Pagefind : l'apostrophe typographique entre deux lettres (« l’embauche », « aujourd’hui ») devient
+ * l'apostrophe droite. Pagefind ne découpe un mot que sur la ponctuation ASCII : avec « ’ » il n'indexe que
+ * « lembauche », et « embauche » ne trouve pas la page ; avec « ' » il indexe « lembauche » et aussi ses parties
+ * (« embauche »). Les pages servies gardent leur typographie ; les extraits affichés la retrouvent
+ * (voir typographierExtrait dans src/lib/recherche-client.ts).
+ */
+export const apostrophesPourIndex = (html: string) => html.replace(/(?<=\p{L})’(?=(?:<[^>]+>)*\p{L})/gu, "'");
+
+/**
+ * Le HTML donné à l'index : apostrophes redressées (apostrophesPourIndex) et sans attributs id. Pagefind garde
+ * chaque élément à id dans les « ancres » de l'extrait de page qu'il fait télécharger à chaque résultat ; la
+ * recherche ne s'en sert pas (elle renvoie à la page) : les retirer allège ces fichiers.
+ */
+export const htmlPourIndex = (html: string) => apostrophesPourIndex(html).replace(/(<[a-z][a-z0-9-]*\b[^>]*?)\s+id="[^"]*"/gi, '$1');
+
+/**
+ * Étape 4 : l'index Pagefind, en français. Les pages sont données une à une (addHTMLFile, URL tirée de leur
+ * chemin comme le ferait addDirectory) pour que l'index lise leurs élisions découpées (apostrophesPourIndex).
+ */
 export async function indexer(dist: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
   try {
     exiger(Boolean(index), `Pagefind n'a pas pu démarrer : ${errors.join(' ; ')}`);
-    const ajout = await index!.addDirectory({ path: dist });
-    exiger(ajout.errors.length === 0, `Pagefind n'a pas pu lire les pages : ${ajout.errors.join(' ; ')}`);
-    exiger(ajout.page_count > 0, `Index de recherche vide : aucune page de ${dist} ne porte data-pagefind-body.`);
+    let pages = 0;
+    const aIndexer = fichiers(dist).filter((f) => f.endsWith('.html'));
+    // Par lots : le service Pagefind lit plusieurs pages à la fois sans que toutes soient en mémoire ici.
+    for (let i = 0; i < aIndexer.length; i += 32) {
+      await Promise.all(
+        aIndexer.slice(i, i + 32).map(async (f) => {
+          const html = readFileSync(f, 'utf8');
+          if (!html.includes('data-pagefind-body')) return;
+          const ajout = await index!.addHTMLFile({ sourcePath: relative(dist, f), content: htmlPourIndex(html) });
+          exiger(ajout.errors.length === 0, `Pagefind n'a pas pu lire ${f} : ${ajout.errors.join(' ; ')}`);
+          pages++;
+        }),
+      );
+    }
+    exiger(pages > 0, `Index de recherche vide : aucune page de ${dist} ne porte data-pagefind-body.`);
     const ecriture = await index!.writeFiles({ outputPath: join(dist, 'pagefind') });
     exiger(ecriture.errors.length === 0, `Pagefind n'a pas pu écrire l'index : ${ecriture.errors.join(' ; ')}`);
     precharger(dist);
-    return ajout.page_count;
+    return pages;
   } finally {
     await pagefind.close();
   }
@@ -181,8 +277,10 @@ export async function achever(dist: string, logger: Pick<AstroIntegrationLogger,
   logger.info(`Sigles du glossaire marqués dans ${marques} guides sur ${guides} ; vocabulaire de recherche : ${mots} mots (${duree()}).`);
   // RBDE_CSS_COMPLET=1 : garder la feuille entière (pour comparer l'affichage avec et sans allègement).
   if (!process.env.RBDE_CSS_COMPLET) {
-    const { feuilles, regles } = allegerFeuilles(dist);
-    logger.info(`Feuilles de style allégées : ${regles} règles retirées de ${feuilles} feuilles (${duree()}).`);
+    const { feuilles, regles, pagesSansIlot } = allegerFeuilles(dist);
+    logger.info(
+      `Feuilles de style allégées : ${regles} règles retirées de ${feuilles} feuilles ; feuille propre à ${pagesSansIlot} pages sans îlot (${duree()}).`,
+    );
   }
   const pages = await indexer(dist);
   logger.info(`Index de recherche : ${pages} pages (${duree()}).`);

@@ -1,7 +1,8 @@
 import { cloneElement, useEffect, useId, useState, type FormEvent, type ReactElement } from 'react';
+import { academie } from '../academie.ts';
 import { appelApi, ErreurApi } from '../lib/api-client.ts';
 import { jourCourt, NIVEAUX_PFMP, totauxParSemaine, type NiveauPfmp } from '../lib/calendrier-pfmp.ts';
-import type { LigneRefusee, MesPeriodes, Periode, VueReseau } from '../schemas/calendrier-pfmp.ts';
+import type { Formation, LigneRefusee, MesPeriodes, Periode, VueReseau } from '../schemas/calendrier-pfmp.ts';
 
 type Etat = { statut: 'chargement' } | { statut: 'deconnecte' } | { statut: 'erreur'; message: string } | { statut: 'pret'; donnees: MesPeriodes };
 type Saisie = { formation: string; classe: string; niveau: NiveauPfmp; debut: string; fin: string; eleves: string };
@@ -20,11 +21,13 @@ export default function CalendrierPfmp() {
   const [erreur, setErreur] = useState<{ message: string; champs: Record<string, string[]> } | null>(null);
   const [info, setInfo] = useState<string | null>(null);
   const [envoi, setEnvoi] = useState(false);
-  const [filtre, setFiltre] = useState({ ...anneeScolaire(), seuil: '50' });
+  const [filtre, setFiltre] = useState({ ...anneeScolaire(), seuil: '50', regroupement: 'departement' as VueReseau['regroupement'] });
   const [vue, setVue] = useState<VueReseau | null>(null);
   const [adresseIcs, setAdresseIcs] = useState<string | null>(null);
   const [rapport, setRapport] = useState<{ succes?: string; erreur?: string; lignes: LigneRefusee[] } | null>(null);
   const [erreurVue, setErreurVue] = useState<string | null>(null);
+  const [nouvelle, setNouvelle] = useState({ code: '', intitule: '', niveau: '', secteur: '' });
+  const [ajout, setAjout] = useState<{ succes?: string; erreur?: string; champs: Record<string, string[]> } | null>(null);
 
   async function charger() {
     try {
@@ -40,7 +43,7 @@ export default function CalendrierPfmp() {
     e?.preventDefault();
     setErreurVue(null);
     try {
-      const q = new URLSearchParams({ debut: filtre.debut, fin: filtre.fin, seuil: filtre.seuil });
+      const q = new URLSearchParams({ debut: filtre.debut, fin: filtre.fin, seuil: filtre.seuil, regroupement: filtre.regroupement });
       setVue(await appelApi<VueReseau>(`/api/calendrier-pfmp/reseau?${q}`));
     } catch (err) {
       const e2 = err as ErreurApi;
@@ -109,6 +112,19 @@ export default function CalendrierPfmp() {
       setErreur({ message: (err as ErreurApi).message, champs: {} });
     }
   }
+  async function ajouterFormation(e: FormEvent) {
+    e.preventDefault();
+    setAjout(null);
+    try {
+      const f = await appelApi<Formation>('/api/calendrier-pfmp/formations', { method: 'POST', corps: nouvelle });
+      setAjout({ succes: `Formation ajoutée : ${f.intitule} (${f.code}). Les membres peuvent la choisir dès maintenant.`, champs: {} });
+      setNouvelle({ code: '', intitule: '', niveau: '', secteur: '' });
+      await charger();
+    } catch (err) {
+      const e2 = err as ErreurApi;
+      setAjout({ erreur: e2.message, champs: (e2.details?.champs as Record<string, string[]> | undefined) ?? {} });
+    }
+  }
   async function retirer(p: Periode) {
     try {
       await appelApi(`/api/calendrier-pfmp/periodes/${p.id}`, { method: 'DELETE' });
@@ -142,6 +158,10 @@ export default function CalendrierPfmp() {
   const champ = (nom: keyof Saisie) => erreur?.champs[nom]?.join(' ');
   const totaux = vue ? totauxParSemaine(vue) : [];
   const alertes = vue?.groupes.filter((g) => g.alerte) ?? [];
+  const parBassin = vue?.regroupement === 'bassin';
+  /** « département 30 » ou « bassin Nîmes (30) ». */
+  const zone = (g: VueReseau['groupes'][number]) => (g.bassin === null ? `département ${g.departement}` : `bassin ${g.bassin} (${g.departement})`);
+  const cle = (g: VueReseau['groupes'][number]) => `${g.semaine}-${g.secteur}-${g.departement}-${g.bassin ?? ''}`;
 
   return (
     <>
@@ -215,6 +235,12 @@ export default function CalendrierPfmp() {
                   ))}
                 </select>
               </Groupe>
+              <p className="fr-text--sm fr-mt-n2w" id={`${id}-formation-absente`}>
+                Votre formation n’est pas dans la liste ? Un administrateur du réseau l’ajoute : écrivez à{' '}
+                <a href={`mailto:${academie.contact}?subject=${encodeURIComponent('Calendrier des PFMP : formation à ajouter')}`}>{academie.contact}</a> en
+                donnant son intitulé, son niveau et son code « formation diplôme » de la BCN (8 caractères, sur la fiche de la formation dans votre logiciel de
+                scolarité).
+              </p>
             </div>
             <div className="fr-col-6 fr-col-md-3">
               <Groupe id={`${id}-classe`} libelle="Classe" erreur={champ('classe')}>
@@ -315,6 +341,88 @@ export default function CalendrierPfmp() {
             )}
           </div>
         </form>
+        {donnees.peut_ajouter_formation && (
+          <form onSubmit={ajouterFormation} noValidate aria-labelledby={`${id}-ajout-formation`} className="fr-mb-6w">
+            <h3 id={`${id}-ajout-formation`} className="fr-h5">
+              Ajouter une formation manquante (administrateurs)
+            </h3>
+            <p className="fr-text--sm">
+              La liste vient de l’export officiel de la Base Centrale des Nomenclatures (commande <code>npm run importer-formations</code>). Ajoutez ici une
+              formation qui n’y est pas encore ; un prochain import la mettra à jour d’après la BCN.
+            </p>
+            <div className="fr-grid-row fr-grid-row--gutters">
+              <div className="fr-col-12 fr-col-md-3">
+                <Groupe id={`${id}-nf-code`} libelle="Code formation diplôme (BCN, 8 caractères)" erreur={ajout?.champs.code?.join(' ')}>
+                  <input
+                    className="fr-input"
+                    id={`${id}-nf-code`}
+                    value={nouvelle.code}
+                    onChange={(e) => setNouvelle({ ...nouvelle, code: e.target.value })}
+                    autoComplete="off"
+                  />
+                </Groupe>
+              </div>
+              <div className="fr-col-12 fr-col-md-9">
+                <Groupe id={`${id}-nf-intitule`} libelle="Intitulé" erreur={ajout?.champs.intitule?.join(' ')}>
+                  <input
+                    className="fr-input"
+                    id={`${id}-nf-intitule`}
+                    value={nouvelle.intitule}
+                    onChange={(e) => setNouvelle({ ...nouvelle, intitule: e.target.value })}
+                    autoComplete="off"
+                  />
+                </Groupe>
+              </div>
+              <div className="fr-col-12 fr-col-md-3">
+                <Groupe id={`${id}-nf-niveau`} libelle="Niveau ou diplôme (CAP, BAC PRO…)" erreur={ajout?.champs.niveau?.join(' ')}>
+                  <input
+                    className="fr-input"
+                    id={`${id}-nf-niveau`}
+                    value={nouvelle.niveau}
+                    onChange={(e) => setNouvelle({ ...nouvelle, niveau: e.target.value })}
+                    autoComplete="off"
+                  />
+                </Groupe>
+              </div>
+              <div className="fr-col-12 fr-col-md-9">
+                <Groupe
+                  id={`${id}-nf-secteur`}
+                  libelle="Secteur (vue du réseau ; un secteur déjà utilisé de préférence)"
+                  erreur={ajout?.champs.secteur?.join(' ')}
+                >
+                  <input
+                    className="fr-input"
+                    id={`${id}-nf-secteur`}
+                    list={`${id}-secteurs`}
+                    value={nouvelle.secteur}
+                    onChange={(e) => setNouvelle({ ...nouvelle, secteur: e.target.value })}
+                    autoComplete="off"
+                  />
+                </Groupe>
+                <datalist id={`${id}-secteurs`}>
+                  {[...new Set(donnees.formations.map((f) => f.secteur))].sort().map((sct) => (
+                    <option key={sct} value={sct} />
+                  ))}
+                </datalist>
+              </div>
+            </div>
+            <button className="fr-btn fr-btn--secondary" type="submit">
+              Ajouter la formation
+            </button>
+            <div aria-live="polite" className="fr-mt-2w">
+              {ajout?.succes && (
+                <div className="fr-alert fr-alert--success fr-alert--sm">
+                  <p>{ajout.succes}</p>
+                </div>
+              )}
+              {ajout?.erreur && (
+                <div className="fr-alert fr-alert--error fr-alert--sm" role="alert">
+                  <p>{ajout.erreur}</p>
+                </div>
+              )}
+            </div>
+          </form>
+        )}
         <h3 id={`${id}-abonnement`} className="fr-h5">
           S’abonner au calendrier de mon lycée (.ics)
         </h3>
@@ -351,7 +459,7 @@ export default function CalendrierPfmp() {
         <h2 id={`${id}-reseau`}>Le réseau, semaine par semaine</h2>
         <form onSubmit={afficherReseau} noValidate aria-label="Période et seuil de la vue du réseau" className="fr-mb-3w">
           <div className="fr-grid-row fr-grid-row--gutters">
-            <div className="fr-col-6 fr-col-md-4">
+            <div className="fr-col-6 fr-col-md-6">
               <Groupe id={`${id}-vue-debut`} libelle="Du">
                 <input
                   className="fr-input"
@@ -362,7 +470,7 @@ export default function CalendrierPfmp() {
                 />
               </Groupe>
             </div>
-            <div className="fr-col-6 fr-col-md-4">
+            <div className="fr-col-6 fr-col-md-6">
               <Groupe id={`${id}-vue-fin`} libelle="Au">
                 <input
                   className="fr-input"
@@ -374,7 +482,20 @@ export default function CalendrierPfmp() {
               </Groupe>
             </div>
             <div className="fr-col-12 fr-col-md-4">
-              <Groupe id={`${id}-seuil`} libelle="Seuil d’alerte (élèves d’un même secteur et d’un même département la même semaine)">
+              <Groupe id={`${id}-regroupement`} libelle="Regrouper les lycées par">
+                <select
+                  className="fr-select"
+                  id={`${id}-regroupement`}
+                  value={filtre.regroupement}
+                  onChange={(e) => setFiltre({ ...filtre, regroupement: e.target.value as VueReseau['regroupement'] })}
+                >
+                  <option value="departement">Département</option>
+                  <option value="bassin">Bassin de formation</option>
+                </select>
+              </Groupe>
+            </div>
+            <div className="fr-col-12 fr-col-md-8">
+              <Groupe id={`${id}-seuil`} libelle="Seuil d’alerte (élèves d’un même secteur et d’un même département ou bassin la même semaine)">
                 <input
                   className="fr-input"
                   inputMode="numeric"
@@ -402,8 +523,9 @@ export default function CalendrierPfmp() {
             ) : (
               <ul>
                 {alertes.map((g) => (
-                  <li key={`${g.semaine}-${g.secteur}-${g.departement}`}>
-                    Semaine du {jourCourt(g.semaine)}, {g.secteur}, département {g.departement} : <strong>{g.eleves} élèves</strong> de {g.lycees} lycées —{' '}
+                  <li key={cle(g)}>
+                    Semaine du {jourCourt(g.semaine)}, {g.secteur}, {zone(g)} : <strong>{g.eleves} élèves</strong> de {g.lycees} lycée{g.lycees > 1 ? 's' : ''}{' '}
+                    —{' '}
                     {(g.detail ?? []).map((d, i) => (
                       <span key={`${d.uai}-${i}`}>
                         {i > 0 && ', '}
@@ -416,12 +538,13 @@ export default function CalendrierPfmp() {
             )}
             <Graphique totaux={totaux} />
             <table className="fr-mb-3w">
-              <caption>Élèves en PFMP par semaine, secteur et département</caption>
+              <caption>Élèves en PFMP par semaine, secteur et {parBassin ? 'bassin de formation' : 'département'}</caption>
               <thead>
                 <tr>
                   <th scope="col">Semaine du</th>
                   <th scope="col">Secteur</th>
                   <th scope="col">Département</th>
+                  {parBassin && <th scope="col">Bassin</th>}
                   <th scope="col">Élèves</th>
                   <th scope="col">Lycées</th>
                   <th scope="col">Seuil</th>
@@ -429,10 +552,11 @@ export default function CalendrierPfmp() {
               </thead>
               <tbody>
                 {vue.groupes.map((g) => (
-                  <tr key={`${g.semaine}-${g.secteur}-${g.departement}`}>
+                  <tr key={cle(g)}>
                     <td>{jourCourt(g.semaine)}</td>
                     <td>{g.secteur}</td>
                     <td>{g.departement}</td>
+                    {parBassin && <td>{g.bassin}</td>}
                     <td>{g.eleves}</td>
                     <td>{g.lycees}</td>
                     <td>{g.alerte ? <p className="fr-badge fr-badge--sm fr-badge--warning">Atteint</p> : '—'}</td>

@@ -1,13 +1,5 @@
 // Page /recherche : interroge l'index Pagefind (fichiers statiques) ; la requête et les filtres vivent dans l'URL.
-import {
-  corrigerRequete,
-  developperRequete,
-  LONGUEUR_MAX_VOCABULAIRE,
-  nombresEnExpressions,
-  normaliserMot,
-  poidsVariante,
-  variantesRequete,
-} from './requete.ts';
+import { corrigerRequete, developperRequete, LONGUEUR_MAX_VOCABULAIRE, nombresEnExpressions, normaliserMot, variantesRequete } from './requete.ts';
 
 interface ResultatPagefind {
   url: string;
@@ -64,21 +56,17 @@ const chargerVocabulaire = async (longueurs: number[]): Promise<Map<string, numb
 };
 
 /**
- * Cherche toutes les variantes de la requête et fusionne les résultats : pour chaque page, le meilleur score
- * pondéré (une variante qui rétablit des élisions compte un peu moins, voir poidsVariante).
- * @returns les pages et leur score pondéré, du meilleur au moins bon.
+ * Cherche toutes les variantes de la requête (œ/oe) et fusionne les résultats : pour chaque page, son meilleur score.
+ * @returns les pages et leur score, du meilleur au moins bon.
  */
 async function chercherVariantes(pagefind: Pagefind, q: string, filtres: Record<string, string>): Promise<{ resultat: Resultat; score: number }[]> {
   const parPage = new Map<string, { resultat: Resultat; score: number }>();
-  const variantes = variantesRequete(q);
-  const recherches = await Promise.all(variantes.map((v) => pagefind.search(v, { filters: filtres })));
-  recherches.forEach(({ results }, i) => {
-    const poids = poidsVariante(variantes[i]!);
+  const recherches = await Promise.all(variantesRequete(q).map((v) => pagefind.search(v, { filters: filtres })));
+  for (const { results } of recherches) {
     for (const resultat of results) {
-      const score = resultat.score * poids;
-      if (score > (parPage.get(resultat.id)?.score ?? -Infinity)) parPage.set(resultat.id, { resultat, score });
+      if (resultat.score > (parPage.get(resultat.id)?.score ?? -Infinity)) parPage.set(resultat.id, { resultat, score: resultat.score });
     }
-  });
+  }
   return [...parPage.values()].sort((a, b) => b.score - a.score);
 }
 
@@ -118,34 +106,76 @@ export async function chercherElargi(pagefind: Pagefind, q: string, filtres: Rec
   return [...parPage.values()].sort((a, b) => b.nombre - a.nombre || b.score - a.score).map((x) => x.resultat);
 }
 
+/** Moins de pages que cela avec tous les mots : on complète par l'élargissement. */
+const PEU_DE_RESULTATS = 3;
+
 /**
- * Corrige un mot inconnu du site (la page le dit), cherche ; si peu de pages ont tous les mots, élargit.
- * Le vocabulaire vient par morceaux : seules les longueurs de mots utiles à la requête sont téléchargées
- * (voir longueursUtiles), et vocabulairePret permet de les demander en même temps que Pagefind se charge.
+ * Les mots de la requête (5 lettres ou plus, sans chiffre) que le site n'écrit nulle part : une expression exacte
+ * d'un mot (« "gratifiaction" ») ne trouve que ce mot tel quel, sans la tolérance aux fautes de Pagefind. Ne coûte
+ * aucun octet de plus : Pagefind lit le même morceau d'index que pour la recherche elle-même.
+ * @returns les mots normalisés, inconnus et connus.
+ */
+export async function verifierMots(pagefind: Pagefind, q: string): Promise<{ inconnus: string[]; connus: string[] }> {
+  const mots = [
+    ...new Set(
+      developperRequete(q.replace(/"/g, ' '))
+        .split(' ')
+        .filter((m) => {
+          const n = normaliserMot(m);
+          return n.length >= 5 && n.length <= LONGUEUR_MAX_VOCABULAIRE - 2 && !/\d/.test(n);
+        }),
+    ),
+  ];
+  const trouves = await Promise.all(mots.map(async (m) => (await pagefind.search(`"${m}"`)).results.length > 0));
+  return {
+    inconnus: mots.filter((_, i) => !trouves[i]).map(normaliserMot),
+    connus: mots.filter((_, i) => trouves[i]).map(normaliserMot),
+  };
+}
+
+/**
+ * Cherche ; si un mot de la requête n'est écrit nulle part sur le site, le corrige par le mot le plus proche du
+ * vocabulaire (la page le dit) ; si peu de pages ont tous les mots, élargit. Le vocabulaire n'est téléchargé que
+ * pour un mot inconnu, et par morceaux : les seules longueurs voisines de ce mot (voir longueursUtiles). Une
+ * requête dont tous les mots sont sur le site ne le télécharge jamais.
  */
 export async function chercherAvecCorrection(
   pagefind: Pagefind,
   q: string,
   filtres: Record<string, string> = {},
-  vocabulairePret: Promise<Map<string, number>> = chargerVocabulaire(longueursUtiles(q)),
+  vocabulaire: (longueurs: number[]) => Promise<Map<string, number>> = chargerVocabulaire,
 ) {
-  const correction = corrigerRequete(q, await vocabulairePret);
+  const [premiers, { inconnus, connus }] = await Promise.all([chercher(pagefind, q, filtres), verifierMots(pagefind, q)]);
+  let resultats = premiers;
+  let correction: string | null = null;
+  if (inconnus.length) {
+    const vocabulaireUtile = new Map(await vocabulaire(longueursUtiles(inconnus.join(' '))));
+    // Les mots connus du site ne sont pas à corriger, même si leur longueur n'a pas été téléchargée.
+    for (const m of connus) if (!vocabulaireUtile.has(m)) vocabulaireUtile.set(m, 1);
+    correction = corrigerRequete(q, vocabulaireUtile);
+    if (correction) resultats = await chercher(pagefind, correction, filtres);
+  }
   const requete = correction ?? q;
-  const resultats = await chercher(pagefind, requete, filtres);
   let elargie = false;
   // Moins de 3 pages avec tous les mots (souvent le seul glossaire) : on complète par l'élargissement.
-  if (resultats.length < 3) {
+  if (resultats.length < PEU_DE_RESULTATS) {
     const deja = new Set(resultats.map((r) => r.id));
     const complement = (await chercherElargi(pagefind, requete, filtres)).filter((r) => !deja.has(r.id));
     elargie = complement.length > 0;
-    resultats.push(...complement);
+    resultats = [...resultats, ...complement];
   }
   return { resultats, correction, elargie };
 }
 
+/**
+ * L'index lit les apostrophes droites (voir apostrophesPourIndex) : les extraits et titres affichés retrouvent
+ * l'apostrophe typographique du français entre deux lettres.
+ */
+export const typographierExtrait = (html: string) => html.replace(/(?<=\p{L}(?:<\/mark>)?)(?:'|&#39;|&#x27;|&apos;)(?=(?:<mark>)?\p{L})/gu, '’');
+
 const resultatHtml = (d: ResultatPagefind) =>
-  `<li class="fr-mb-3w rbde-resultat"><h3 class="fr-h6 fr-mb-1v"><a href="${echapper(d.url)}">${echapper(d.meta.title ?? d.url)}</a></h3>` +
-  `${d.meta.famille ? `<p class="rbde-meta fr-mb-1v">${echapper(d.meta.famille)}</p>` : ''}<p class="fr-mb-0">${d.excerpt}</p></li>`;
+  `<li class="fr-mb-3w rbde-resultat"><h3 class="fr-h6 fr-mb-1v"><a href="${echapper(d.url)}">${typographierExtrait(echapper(d.meta.title ?? d.url))}</a></h3>` +
+  `${d.meta.famille ? `<p class="rbde-meta fr-mb-1v">${typographierExtrait(echapper(d.meta.famille))}</p>` : ''}<p class="fr-mb-0">${typographierExtrait(d.excerpt)}</p></li>`;
 
 const bilan = (affiches: number, total: number, q: string) =>
   `${total > affiches ? `${affiches} premiers résultats sur ${total}` : `${total} résultat${total > 1 ? 's' : ''}`} pour « ${echapper(q)} »`;
@@ -201,10 +231,8 @@ async function afficher() {
   }
   document.title = `« ${q} » - Rechercher - Réseau BDE`;
   zone.innerHTML = '<p>Recherche en cours…</p>';
-  // Le vocabulaire utile et Pagefind se chargent en même temps.
-  const vocabulaire = chargerVocabulaire(longueursUtiles(q));
   const pagefind = await chargerPagefind();
-  const { resultats, correction, elargie } = await chercherAvecCorrection(pagefind, q, filtres, vocabulaire);
+  const { resultats, correction, elargie } = await chercherAvecCorrection(pagefind, q, filtres);
   if (numero !== derniere) return; // une recherche plus récente a commencé
   const avis =
     (correction ? `<p class="fr-mb-2w">Résultats pour « ${echapper(correction)} » (au lieu de « ${echapper(q)} »).</p>` : '') +

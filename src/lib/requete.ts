@@ -12,71 +12,11 @@ export function developperRequete(q: string): string {
     .trim();
 }
 
-// Mots-outils qui commencent par une voyelle mais ne s'écrivent pas élidés devant un nom cherché.
-const MOTS_OUTILS = new Set([
-  'aux',
-  'avec',
-  'une',
-  'est',
-  'ont',
-  'elle',
-  'elles',
-  'ils',
-  'eux',
-  'entre',
-  'ici',
-  'ainsi',
-  'avant',
-  'après',
-  'apres',
-  'hors',
-  'selon',
-  'ans',
-]);
-
 /**
- * Vrai si le mot peut apparaître élidé dans les textes (« l’entreprise », « d’accueil », « l’ONISEP ») :
- * il commence par une voyelle ou un h, fait au moins 3 lettres et n'est ni un mot-outil, ni un nombre, ni une expression.
+ * Les formes de la requête à chercher : telle quelle, et avec œ/æ écrits en deux lettres ou l'inverse.
+ * Les élisions n'en demandent pas : l'index lit « l'embauche » avec ses parties (« embauche »), voir
+ * apostrophesPourIndex dans src/integrations/achever-site.ts.
  */
-export function peutEtreElide(mot: string): boolean {
-  return mot.length >= 3 && /^[aeiouyhàâäéèêëîïôöùûüœæ]/iu.test(mot) && !/[\d"]/.test(mot) && !MOTS_OUTILS.has(mot.toLowerCase());
-}
-
-/** Au plus ce nombre de mots de la requête reçoivent leurs formes élidées (3 formes chacun : 27 recherches au plus). */
-const MAX_MOTS_ELIDES = 3;
-
-/**
- * Ajoute les formes élidées des mots : Pagefind indexe « l’embauche » comme un seul mot (« lembauche »),
- * l'apostrophe typographique n'étant pas une ponctuation ASCII qu'il découpe ; « embauche » seul ne le trouve pas.
- * On cherche donc aussi « l’embauche » et « d’embauche ». Les formes sans élision viennent en premier.
- */
-export function formesElidees(q: string): string[] {
-  const mots = q.split(' ');
-  const eligibles = mots
-    .map((m, i) => (peutEtreElide(m) ? i : -1))
-    .filter((i) => i >= 0)
-    .slice(0, MAX_MOTS_ELIDES);
-  let combinaisons: string[][] = [mots];
-  for (const i of eligibles) {
-    combinaisons = combinaisons.flatMap((c) => ['', 'l’', 'd’'].map((prefixe) => c.map((m, j) => (j === i ? prefixe + m : m))));
-  }
-  // Moins d'élisions d'abord : la requête telle quelle reste la première.
-  const nbElisions = (c: string[]) => c.filter((m, j) => m !== mots[j]).length;
-  return combinaisons.sort((a, b) => nbElisions(a) - nbElisions(b)).map((c) => c.join(' '));
-}
-
-/**
- * Poids d'une variante dans le classement : chaque élision ajoutée le multiplie par POIDS_ELISION.
- * Pagefind voit « d’allocation » comme un mot à part, plus rare que « allocation », donc mieux noté (IDF) :
- * sans ce poids, une page qui écrit une fois « d’allocation » passerait devant le guide de l'allocation.
- * 0,8 est réglé sur les requêtes de e2e/recherche.test.ts (de 0,75 à 0,9, le classement est le même).
- */
-export const POIDS_ELISION = 0.8;
-export function poidsVariante(variante: string): number {
-  return POIDS_ELISION ** (variante.match(/(?:^|\s)[ld]’/g) ?? []).length;
-}
-
-/** Les formes de la requête à chercher : telle quelle, avec œ/æ écrits en deux lettres ou l'inverse, et avec les élisions possibles. */
 export function variantesRequete(q: string): string[] {
   const base = developperRequete(q);
   const formes = new Set([base]);
@@ -84,9 +24,7 @@ export function variantesRequete(q: string): string[] {
   // « oeuvre », « coeur », « voeu », « oeil » : en français, « oe » devant u ou i s'écrit presque toujours œ.
   // Une majuscule initiale (« Oeuvre », « Mise en Oeuvre ») compte aussi : Pagefind ignore la casse, pas œ/oe.
   formes.add(base.replace(/oe(?=[ui])/g, 'œ').replace(/O[Ee](?=[uiUI])/g, 'Œ'));
-  const toutes = new Set<string>();
-  for (const f of [...formes].filter(Boolean)) for (const v of formesElidees(f)) toutes.add(v);
-  return [...toutes];
+  return [...formes].filter(Boolean);
 }
 
 const grouper = (chiffres: string) => chiffres.replace(/\B(?=(\d{3})+$)/g, ' ');

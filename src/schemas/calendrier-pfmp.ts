@@ -51,9 +51,44 @@ export interface Periode {
 
 /** Une formation que les lycées peuvent choisir, avec son secteur. */
 export interface Formation {
+  /** Code BCN (« code formation diplôme », 8 caractères) ; les données de démonstration ont des codes lisibles. */
   code: string;
   intitule: string;
   secteur: string;
+  /** Niveau ou diplôme (« CAP », « BAC PRO »…), null s'il n'est pas connu. */
+  niveau: string | null;
+}
+
+/** Corps de `POST /api/calendrier-pfmp/formations` : un administrateur ajoute une formation manquante. */
+export const ajoutFormationSchema = z.object({
+  /** Code BCN de la formation (« code formation diplôme ») : 8 chiffres ou lettres. */
+  code: z
+    .string({ error: 'Indiquez le code de la formation.' })
+    .trim()
+    .regex(/^[0-9A-Za-z]{8}$/, 'Le code est le code BCN « formation diplôme » : 8 chiffres ou lettres, par exemple 40022106.')
+    .transform((c) => c.toUpperCase()),
+  /** Intitulé affiché aux membres (« BAC PRO CUISINE »). */
+  intitule: z
+    .string({ error: 'Indiquez l’intitulé de la formation.' })
+    .trim()
+    .min(3, 'L’intitulé compte au moins 3 caractères.')
+    .max(200, 'L’intitulé dépasse 200 caractères.'),
+  /** Niveau ou diplôme (« CAP », « BAC PRO », « BTS »…). */
+  niveau: z
+    .string({ error: 'Indiquez le niveau ou le diplôme.' })
+    .trim()
+    .min(1, 'Indiquez le niveau ou le diplôme.')
+    .max(60, 'Le niveau dépasse 60 caractères.'),
+  /** Secteur, pour la vue du réseau (un secteur déjà utilisé de préférence). */
+  secteur: z.string({ error: 'Indiquez le secteur.' }).trim().min(3, 'Le secteur compte au moins 3 caractères.').max(100, 'Le secteur dépasse 100 caractères.'),
+});
+export type AjoutFormation = z.infer<typeof ajoutFormationSchema>;
+
+/** Résultat de `api.formations_importer(p_formations)` (clé secrète). */
+export interface RapportImportFormations {
+  ajoutees: number;
+  modifiees: number;
+  inchangees: number;
 }
 
 /** Résultat de `api.periodes_pfmp_miennes()` : les périodes du lycée du membre et les formations. */
@@ -63,6 +98,8 @@ export interface MesPeriodes {
   formations: Formation[];
   /** Adresse d'abonnement .ics active (sa date de création), ou null. */
   abonnement: { cree_le: string } | null;
+  /** Vrai pour un administrateur : il peut ajouter une formation manquante. */
+  peut_ajouter_formation: boolean;
 }
 
 /** Paramètres de la vue du réseau (`GET /api/calendrier-pfmp/reseau?debut=…&fin=…&seuil=…`). */
@@ -79,20 +116,26 @@ export const requeteReseauSchema = z
       .min(1, 'Le seuil est d’au moins 1 élève.')
       .max(10000, 'Seuil trop grand.')
       .default(50),
+    /** Regrouper les lycées par département (par défaut) ou par bassin de formation. */
+    regroupement: z.enum(['departement', 'bassin'], { error: 'Regroupement : « departement » ou « bassin ».' }).default('departement'),
   })
   .refine((p) => p.fin >= p.debut, { path: ['fin'], message: 'La fin est avant le début.' });
 export type RequeteReseau = z.infer<typeof requeteReseauSchema>;
 
-/** Résultat de `api.calendrier_pfmp_reseau(p_debut, p_fin, p_seuil)`. */
+/** Résultat de `api.calendrier_pfmp_reseau(p_debut, p_fin, p_seuil, p_regroupement)`. */
 export interface VueReseau {
   debut: string;
   fin: string;
   seuil: number;
+  /** Les lycées sont regroupés par département, ou par bassin de formation (dans son département). */
+  regroupement: 'departement' | 'bassin';
   groupes: {
     /** Lundi de la semaine. */
     semaine: string;
     secteur: string;
     departement: string;
+    /** Bassin de formation (« Bassin non renseigné » si le lycée n'en a pas) ; null quand le regroupement est par département. */
+    bassin: string | null;
     eleves: number;
     lycees: number;
     /** Vrai à partir du seuil. */

@@ -358,6 +358,7 @@ begin
     raise exception 'FUSION_IMPOSSIBLE' using errcode = 'P0001', hint = 'Les deux fiches ont des SIRET différents : ce sont deux établissements distincts.';
   end if;
 
+  begin
   -- Partenariats et notes ont une clé (organisation, lycée…) : fusion ligne à ligne, sans doublon.
   insert into prive.partenariats (organisation_id, uai, formation)
   select p_garder, uai, formation from prive.partenariats where organisation_id = p_absorber on conflict do nothing;
@@ -384,6 +385,12 @@ begin
   insert into prive.historique_carnet (organisation_id, membre_id, action, details)
   values (p_garder, moi, 'fiches fusionnées',
           jsonb_build_object('absorbee', jsonb_build_object('nom', a.nom, 'siret', a.siret, 'commune', a.commune_nom)));
+  exception when unique_violation then
+    -- Une table qui n'admet qu'une fois chaque organisation (deux réponses à la même recherche de places…) :
+    -- rien n'est fusionné (le bloc est annulé), et l'on dit pourquoi.
+    raise exception 'FUSION_IMPOSSIBLE' using errcode = 'P0001',
+      hint = 'Les deux fiches figurent dans un même élément qui n’admet chaque organisation qu’une fois (par exemple deux réponses à la même recherche de places) : retirez-en une, puis fusionnez.';
+  end;
   return jsonb_build_object('id', p_garder, 'absorbee', a.nom);
 end
 $$;

@@ -147,6 +147,41 @@ describe.each(GENRES_DE_BASE)('calendrier des PFMP sur %s', (genre) => {
     await erreur(en('authenticated', MEMBRE, `select api.calendrier_pfmp_reseau('2020-01-01', '2027-01-01', 10)`), 'PERIODE_TROP_LONGUE');
   });
 
+  test('vue du réseau par bassin de formation : un groupe par bassin dans son département ; un lycée sans bassin : « Bassin non renseigné »', async () => {
+    type Vue = { regroupement: string; groupes: { semaine: string; secteur: string; departement: string; bassin: string | null; eleves: number }[] };
+    const vue = async (regroupement?: string) =>
+      (
+        (await en<{ r: Vue }>(
+          'authenticated',
+          MEMBRE,
+          regroupement
+            ? `select api.calendrier_pfmp_reseau('2027-01-18', '2027-01-24', 50, $1) as r`
+            : `select api.calendrier_pfmp_reseau('2027-01-18', '2027-01-24', 50) as r`,
+          regroupement ? [regroupement] : [],
+        )) as [{ r: Vue }]
+      )[0].r;
+    const hotellerie30 = (v: Vue) =>
+      v.groupes.filter((g) => g.secteur === 'Hôtellerie-restauration' && g.departement === '30').map((g) => [g.bassin, g.eleves]);
+    expect((await vue()).regroupement).toBe('departement');
+    expect(hotellerie30(await vue())).toEqual([[null, 61]]);
+    const parBassin = await vue('bassin');
+    expect(parBassin.regroupement).toBe('bassin');
+    expect(hotellerie30(parBassin)).toEqual([
+      ['Alès', 37],
+      ['Nîmes', 24],
+    ]);
+    await db.query(`update prive.etablissements set bassin = null where uai = '0309902D'`);
+    try {
+      expect(hotellerie30(await vue('bassin'))).toEqual([
+        ['Bassin non renseigné', 37],
+        ['Nîmes', 24],
+      ]);
+    } finally {
+      await db.query(`update prive.etablissements set bassin = 'Alès' where uai = '0309902D'`);
+    }
+    await erreur(en('authenticated', MEMBRE, `select api.calendrier_pfmp_reseau('2027-01-18', '2027-01-24', 50, 'commune')`), 'REQUETE_INVALIDE');
+  });
+
   // Une course ne se prouve que sur PostgreSQL : PGlite exécute une transaction à la fois.
   test.runIf(genre === 'postgres')('dix publications simultanées de périodes qui se chevauchent pour une classe : une seule passe (PostgreSQL)', async () => {
     const sessionId = randomUUID();

@@ -130,6 +130,27 @@ describe.each(GENRES_DE_BASE)('carnet : fusion, activité, import et recherche s
     expect(lignes[0]!.r.id).toBe(HOTEL);
   });
 
+  test('fusion impossible quand les deux fiches répondent à la même recherche de places : rien n’est fusionné', async () => {
+    const { constat } = await en(
+      'service_role',
+      null,
+      `with r as (insert into prive.recherches_places (membre_id, formation, niveau, debut, fin, commune_insee, commune_nom, departement, eleves)
+                  select id, 'CAP MV', 'Seconde', current_date + 30, current_date + 60, '30189', 'Nîmes', '30', 2 from prive.membres where user_id = $1 returning id, membre_id)
+       insert into prive.reponses_recherche (recherche_id, organisation_id, membre_id, places)
+       select r.id, o.id, r.membre_id, 1 from r cross join (values ($2::uuid), ($3::uuid)) o (id)`,
+      [ALICE, ATELIER, COPIE],
+      async (tx) => {
+        await commeAppelant(tx, 'authenticated', ADMIN);
+        const erreur = await tx
+          .query(`select api.organisations_fusionner($1, $2)`, [ATELIER, COPIE])
+          .then(() => null)
+          .catch((e: Error & { hint?: string }) => `${e.message} ${e.hint ?? ''}`);
+        return erreur;
+      },
+    );
+    expect(constat).toMatch(/^FUSION_IMPOSSIBLE .*même recherche de places/);
+  });
+
   test('fusion impossible : deux SIRET différents, la même fiche, une fiche inconnue ; sans fiche de membre ni anonyme', async () => {
     await refuse(en('authenticated', ADMIN, `select api.organisations_fusionner($1, $2)`, [ATELIER, HOTEL]), 'FUSION_IMPOSSIBLE');
     await refuse(en('authenticated', ADMIN, `select api.organisations_fusionner($1, $1)`, [ATELIER]), 'FUSION_IMPOSSIBLE');

@@ -104,10 +104,13 @@ const ATTENDU: Record<string, Role[]> = {
   'api.calendrier_pfmp_abonnement_creer()': ['authenticated'],
   'api.calendrier_pfmp_abonnement_revoquer()': ['authenticated'],
   'api.calendrier_pfmp_ics(text)': ['service_role'],
-  'api.calendrier_pfmp_reseau(date,date,integer)': ['authenticated'],
+  'api.calendrier_pfmp_reseau(date,date,integer,text)': ['authenticated'],
   'prive.uai_du_membre()': ['authenticated'],
   'prive.uai_courant()': ['authenticated'],
   'prive.periode_json(prive.periodes_pfmp)': ['authenticated'],
+  'api.formations_importer(jsonb)': ['service_role'],
+  'api.formation_ajouter(text,text,text,text)': ['authenticated'],
+  'prive.formation_json(prive.formations)': ['authenticated'],
   // Fonction de déclencheur du calendrier des PFMP.
   'prive.refuser_chevauchement_pfmp()': [],
   // Carnet des entreprises et bourse aux places (issue 9).
@@ -117,7 +120,7 @@ const ATTENDU: Record<string, Role[]> = {
   'api.contacts_purger()': ['service_role'],
   'api.note_enregistrer(uuid,text)': ['authenticated'],
   'api.offre_publier(uuid,text,date,date,integer,text)': ['authenticated'],
-  'api.offres_rechercher(text,text,text,text)': ['authenticated'],
+  'api.offres_rechercher(text,text,text,text,date,date,boolean,integer)': ['authenticated'],
   'api.organisation_doublons(text,text,text,uuid)': ['authenticated'],
   'api.organisation_enregistrer(uuid,text,text,text,text,text,text,text,prive.taille_organisation,date,boolean)': ['authenticated'],
   'api.organisation_lire(uuid)': ['authenticated'],
@@ -147,6 +150,19 @@ const ATTENDU: Record<string, Role[]> = {
   'prive.noter_activite()': [],
   'prive.propager_dernier_contact()': [],
   'prive.contact_modifie()': [],
+  // Bourse aux places : recherches (sens inverse) et résumé hebdomadaire.
+  'api.recherche_publier(text,text,text,date,date,text,text,text,integer,text)': ['authenticated'],
+  'api.recherches_rechercher(text,text,text,text,date,date,integer)': ['authenticated'],
+  'api.recherche_repondre(uuid,uuid,integer)': ['authenticated'],
+  'api.recherches_miennes()': ['authenticated'],
+  'api.reponse_accepter(uuid)': ['authenticated'],
+  'api.recherche_fermer(uuid)': ['authenticated'],
+  'api.resume_bourse_lire()': ['authenticated'],
+  'api.resume_bourse_regler(boolean,text[])': ['authenticated'],
+  'api.resumes_bourse_a_envoyer(integer)': ['service_role'],
+  'api.resume_bourse_marquer(uuid,timestamp with time zone)': ['service_role'],
+  'prive.proteger_recherche()': [],
+  'prive.proteger_reponse()': [],
 };
 
 const FONCTIONS = `select p.oid, p.oid::regprocedure::text as signature

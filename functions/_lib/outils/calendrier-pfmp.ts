@@ -29,7 +29,7 @@ export function mesPeriodes({ api }: Contexte) {
 
 /** La vue du réseau, semaine par semaine. */
 export function vueReseau(r: RequeteReseau, { api }: Contexte) {
-  return api.calendrier_pfmp_reseau({ p_debut: r.debut, p_fin: r.fin, p_seuil: r.seuil });
+  return api.calendrier_pfmp_reseau({ p_debut: r.debut, p_fin: r.fin, p_seuil: r.seuil, p_regroupement: r.regroupement });
 }
 
 /** Colonnes attendues du fichier d'import, dans n'importe quel ordre. */

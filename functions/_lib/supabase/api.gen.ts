@@ -15,8 +15,28 @@ import type {
   RoleChange,
 } from '../../../src/schemas/annuaire.ts';
 import type { MembreProvisionne, ReponseDemandeCode, Sante, TentativeCode } from '../../../src/schemas/api-retours.ts';
-import type { ListeOffres, ListeReservations, ResultatConfirmation, ResultatReservation } from '../../../src/schemas/bourse.ts';
-import type { AbonnementCree, CalendrierIcsOuRien, MesPeriodes, Periode, RapportImportBase, VueReseau } from '../../../src/schemas/calendrier-pfmp.ts';
+import type {
+  ListeOffres,
+  ListeRecherches,
+  ListeReservations,
+  MesRecherches,
+  ReglageResume,
+  ResultatAcceptation,
+  ResultatConfirmation,
+  ResultatReponse,
+  ResultatReservation,
+  ResumesAEnvoyer,
+} from '../../../src/schemas/bourse.ts';
+import type {
+  AbonnementCree,
+  CalendrierIcsOuRien,
+  Formation,
+  MesPeriodes,
+  Periode,
+  RapportImportBase,
+  RapportImportFormations,
+  VueReseau,
+} from '../../../src/schemas/calendrier-pfmp.ts';
 import type { DoublonsImport, RapportImportCarnet } from '../../../src/schemas/carnet-import.ts';
 import type {
   ExportCarnet,
@@ -130,8 +150,8 @@ export interface FonctionsApi {
   calendrier_pfmp_abonnement_revoquer: { arguments: Record<string, never>; resultat: void };
   /** `api.calendrier_pfmp_ics(p_jeton text)` → `jsonb` */
   calendrier_pfmp_ics: { arguments: { p_jeton: string }; resultat: CalendrierIcsOuRien };
-  /** `api.calendrier_pfmp_reseau(p_debut date, p_fin date, p_seuil integer)` → `jsonb` */
-  calendrier_pfmp_reseau: { arguments: { p_debut: string; p_fin: string; p_seuil: number }; resultat: VueReseau };
+  /** `api.calendrier_pfmp_reseau(p_debut date, p_fin date, p_seuil integer, p_regroupement text DEFAULT 'departement'::text)` → `jsonb` */
+  calendrier_pfmp_reseau: { arguments: { p_debut: string; p_fin: string; p_seuil: number; p_regroupement?: string }; resultat: VueReseau };
   /** `api.carnet_exporter()` → `jsonb` */
   carnet_exporter: { arguments: Record<string, never>; resultat: ExportCarnet };
   /** `api.carnet_import_doublons(p_lignes jsonb)` → `jsonb` */
@@ -170,6 +190,10 @@ export interface FonctionsApi {
   contacts_purger: { arguments: Record<string, never>; resultat: number };
   /** `api.fiches_a_rappeler(p_limite integer DEFAULT 200)` → `jsonb` */
   fiches_a_rappeler: { arguments: { p_limite?: number }; resultat: RappelsFiches };
+  /** `api.formation_ajouter(p_code text, p_intitule text, p_niveau text, p_secteur text)` → `jsonb` */
+  formation_ajouter: { arguments: { p_code: string; p_intitule: string; p_niveau: string; p_secteur: string }; resultat: Formation };
+  /** `api.formations_importer(p_formations jsonb)` → `jsonb` */
+  formations_importer: { arguments: { p_formations: Json }; resultat: RapportImportFormations };
   /** `api.inscrire(p_rencontre text, p_ateliers text[], p_reponses jsonb DEFAULT '{}'::jsonb)` → `jsonb` */
   inscrire: { arguments: { p_rencontre: string; p_ateliers: string[]; p_reponses?: Json }; resultat: ResultatInscription };
   /** `api.membre_destinataire_code(p_email text)` → `boolean` */
@@ -202,8 +226,20 @@ export interface FonctionsApi {
     arguments: { p_organisation: string; p_formation: string; p_debut: string; p_fin: string; p_places: number; p_conditions: string };
     resultat: string;
   };
-  /** `api.offres_rechercher(p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text)` → `jsonb` */
-  offres_rechercher: { arguments: { p_naf?: string; p_departement?: string; p_commune_insee?: string; p_formation?: string }; resultat: ListeOffres };
+  /** `api.offres_rechercher(p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text, p_du date DEFAULT NULL::date, p_au date DEFAULT NULL::date, p_libres_seulement boolean DEFAULT true, p_limite integer DEFAULT 200)` → `jsonb` */
+  offres_rechercher: {
+    arguments: {
+      p_naf?: string;
+      p_departement?: string;
+      p_commune_insee?: string;
+      p_formation?: string;
+      p_du?: string;
+      p_au?: string;
+      p_libres_seulement?: boolean;
+      p_limite?: number;
+    };
+    resultat: ListeOffres;
+  };
   /** `api.organisation_doublons(p_siret text, p_nom text, p_commune_insee text, p_exclure uuid DEFAULT NULL::uuid)` → `jsonb` */
   organisation_doublons: { arguments: { p_siret: string; p_nom: string; p_commune_insee: string; p_exclure?: string }; resultat: ListeDoublons };
   /** `api.organisation_enregistrer(p_id uuid, p_siret text, p_nom text, p_code_naf text, p_commune_insee text, p_commune_nom text, p_departement text, p_adresse text, p_taille prive.taille_organisation, p_dernier_contact date, p_forcer boolean DEFAULT false)` → `jsonb` */
@@ -251,6 +287,33 @@ export interface FonctionsApi {
   place_reserver: { arguments: { p_offre: string; p_formation: string; p_niveau: string }; resultat: ResultatReservation };
   /** `api.pointer(p_rencontre text, p_inscription uuid, p_present boolean DEFAULT true)` → `jsonb` */
   pointer: { arguments: { p_rencontre: string; p_inscription: string; p_present?: boolean }; resultat: ResultatPointage };
+  /** `api.recherche_fermer(p_recherche uuid)` → `void` */
+  recherche_fermer: { arguments: { p_recherche: string }; resultat: void };
+  /** `api.recherche_publier(p_formation text, p_secteur text, p_niveau text, p_debut date, p_fin date, p_commune_insee text, p_commune_nom text, p_departement text, p_eleves integer, p_conditions text)` → `uuid` */
+  recherche_publier: {
+    arguments: {
+      p_formation: string;
+      p_secteur: string;
+      p_niveau: string;
+      p_debut: string;
+      p_fin: string;
+      p_commune_insee: string;
+      p_commune_nom: string;
+      p_departement: string;
+      p_eleves: number;
+      p_conditions: string;
+    };
+    resultat: string;
+  };
+  /** `api.recherche_repondre(p_recherche uuid, p_organisation uuid, p_places integer)` → `jsonb` */
+  recherche_repondre: { arguments: { p_recherche: string; p_organisation: string; p_places: number }; resultat: ResultatReponse };
+  /** `api.recherches_miennes()` → `jsonb` */
+  recherches_miennes: { arguments: Record<string, never>; resultat: MesRecherches };
+  /** `api.recherches_rechercher(p_secteur text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text, p_du date DEFAULT NULL::date, p_au date DEFAULT NULL::date, p_limite integer DEFAULT 200)` → `jsonb` */
+  recherches_rechercher: {
+    arguments: { p_secteur?: string; p_departement?: string; p_commune_insee?: string; p_formation?: string; p_du?: string; p_au?: string; p_limite?: number };
+    resultat: ListeRecherches;
+  };
   /** `api.rencontre_destinataires(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
   rencontre_destinataires: { arguments: { p_rencontre: string; p_atelier?: string }; resultat: Destinataires };
   /** `api.rencontre_participants(p_rencontre text)` → `jsonb` */
@@ -261,10 +324,20 @@ export interface FonctionsApi {
   rencontre_publier: { arguments: { p_rencontre: Json }; resultat: ResultatPublication };
   /** `api.rencontres_purger()` → `jsonb` */
   rencontres_purger: { arguments: Record<string, never>; resultat: BilanPurgeRencontres };
+  /** `api.reponse_accepter(p_reponse uuid)` → `jsonb` */
+  reponse_accepter: { arguments: { p_reponse: string }; resultat: ResultatAcceptation };
   /** `api.reservation_confirmer(p_reservation uuid)` → `jsonb` */
   reservation_confirmer: { arguments: { p_reservation: string }; resultat: ResultatConfirmation };
   /** `api.reservations_lister()` → `jsonb` */
   reservations_lister: { arguments: Record<string, never>; resultat: ListeReservations };
+  /** `api.resume_bourse_lire()` → `jsonb` */
+  resume_bourse_lire: { arguments: Record<string, never>; resultat: ReglageResume };
+  /** `api.resume_bourse_marquer(p_membre uuid, p_jusqua timestamp with time zone)` → `void` */
+  resume_bourse_marquer: { arguments: { p_membre: string; p_jusqua: string }; resultat: void };
+  /** `api.resume_bourse_regler(p_inscrit boolean, p_departements text[] DEFAULT NULL::text[])` → `jsonb` */
+  resume_bourse_regler: { arguments: { p_inscrit: boolean; p_departements?: string[] }; resultat: ReglageResume };
+  /** `api.resumes_bourse_a_envoyer(p_limite integer DEFAULT 500)` → `jsonb` */
+  resumes_bourse_a_envoyer: { arguments: { p_limite?: number }; resultat: ResumesAEnvoyer };
   /** `api.retour_ajouter(p_organisation uuid, p_formation text, p_accueil smallint, p_encadrement smallint, p_activites smallint, p_securite smallint, p_reprendrait boolean)` → `void` */
   retour_ajouter: {
     arguments: {
@@ -334,7 +407,7 @@ export interface Api {
   calendrier_pfmp_abonnement_revoquer(): Promise<FonctionsApi['calendrier_pfmp_abonnement_revoquer']['resultat']>;
   /** `api.calendrier_pfmp_ics(p_jeton text)` → `jsonb` */
   calendrier_pfmp_ics(args: FonctionsApi['calendrier_pfmp_ics']['arguments']): Promise<FonctionsApi['calendrier_pfmp_ics']['resultat']>;
-  /** `api.calendrier_pfmp_reseau(p_debut date, p_fin date, p_seuil integer)` → `jsonb` */
+  /** `api.calendrier_pfmp_reseau(p_debut date, p_fin date, p_seuil integer, p_regroupement text DEFAULT 'departement'::text)` → `jsonb` */
   calendrier_pfmp_reseau(args: FonctionsApi['calendrier_pfmp_reseau']['arguments']): Promise<FonctionsApi['calendrier_pfmp_reseau']['resultat']>;
   /** `api.carnet_exporter()` → `jsonb` */
   carnet_exporter(): Promise<FonctionsApi['carnet_exporter']['resultat']>;
@@ -360,6 +433,10 @@ export interface Api {
   contacts_purger(): Promise<FonctionsApi['contacts_purger']['resultat']>;
   /** `api.fiches_a_rappeler(p_limite integer DEFAULT 200)` → `jsonb` */
   fiches_a_rappeler(args?: FonctionsApi['fiches_a_rappeler']['arguments']): Promise<FonctionsApi['fiches_a_rappeler']['resultat']>;
+  /** `api.formation_ajouter(p_code text, p_intitule text, p_niveau text, p_secteur text)` → `jsonb` */
+  formation_ajouter(args: FonctionsApi['formation_ajouter']['arguments']): Promise<FonctionsApi['formation_ajouter']['resultat']>;
+  /** `api.formations_importer(p_formations jsonb)` → `jsonb` */
+  formations_importer(args: FonctionsApi['formations_importer']['arguments']): Promise<FonctionsApi['formations_importer']['resultat']>;
   /** `api.inscrire(p_rencontre text, p_ateliers text[], p_reponses jsonb DEFAULT '{}'::jsonb)` → `jsonb` */
   inscrire(args: FonctionsApi['inscrire']['arguments']): Promise<FonctionsApi['inscrire']['resultat']>;
   /** `api.membre_destinataire_code(p_email text)` → `boolean` */
@@ -378,7 +455,7 @@ export interface Api {
   note_enregistrer(args: FonctionsApi['note_enregistrer']['arguments']): Promise<FonctionsApi['note_enregistrer']['resultat']>;
   /** `api.offre_publier(p_organisation uuid, p_formation text, p_debut date, p_fin date, p_places integer, p_conditions text)` → `uuid` */
   offre_publier(args: FonctionsApi['offre_publier']['arguments']): Promise<FonctionsApi['offre_publier']['resultat']>;
-  /** `api.offres_rechercher(p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text)` → `jsonb` */
+  /** `api.offres_rechercher(p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text, p_du date DEFAULT NULL::date, p_au date DEFAULT NULL::date, p_libres_seulement boolean DEFAULT true, p_limite integer DEFAULT 200)` → `jsonb` */
   offres_rechercher(args?: FonctionsApi['offres_rechercher']['arguments']): Promise<FonctionsApi['offres_rechercher']['resultat']>;
   /** `api.organisation_doublons(p_siret text, p_nom text, p_commune_insee text, p_exclure uuid DEFAULT NULL::uuid)` → `jsonb` */
   organisation_doublons(args: FonctionsApi['organisation_doublons']['arguments']): Promise<FonctionsApi['organisation_doublons']['resultat']>;
@@ -406,6 +483,16 @@ export interface Api {
   place_reserver(args: FonctionsApi['place_reserver']['arguments']): Promise<FonctionsApi['place_reserver']['resultat']>;
   /** `api.pointer(p_rencontre text, p_inscription uuid, p_present boolean DEFAULT true)` → `jsonb` */
   pointer(args: FonctionsApi['pointer']['arguments']): Promise<FonctionsApi['pointer']['resultat']>;
+  /** `api.recherche_fermer(p_recherche uuid)` → `void` */
+  recherche_fermer(args: FonctionsApi['recherche_fermer']['arguments']): Promise<FonctionsApi['recherche_fermer']['resultat']>;
+  /** `api.recherche_publier(p_formation text, p_secteur text, p_niveau text, p_debut date, p_fin date, p_commune_insee text, p_commune_nom text, p_departement text, p_eleves integer, p_conditions text)` → `uuid` */
+  recherche_publier(args: FonctionsApi['recherche_publier']['arguments']): Promise<FonctionsApi['recherche_publier']['resultat']>;
+  /** `api.recherche_repondre(p_recherche uuid, p_organisation uuid, p_places integer)` → `jsonb` */
+  recherche_repondre(args: FonctionsApi['recherche_repondre']['arguments']): Promise<FonctionsApi['recherche_repondre']['resultat']>;
+  /** `api.recherches_miennes()` → `jsonb` */
+  recherches_miennes(): Promise<FonctionsApi['recherches_miennes']['resultat']>;
+  /** `api.recherches_rechercher(p_secteur text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text, p_du date DEFAULT NULL::date, p_au date DEFAULT NULL::date, p_limite integer DEFAULT 200)` → `jsonb` */
+  recherches_rechercher(args?: FonctionsApi['recherches_rechercher']['arguments']): Promise<FonctionsApi['recherches_rechercher']['resultat']>;
   /** `api.rencontre_destinataires(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
   rencontre_destinataires(args: FonctionsApi['rencontre_destinataires']['arguments']): Promise<FonctionsApi['rencontre_destinataires']['resultat']>;
   /** `api.rencontre_participants(p_rencontre text)` → `jsonb` */
@@ -416,10 +503,20 @@ export interface Api {
   rencontre_publier(args: FonctionsApi['rencontre_publier']['arguments']): Promise<FonctionsApi['rencontre_publier']['resultat']>;
   /** `api.rencontres_purger()` → `jsonb` */
   rencontres_purger(): Promise<FonctionsApi['rencontres_purger']['resultat']>;
+  /** `api.reponse_accepter(p_reponse uuid)` → `jsonb` */
+  reponse_accepter(args: FonctionsApi['reponse_accepter']['arguments']): Promise<FonctionsApi['reponse_accepter']['resultat']>;
   /** `api.reservation_confirmer(p_reservation uuid)` → `jsonb` */
   reservation_confirmer(args: FonctionsApi['reservation_confirmer']['arguments']): Promise<FonctionsApi['reservation_confirmer']['resultat']>;
   /** `api.reservations_lister()` → `jsonb` */
   reservations_lister(): Promise<FonctionsApi['reservations_lister']['resultat']>;
+  /** `api.resume_bourse_lire()` → `jsonb` */
+  resume_bourse_lire(): Promise<FonctionsApi['resume_bourse_lire']['resultat']>;
+  /** `api.resume_bourse_marquer(p_membre uuid, p_jusqua timestamp with time zone)` → `void` */
+  resume_bourse_marquer(args: FonctionsApi['resume_bourse_marquer']['arguments']): Promise<FonctionsApi['resume_bourse_marquer']['resultat']>;
+  /** `api.resume_bourse_regler(p_inscrit boolean, p_departements text[] DEFAULT NULL::text[])` → `jsonb` */
+  resume_bourse_regler(args: FonctionsApi['resume_bourse_regler']['arguments']): Promise<FonctionsApi['resume_bourse_regler']['resultat']>;
+  /** `api.resumes_bourse_a_envoyer(p_limite integer DEFAULT 500)` → `jsonb` */
+  resumes_bourse_a_envoyer(args?: FonctionsApi['resumes_bourse_a_envoyer']['arguments']): Promise<FonctionsApi['resumes_bourse_a_envoyer']['resultat']>;
   /** `api.retour_ajouter(p_organisation uuid, p_formation text, p_accueil smallint, p_encadrement smallint, p_activites smallint, p_securite smallint, p_reprendrait boolean)` → `void` */
   retour_ajouter(args: FonctionsApi['retour_ajouter']['arguments']): Promise<FonctionsApi['retour_ajouter']['resultat']>;
   /** `api.sante()` → `jsonb` */
@@ -469,6 +566,8 @@ export function creerMethodes(appeler: Appeler): Api {
     contact_opposition: (args) => appeler('contact_opposition', args),
     contacts_purger: () => appeler('contacts_purger'),
     fiches_a_rappeler: (args) => appeler('fiches_a_rappeler', args),
+    formation_ajouter: (args) => appeler('formation_ajouter', args),
+    formations_importer: (args) => appeler('formations_importer', args),
     inscrire: (args) => appeler('inscrire', args),
     membre_destinataire_code: (args) => appeler('membre_destinataire_code', args),
     membre_provisionner: (args) => appeler('membre_provisionner', args),
@@ -492,13 +591,23 @@ export function creerMethodes(appeler: Appeler): Api {
     periodes_pfmp_miennes: () => appeler('periodes_pfmp_miennes'),
     place_reserver: (args) => appeler('place_reserver', args),
     pointer: (args) => appeler('pointer', args),
+    recherche_fermer: (args) => appeler('recherche_fermer', args),
+    recherche_publier: (args) => appeler('recherche_publier', args),
+    recherche_repondre: (args) => appeler('recherche_repondre', args),
+    recherches_miennes: () => appeler('recherches_miennes'),
+    recherches_rechercher: (args) => appeler('recherches_rechercher', args),
     rencontre_destinataires: (args) => appeler('rencontre_destinataires', args),
     rencontre_participants: (args) => appeler('rencontre_participants', args),
     rencontre_places: (args) => appeler('rencontre_places', args),
     rencontre_publier: (args) => appeler('rencontre_publier', args),
     rencontres_purger: () => appeler('rencontres_purger'),
+    reponse_accepter: (args) => appeler('reponse_accepter', args),
     reservation_confirmer: (args) => appeler('reservation_confirmer', args),
     reservations_lister: () => appeler('reservations_lister'),
+    resume_bourse_lire: () => appeler('resume_bourse_lire'),
+    resume_bourse_marquer: (args) => appeler('resume_bourse_marquer', args),
+    resume_bourse_regler: (args) => appeler('resume_bourse_regler', args),
+    resumes_bourse_a_envoyer: (args) => appeler('resumes_bourse_a_envoyer', args),
     retour_ajouter: (args) => appeler('retour_ajouter', args),
     sante: () => appeler('sante'),
     voeux_enregistrer: (args) => appeler('voeux_enregistrer', args),

@@ -73,3 +73,136 @@ describe('bourse aux places', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('déjà réservées');
   });
 });
+
+describe('bourse aux places : filtres dans l’adresse, recherches, résumé', () => {
+  afterEach(() => window.history.replaceState(null, '', '/'));
+
+  /** Une fausse API qui note chaque appel (adresse, méthode, corps). */
+  function apiNotee(routes: Record<string, unknown>) {
+    const appels: { url: string; method: string; corps: unknown }[] = [];
+    const f = vi.fn(async (url: string, init?: RequestInit) => {
+      appels.push({ url, method: init?.method ?? 'GET', corps: init?.body ? JSON.parse(String(init.body)) : undefined });
+      if (url === '/api/carnet/referentiels')
+        return reponse(200, { divisions: [{ code: '45', libelle: 'Commerce et réparation automobiles' }], sousClasses: [] });
+      if (url in routes) return reponse(200, routes[url]);
+      return reponse(200, []);
+    });
+    vi.stubGlobal('fetch', f);
+    return appels;
+  }
+
+  test('les filtres de l’adresse sont appliqués dès l’ouverture (lien partageable) et réécrits à la recherche', async () => {
+    window.history.replaceState(null, '', '/outils/bourse-aux-places/?naf=45&commune=11069&commune_nom=Carcassonne&du=2027-01-01&libres=0');
+    const appels = apiNotee({ '/api/bourse/recherche': [OFFRE], '/api/bourse/reservations': [] });
+    render(<BourseAuxPlaces />);
+    await screen.findByText('1 offre');
+    expect(appels.find((a) => a.url === '/api/bourse/recherche')?.corps).toEqual({
+      naf: '45',
+      departement: '',
+      commune: '11069',
+      formation: '',
+      du: '2027-01-01',
+      au: '',
+      libres: false,
+    });
+    expect((screen.getByLabelText('Places libres seulement') as HTMLInputElement).checked).toBe(false);
+    fireEvent.change(screen.getByLabelText(/^Formation\s*Une partie/), { target: { value: 'CAP' } });
+    fireEvent.click(screen.getByLabelText('Places libres seulement'));
+    fireEvent.click(screen.getByRole('button', { name: 'Chercher des places' }));
+    await vi.waitFor(() => expect(window.location.search).toBe('?naf=45&formation=CAP&du=2027-01-01&commune=11069&commune_nom=Carcassonne'));
+  });
+
+  test('onglet Recherches : le demandeur accepte une réponse ; on répond avec une organisation du carnet', async () => {
+    window.history.replaceState(null, '', '/outils/bourse-aux-places/?onglet=recherches');
+    const appels = apiNotee({
+      '/api/bourse/recherches/filtre': [
+        {
+          id: 'q2',
+          formation: 'Bac pro Commerce',
+          secteur: null,
+          niveau: 'Première',
+          debut: '2027-01-10',
+          fin: '2027-02-05',
+          commune: 'Nîmes',
+          departement: '30',
+          eleves: 2,
+          restants: 2,
+          conditions: null,
+          lycee: 'Lycée des Arènes (fictif)',
+          de_moi: false,
+          mes_reponses: 0,
+        },
+      ],
+      '/api/bourse/recherches/miennes': {
+        recherches: [
+          {
+            id: 'q1',
+            formation: 'CAP MV',
+            niveau: 'Seconde',
+            debut: '2027-01-10',
+            fin: '2027-02-05',
+            commune: 'Carcassonne',
+            departement: '11',
+            eleves: 1,
+            restants: 1,
+            statut: 'ouverte',
+            reponses: [
+              {
+                id: 'r1',
+                organisation_id: 'g1',
+                organisation: 'Garage du Midi (fictif)',
+                commune: 'Carcassonne',
+                code_naf: '45.20A',
+                places: 1,
+                statut: 'proposee',
+                places_acceptees: null,
+                repondant: 'Bruno Garcia',
+                lycee: null,
+              },
+            ],
+          },
+        ],
+        reponses: [],
+      },
+      '/api/carnet/recherche': [{ id: 'g9', nom: 'Hôtel du Canal (fictif)', commune: 'Narbonne' }],
+      '/api/bourse/reponses/r1/acceptation': { organisation_id: 'g1', eleves: 1, satisfaite: true, courriel: true },
+      '/api/bourse/recherches/q2/reponses': { reponse: 'r2', courriel: false },
+    });
+    render(<BourseAuxPlaces />);
+    expect((await screen.findByRole('tab', { name: 'Recherches de places' })).getAttribute('aria-selected')).toBe('true');
+    fireEvent.click(await screen.findByRole('button', { name: 'Accepter Garage du Midi (fictif)' }));
+    expect((await screen.findByRole('status')).textContent).toContain('Le répondant est prévenu par courriel.');
+    expect(appels.some((a) => a.url === '/api/bourse/reponses/r1/acceptation' && a.method === 'POST')).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Proposer une organisation pour Bac pro Commerce à Nîmes' }));
+    await screen.findByRole('option', { name: 'Hôtel du Canal (fictif) — Narbonne' });
+    fireEvent.change(screen.getByLabelText(/^Organisation/), { target: { value: 'g9' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Envoyer la proposition' }));
+    expect((await screen.findByRole('status')).textContent).toContain('Le courriel n’a pas pu partir : prévenez le lycée demandeur vous-même.');
+    expect(appels.find((a) => a.url === '/api/bourse/recherches/q2/reponses')?.corps).toEqual({ organisation_id: 'g9', places: 2 });
+  });
+
+  test('onglet Résumé : désactivé par défaut, on s’inscrit pour des départements choisis', async () => {
+    const appels = apiNotee({
+      '/api/bourse/resume': { inscrit: false, departements: null, departement_lycee: '11', dernier_envoi: null },
+      '/api/bourse/recherche': [],
+      '/api/bourse/reservations': [],
+    });
+    render(<BourseAuxPlaces />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Résumé par courriel' }));
+    const case_ = (await screen.findByLabelText('Recevoir le résumé hebdomadaire des nouvelles offres')) as HTMLInputElement;
+    expect(case_.checked).toBe(false);
+    fireEvent.click(case_);
+    expect(screen.getByText(/le département de votre lycée \(11 — Aude\)/)).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('34 — Hérault'));
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer mon choix' }));
+    await vi.waitFor(() => expect(appels.find((a) => a.method === 'PUT')?.corps).toEqual({ inscrit: true, departements: ['34'] }));
+    expect(window.location.search).toBe('?onglet=resume');
+  });
+});
+
+test('les niveaux de l’îlot sont ceux du schéma (recopiés pour ne pas charger zod dans le navigateur)', async () => {
+  const { NIVEAUX } = await import('../../schemas/bourse.ts');
+  const { NIVEAUX_ELEVE } = await import('./bourse/filtres.tsx');
+  expect(NIVEAUX_ELEVE).toEqual(NIVEAUX);
+});

@@ -1,8 +1,44 @@
-import { useId, useState, type ReactNode } from 'react';
-import { ANCRES, ANNEES, FORMATIONS, GUIDE_ALLOCATION, HORS_CHAMP, TEXTES, VERIFIE_LE } from '../lib/allocation-pfmp-donnees.ts';
-import { formaterEuros, simulerAllocation, type Simulation } from '../lib/allocation-pfmp.ts';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { ANCRES, ANNEES, FORMATIONS, GUIDE_ALLOCATION, HORS_CHAMP, TEXTES, VERIFIE_LE } from '../../lib/allocation-pfmp-donnees.ts';
+import { formaterEuros, simulerAllocation, type Simulation } from '../../lib/allocation-pfmp.ts';
 
-type Saisie = Record<'annee' | 'formation' | 'niveau' | 'joursPfmp' | 'absences' | 'dejaVerse', string>;
+export type Saisie = Record<'annee' | 'formation' | 'niveau' | 'joursPfmp' | 'absences' | 'dejaVerse', string>;
+
+/** Nom de chaque réponse dans l'adresse de la page (lien partageable : rouvert, il redonne réponses et résultat). */
+const PARAMETRES: Record<keyof Saisie, string> = {
+  annee: 'annee',
+  formation: 'formation',
+  niveau: 'niveau',
+  joursPfmp: 'jours',
+  absences: 'absences',
+  dejaVerse: 'verse',
+};
+
+/** Les réponses lues dans l'adresse ; une valeur inconnue est ignorée (la réponse par défaut reste). */
+export function saisieDepuisAdresse(recherche: string, defaut: Saisie): Saisie {
+  const p = new URLSearchParams(recherche);
+  const lu = (champ: keyof Saisie) => p.get(PARAMETRES[champ]) ?? undefined;
+  const s = { ...defaut };
+  const annee = lu('annee');
+  if (annee && (ANNEES as readonly string[]).includes(annee)) s.annee = annee;
+  const formation = lu('formation');
+  if (formation && (FORMATIONS.some((f) => f.id === formation) || HORS_CHAMP.some((h) => h.id === formation))) {
+    s.formation = formation;
+    s.niveau = FORMATIONS.find((f) => f.id === formation)?.niveaux[0]?.id ?? '';
+  }
+  const niveau = lu('niveau');
+  if (niveau && FORMATIONS.find((f) => f.id === s.formation)?.niveaux.some((n) => n.id === niveau)) s.niveau = niveau;
+  for (const champ of ['joursPfmp', 'absences', 'dejaVerse'] as const) {
+    const v = lu(champ);
+    if (v !== undefined && v.length <= 12) s[champ] = v;
+  }
+  return s;
+}
+
+/** L'adresse qui garde les réponses. */
+export function adresseDeSaisie(s: Saisie): string {
+  return `?${new URLSearchParams(Object.entries(PARAMETRES).map(([champ, nom]) => [nom, s[champ as keyof Saisie]]))}`;
+}
 
 /** « 12,5 » comme « 12.5 » ; vide : NaN. */
 const nombre = (v: string) => (v.trim() === '' ? Number.NaN : Number(v.trim().replace(/\s/g, '').replace(',', '.')));
@@ -22,6 +58,17 @@ export default function SimulateurAllocation({ anneeParDefaut }: { anneeParDefau
     absences: '0',
     dejaVerse: '0',
   });
+  // Les réponses sont gardées dans l'adresse : lues à l'ouverture (après l'hydratation, pour que le HTML
+  // construit et le premier rendu coïncident), réécrites à chaque changement sans ajouter d'entrée d'historique.
+  const premierRendu = useRef(true);
+  useEffect(() => {
+    setSaisie((s) => saisieDepuisAdresse(window.location.search, s));
+  }, []);
+  useEffect(() => {
+    // Au premier rendu, l'adresse n'est pas encore lue : ne pas l'écraser avec les réponses par défaut.
+    if (premierRendu.current) premierRendu.current = false;
+    else window.history.replaceState(window.history.state, '', adresseDeSaisie(saisie) + window.location.hash);
+  }, [saisie]);
   const changer = (champ: keyof Saisie) => (e: { target: { value: string } }) => {
     const valeur = e.target.value;
     setSaisie((s) => {

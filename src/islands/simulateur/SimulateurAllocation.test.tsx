@@ -1,10 +1,14 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import SimulateurAllocation from './SimulateurAllocation.tsx';
+import SimulateurAllocation, { saisieDepuisAdresse, type Saisie } from './SimulateurAllocation.tsx';
+
+const DEFAUT: Saisie = { annee: '2025-2026', formation: 'bac-pro', niveau: '2de', joursPfmp: '', absences: '0', dejaVerse: '0' };
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  // Le simulateur écrit ses réponses dans l'adresse : chaque test repart d'une adresse vide.
+  window.history.replaceState(null, '', '/outils/simulateur-allocation/');
 });
 const sansEspaces = (t: string | null | undefined) => (t ?? '').replace(/[\s\u00a0\u202f]+/g, ' ');
 const saisir = (libelle: RegExp, valeur: string) => fireEvent.change(screen.getByLabelText(libelle), { target: { value: valeur } });
@@ -66,5 +70,40 @@ describe('simulateur de l’allocation PFMP', () => {
       .getAllByRole('option')
       .map((o) => o.textContent);
     expect(niveaux).toEqual(['1re année', '2e année']);
+  });
+});
+
+describe('le simulateur garde ses réponses dans l’adresse', () => {
+  test('chaque réponse est écrite dans l’adresse, sans ajouter d’entrée d’historique', () => {
+    window.history.replaceState(null, '', '/outils/simulateur-allocation/');
+    const longueur = window.history.length;
+    render(<SimulateurAllocation anneeParDefaut="2025-2026" />);
+    choisir('Formation', 'cap-2-ans');
+    choisir('Année ou niveau', '2e-annee');
+    saisir(/^Jours de PFMP/, '20');
+    saisir(/^Jours d’absence/, '2');
+    expect(Object.fromEntries(new URLSearchParams(window.location.search))).toEqual({
+      annee: '2025-2026',
+      formation: 'cap-2-ans',
+      niveau: '2e-annee',
+      jours: '20',
+      absences: '2',
+      verse: '0',
+    });
+    expect(window.history.length).toBe(longueur);
+  });
+
+  test('rouvrir le lien redonne les réponses et le résultat', async () => {
+    window.history.replaceState(null, '', '/outils/simulateur-allocation/?annee=2025-2026&formation=bac-pro&niveau=1re&jours=20&absences=2&verse=0');
+    render(<SimulateurAllocation anneeParDefaut="2026-2027" />);
+    expect(sansEspaces((await screen.findByText(/Montant dû pour cette PFMP/)).textContent)).toBe('Montant dû pour cette PFMP : 270 €');
+    expect((screen.getByLabelText(/^Jours de PFMP/) as HTMLInputElement).value).toBe('20');
+    expect((screen.getByRole('combobox', { name: 'Année scolaire' }) as HTMLSelectElement).value).toBe('2025-2026');
+    expect(window.location.search).toBe('?annee=2025-2026&formation=bac-pro&niveau=1re&jours=20&absences=2&verse=0');
+  });
+
+  test('une valeur inconnue dans l’adresse est ignorée', () => {
+    expect(saisieDepuisAdresse('?annee=1999-2000&formation=inconnue&niveau=zzz&jours=' + '9'.repeat(20), DEFAUT)).toEqual(DEFAUT);
+    expect(saisieDepuisAdresse('?formation=cap-2-ans', DEFAUT)).toMatchObject({ formation: 'cap-2-ans', niveau: '1re-annee' });
   });
 });

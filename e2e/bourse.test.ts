@@ -1,0 +1,178 @@
+// Parcours de la bourse aux places dans Chromium, sur dist/ et une pile locale isolée, sous la vraie CSP,
+// axe (WCAG 2.1 A et AA) en thème clair et sombre à chaque étape :
+// 1. Alice publie trois places ; Bruno en trouve une par secteur et commune (filtres dans l'adresse : le lien
+//    se partage), la réserve ; Alice confirme la remise ; le carnet montre le nouveau placement.
+// 2. Marie publie une recherche ; Chloé y répond avec une organisation du carnet ; Marie accepte ; le carnet
+//    montre les placements ; chacun a reçu son courriel. Marie s'inscrit au résumé hebdomadaire.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { PileDeTest } from '../local/tests/pile-test.ts';
+import {
+  demarrerPileAvecSite,
+  fermerNavigateur,
+  lancerNavigateur,
+  nouveauContexte,
+  surveillerErreurs,
+  verifierAccessibilite,
+  verifierSiteConstruit,
+} from './outils.ts';
+
+let pile: PileDeTest;
+let navigateur: Browser;
+const ouverts: { contexte: BrowserContext; erreurs: string[] }[] = [];
+
+beforeAll(async () => {
+  verifierSiteConstruit();
+  [pile, navigateur] = await Promise.all([demarrerPileAvecSite(), lancerNavigateur()]);
+}, 120_000);
+
+afterAll(async () => {
+  for (const o of ouverts) await o.contexte.close();
+  await fermerNavigateur(navigateur);
+  await pile?.arreter();
+  for (const o of ouverts) expect(o.erreurs, 'erreurs JavaScript, CSP ou ressources en échec').toEqual([]);
+});
+
+/** Un navigateur neuf, connecté au nom de `email` par l'API de connexion (la page /connexion/ est couverte ailleurs). */
+async function connecte(email: string): Promise<Page> {
+  const contexte = await nouveauContexte(navigateur, pile);
+  const page = await contexte.newPage();
+  ouverts.push({ contexte, erreurs: surveillerErreurs(page) });
+  const demande = await contexte.request.post('/api/auth/code', { data: { email } });
+  expect(demande.status()).toBe(202);
+  const session = await contexte.request.post('/api/auth/session', { data: { email, code: await pile.dernierCode(email) } });
+  expect(session.status()).toBe(201);
+  return page;
+}
+
+/** Choisit une commune : le début du nom, puis la suggestion exacte. */
+async function choisirCommune(page: Page, champ: ReturnType<Page['getByLabel']>, debut: string, libelle: string) {
+  await champ.fill(debut);
+  await page.locator(`datalist option[value="${libelle}"]`).first().waitFor({ state: 'attached' });
+  await champ.fill(libelle);
+}
+
+/** Ouvre la fiche d'une organisation dans le carnet (recherche par nom). */
+async function ouvrirFiche(page: Page, recherche: string, nom: string) {
+  await page.goto('/outils/carnet-entreprises/');
+  await page.getByLabel('Nom', { exact: true }).fill(recherche);
+  await page.getByRole('button', { name: 'Chercher', exact: true }).click();
+  await page.getByRole('button', { name: nom }).click();
+}
+
+const dansJours = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const objets = (email: string) => pile.messages.filter((m) => !m.code && m.a.includes(email)).map((m) => m.objet);
+
+describe('Bourse aux places', () => {
+  test('trois places publiées ; une trouvée par secteur et commune, réservée, remise confirmée ; le carnet montre le placement', async () => {
+    const alice = await connecte('alice.martin@exemple.test');
+    await alice.goto('/outils/bourse-aux-places/');
+    const places = [
+      ['Atelier mécanique des Garrigues (fictif) — Nîmes', 'Bac pro Maintenance des véhicules'],
+      ['Boulangerie de l’Écusson (fictive) — Montpellier', 'CAP Boulanger'],
+      ['Hôtel du Canal (fictif) — Narbonne', 'CAP Cuisine'],
+    ];
+    for (const [organisation, formation] of places) {
+      await alice.getByLabel('Organisation').selectOption({ label: organisation! });
+      await alice.getByLabel('Formation ou spécialité').fill(formation!);
+      await alice.getByLabel('Premier jour de la période').fill(dansJours(30));
+      await alice.getByLabel('Dernier jour de la période').fill(dansJours(58));
+      await alice.getByLabel('Nombre de places').fill('1');
+      await alice.getByRole('button', { name: 'Publier les places' }).click();
+      await alice.getByText('Places publiées dans la bourse.').waitFor();
+      await alice.getByText(formation!, { exact: false }).first().waitFor();
+    }
+    await verifierAccessibilite(alice, 'bourse, trois places publiées');
+
+    const bruno = await connecte('bruno.garcia@exemple.test');
+    await bruno.goto('/outils/bourse-aux-places/');
+    await bruno.getByLabel('Secteur').selectOption('45');
+    await choisirCommune(bruno, bruno.getByLabel('Commune'), 'Nîm', 'Nîmes (30)');
+    await bruno.getByRole('button', { name: 'Chercher des places' }).click();
+    // L'offre de démonstration de Marie et celle d'Alice : même secteur, même commune.
+    await bruno.getByText('2 offres', { exact: true }).waitFor();
+    expect(new URL(bruno.url()).search).toBe('?naf=45&commune=30189&commune_nom=N%C3%AEmes');
+    await bruno.mouse.move(0, 0); // le survol d'un bouton secondaire (DSFR) change son fond : axe mesure l'état de repos
+    await verifierAccessibilite(bruno, 'bourse, offres filtrées par secteur et commune');
+
+    // Le lien se partage : ouvert ailleurs, il montre les mêmes offres.
+    const lien = await bruno.context().newPage();
+    ouverts.push({ contexte: bruno.context(), erreurs: surveillerErreurs(lien) });
+    await lien.goto(bruno.url());
+    await lien.getByText('2 offres', { exact: true }).waitFor();
+    expect(await lien.getByLabel('Secteur').inputValue()).toBe('45');
+    await lien.close();
+
+    await bruno
+      .getByRole('listitem')
+      .filter({ hasText: 'proposée par Lycée professionnel des Remparts' })
+      .getByRole('button', { name: 'Réserver une place chez Atelier mécanique des Garrigues (fictif)' })
+      .click();
+    await bruno.getByLabel('Niveau').selectOption('Terminale');
+    await bruno.getByRole('button', { name: 'Confirmer la réservation' }).click();
+    await bruno.getByText(/Place réservée chez Atelier mécanique des Garrigues \(fictif\)\. L’émetteur de l’offre est prévenu par courriel\./).waitFor();
+    await bruno.getByText('1 offre', { exact: true }).waitFor();
+
+    await alice.reload();
+    await alice.getByRole('button', { name: 'Confirmer le passage de relais chez Atelier mécanique des Garrigues (fictif)' }).click();
+    await alice.getByText(/Passage de relais confirmé/).waitFor();
+    await verifierAccessibilite(alice, 'bourse, remise confirmée');
+    expect(objets('alice.martin@exemple.test')).toContain('Bourse aux places : une place réservée chez Atelier mécanique des Garrigues (fictif)');
+    expect(objets('bruno.garcia@exemple.test')).toContain('Bourse aux places : passage de relais confirmé chez Atelier mécanique des Garrigues (fictif)');
+
+    await ouvrirFiche(bruno, 'garrigues', 'Atelier mécanique des Garrigues (fictif)');
+    await bruno.getByText(/Bac pro Maintenance des véhicules \(Terminale\), Lycée polyvalent du Canal/).waitFor();
+    await verifierAccessibilite(bruno, 'carnet, placement venu de la bourse');
+  }, 180_000);
+
+  test('recherche publiée, réponse avec une organisation du carnet, acceptation ; le carnet montre les placements ; résumé', async () => {
+    const marie = await connecte('membre@exemple.test');
+    await marie.goto('/outils/bourse-aux-places/?onglet=recherches');
+    await marie.getByLabel('Formation des élèves').fill('CAP Commercialisation et services en HCR');
+    await marie.getByLabel('Niveau des élèves').selectOption('CAP 1re année');
+    await choisirCommune(marie, marie.getByLabel('Commune recherchée'), 'Narbo', 'Narbonne (11)');
+    await marie.getByLabel('Premier jour de la période').fill(dansJours(35));
+    await marie.getByLabel('Dernier jour de la période').fill(dansJours(63));
+    await marie.getByLabel('Nombre d’élèves').fill('2');
+    await marie.getByLabel('Contraintes (âge, permis…), facultatives').fill('Élèves mineurs');
+    await marie.getByRole('button', { name: 'Publier la recherche' }).click();
+    await marie.getByText('Recherche publiée dans la bourse.').waitFor();
+    await verifierAccessibilite(marie, 'bourse, recherche publiée');
+
+    const chloe = await connecte('chloe.bernard@exemple.test');
+    await chloe.goto('/outils/bourse-aux-places/');
+    await chloe.getByRole('tab', { name: 'Recherches de places' }).click();
+    await chloe.getByLabel('Département').selectOption('11');
+    await chloe.getByRole('button', { name: 'Chercher des recherches' }).click();
+    await chloe.getByText('1 recherche', { exact: true }).waitFor();
+    expect(new URL(chloe.url()).search).toBe('?onglet=recherches&departement=11');
+    await chloe.getByRole('button', { name: 'Proposer une organisation pour CAP Commercialisation et services en HCR à Narbonne' }).click();
+    await chloe.getByLabel('Filtrer le carnet par nom').fill('canal');
+    await chloe.getByLabel('Organisation').selectOption({ label: 'Hôtel du Canal (fictif) — Narbonne' });
+    await chloe.getByLabel('Élèves qu’elle peut accueillir').fill('2');
+    await verifierAccessibilite(chloe, 'bourse, réponse à une recherche');
+    await chloe.getByRole('button', { name: 'Envoyer la proposition' }).click();
+    await chloe.getByText('Proposition envoyée. Le lycée demandeur est prévenu par courriel.').waitFor();
+
+    await marie.reload();
+    await marie.getByRole('button', { name: 'Accepter Hôtel du Canal (fictif)' }).click();
+    await marie.getByText(/Réponse acceptée : la période chez Hôtel du Canal \(fictif\) est au registre du carnet\./).waitFor();
+    await marie.getByText(/recherche satisfaite/).waitFor();
+    await verifierAccessibilite(marie, 'bourse, réponse acceptée');
+    expect(objets('membre@exemple.test')).toContain('Bourse aux places : une réponse à votre recherche (CAP Commercialisation et services en HCR)');
+    expect(objets('chloe.bernard@exemple.test')).toContain('Bourse aux places : votre proposition de Hôtel du Canal (fictif) est acceptée');
+
+    await ouvrirFiche(chloe, 'canal', 'Hôtel du Canal (fictif)');
+    await expect(chloe.getByText(/CAP Commercialisation et services en HCR \(CAP 1re année\), Lycée professionnel des Arènes/).count()).resolves.toBe(2);
+    await verifierAccessibilite(chloe, 'carnet, placements venus d’une recherche');
+
+    await marie.getByRole('tab', { name: 'Résumé par courriel' }).click();
+    // Case DSFR : l'input est masqué sous son libellé, on coche en cliquant le libellé, comme une personne.
+    await marie.getByText('Recevoir le résumé hebdomadaire des nouvelles offres').click();
+    await marie.getByText('34 — Hérault').click();
+    expect(await marie.getByLabel('34 — Hérault').isChecked()).toBe(true);
+    await marie.getByRole('button', { name: 'Enregistrer mon choix' }).click();
+    await marie.getByText('Inscription au résumé hebdomadaire enregistrée.').waitFor();
+    await verifierAccessibilite(marie, 'bourse, inscription au résumé');
+  }, 180_000);
+});
