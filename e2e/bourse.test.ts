@@ -58,6 +58,8 @@ async function ouvrirFiche(page: Page, recherche: string, nom: string) {
   await page.getByLabel('Nom', { exact: true }).fill(recherche);
   await page.getByRole('button', { name: 'Chercher', exact: true }).click();
   await page.getByRole('button', { name: nom }).click();
+  // La fiche se charge après le clic : l'attendre avant de compter ce qu'elle montre.
+  await page.getByRole('heading', { level: 2, name: nom }).waitFor();
 }
 
 const dansJours = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);

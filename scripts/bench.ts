@@ -367,6 +367,36 @@ async function afficherAnnuaire() {
   console.log(`  GET /api/annuaire/vcard (toute la liste)  ${ms(vcard.ms)}, ${vcard.cartes} cartes, ${ko(vcard.octets)}`);
 }
 
+// npm run bench -- carnet : le carnet des entreprises seul (scripts/bench/carnet.ts).
+if (process.argv[2] === 'carnet') {
+  const { decrireCarnet, mesurerCarnet, mesurerDemarrage, peuplerCarnet } = await import('./bench/carnet.ts');
+  const pile = await demarrerPileDeTest({ site: true });
+  try {
+    const base = `http://127.0.0.1:${pile.ports.site}`;
+    const json = { 'content-type': 'application/json' };
+    const email = 'membre@exemple.test';
+    const d = await fetch(`${base}/api/auth/code`, { method: 'POST', headers: json, body: JSON.stringify({ email }) });
+    const liaison = d.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const o = await fetch(`${base}/api/auth/session`, {
+      method: 'POST',
+      headers: { ...json, cookie: liaison },
+      body: JSON.stringify({ email, code: await pile.dernierCode(email) }),
+    });
+    const cookie = o.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('__Host-rbde_session='))!
+      .split(';')[0]!;
+    const organisations = await peuplerCarnet(pile);
+    const mesures = await mesurerCarnet(base, cookie, enParallele);
+    for (const ligne of decrireCarnet(organisations, mesures, mesurerDemarrage())) console.log(ligne);
+  } finally {
+    await pile.arreter();
+  }
+  process.exit(0);
+}
 // npm run bench -- bourse : la bourse aux places (5 000 organisations, 500 offres ouvertes), PGlite puis PostgreSQL si DATABASE_URL.
 if (process.argv[2] === 'bourse') {
   for (const genre of ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])] as ('pglite' | 'postgres')[]) {

@@ -68,7 +68,9 @@ export type ErrorCode =
   | 'CRENEAU_EN_DOUBLE'
   | 'AUTRE_CRENEAU'
   | 'VOEU_EN_DOUBLE'
-  | 'ALLOCATION_INCOHERENTE';
+  | 'ALLOCATION_INCOHERENTE'
+  | 'FUSION_IMPOSSIBLE'
+  | 'FUSION_INTERDITE';
 
 export const STATUTS = {
   REQUETE_INVALIDE: 400,
@@ -139,6 +141,8 @@ export const STATUTS = {
   AUTRE_CRENEAU: 400,
   VOEU_EN_DOUBLE: 400,
   ALLOCATION_INCOHERENTE: 409,
+  FUSION_IMPOSSIBLE: 409,
+  FUSION_INTERDITE: 403,
 } as const satisfies Record<ErrorCode, number>;
 
 /** Message par défaut de chaque code, en français, pour une personne. */
@@ -211,6 +215,9 @@ export const MESSAGES = {
   AUTRE_CRENEAU: 'Cet atelier n’appartient pas au créneau classé : classez chaque atelier dans son créneau.',
   VOEU_EN_DOUBLE: 'Un atelier ne peut être classé qu’une fois (deux rangs pour le même atelier).',
   ALLOCATION_INCOHERENTE: 'Cette attribution ne découle pas des vœux enregistrés et de la graine : rien n’a été publié. Relancez l’aperçu.',
+  FUSION_IMPOSSIBLE: 'Ces deux fiches ne peuvent pas être fusionnées.',
+  FUSION_INTERDITE:
+    'Seuls les membres concernés fusionnent deux fiches : votre lycée doit travailler avec l’une d’elles (formation, retour, notes, offre ou période), ou vous devez l’avoir créée. Sinon, demandez à un administrateur.',
 } as const satisfies Record<ErrorCode, string>;
 
 /** Erreur prévue, renvoyée telle quelle au client avec son statut. */

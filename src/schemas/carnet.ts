@@ -148,6 +148,35 @@ export const rechercheOrganisationsSchema = z.object({
   formation: optionnel(z.string().trim().max(120)),
 });
 
+/** Corps de `POST /api/carnet/resultats` : les filtres, et la page voulue. */
+export const rechercheCarnetSchema = rechercheOrganisationsSchema
+  .extend({
+    /** Début de la période : des places offertes qui la recoupent (AAAA-MM-JJ). */
+    debut: optionnel(z.iso.date({ error: 'Le début de la période doit être une date (AAAA-MM-JJ).' })),
+    /** Fin de la période (AAAA-MM-JJ). */
+    fin: optionnel(z.iso.date({ error: 'La fin de la période doit être une date (AAAA-MM-JJ).' })),
+    /** Seulement les organisations qui ont des places libres dans une offre ouverte. */
+    places_libres: z.boolean({ error: 'places_libres doit être vrai ou faux.' }).default(false),
+    /** Nombre de résultats par page (50 par défaut, 200 au plus). */
+    limite: z.number({ error: 'limite doit être un nombre.' }).int().min(1).max(200, '200 résultats au plus par page.').default(50),
+    /** Rang du premier résultat de la page. */
+    decalage: z.number({ error: 'decalage doit être un nombre.' }).int().min(0).max(100_000).default(0),
+  })
+  .refine((r) => !r.debut || !r.fin || r.debut <= r.fin, { message: 'La fin de la période est avant son début.', path: ['fin'] });
+export type RechercheCarnet = z.infer<typeof rechercheCarnetSchema>;
+
+/** Corps de `POST /api/carnet/organisations/:id/fusion` : la fiche absorbée par la fiche :id. */
+export const fusionEntreeSchema = z.object({
+  /** Identifiant de la fiche qui disparaît (ses contacts, liens, retours, notes et historique passent à :id). */
+  absorber: idSchema,
+});
+
+/** Corps de `POST /api/carnet/organisations/:id/partenariats` (et `/retrait`) : une formation de mon lycée. */
+export const partenariatEntreeSchema = z.object({
+  /** Formation pour laquelle mon lycée travaille avec l'organisation. */
+  formation: texte('la formation', 2, 120),
+});
+
 // ——— Résultats de l'API (désignés par @retour dans les migrations) ———
 
 export interface Doublon {
@@ -175,16 +204,34 @@ export interface OrganisationResume {
 }
 export type ListeOrganisations = OrganisationResume[];
 
+/** Résultat de `api.carnet_rechercher(…)` : une page, le total et le compte par département (sans filtre de lieu). */
+export interface ResultatRecherche {
+  total: number;
+  par_departement: Record<string, number>;
+  organisations: (OrganisationResume & { places_libres: number })[];
+}
+
+/** Résultat de `api.organisations_fusionner(p_garder, p_absorber)`. */
+export interface ResultatFusion {
+  /** La fiche gardée. */
+  id: string;
+  /** Le nom de la fiche absorbée. */
+  absorbee: string;
+}
+
 export interface Organisation extends Omit<OrganisationResume, 'formations'> {
   commune_insee: string;
   adresse: string | null;
   contacts: { id: string; nom: string; fonction: string | null; telephone: string | null; email: string | null }[];
-  partenariats: { uai: string; lycee: string; formation: string }[];
+  /** Lycées et formations ; « mien » : le lien est celui du lycée de l'appelant (il peut le retirer). */
+  partenariats: { uai: string; lycee: string; formation: string; mien: boolean }[];
   retours: { formation: string; accueil: number; encadrement: number; activites: number; securite: number; reprendrait: boolean; date: string }[];
   placements: { lycee: string | null; formation: string; niveau: string; debut: string; fin: string }[];
   /** Les notes du lycée de l'appelant, ou null. */
   note: string | null;
   historique: { quand: string; action: string; qui: string; details: Record<string, unknown> }[];
+  /** Fiches semblables (même SIRET, nom proche dans la même commune). */
+  doublons: Doublon[];
 }
 
 /** Une ligne de l'export CSV du carnet (`api.carnet_exporter()`). */

@@ -134,6 +134,22 @@ const ATTENDU: Record<string, Role[]> = {
   'prive.nom_normalise(text)': ['authenticated', 'service_role'],
   'prive.siret_valide(text)': ['authenticated', 'service_role'],
   'prive.proteger_offre()': [],
+  // Carnet, suite (issue 9, partie A) : import, doublons par nom proche, fusion, liens, recherche.
+  'api.carnet_import_doublons(jsonb)': ['authenticated'],
+  'api.carnet_importer(jsonb)': ['authenticated'],
+  'api.carnet_rechercher(text,text,text,text,text,date,date,boolean,integer,integer)': ['authenticated'],
+  'api.organisations_fusionner(uuid,uuid)': ['authenticated'],
+  'api.partenariat_declarer(uuid,text)': ['authenticated'],
+  'api.partenariat_retirer(uuid,text)': ['authenticated'],
+  'prive.concerne_par(uuid)': ['authenticated'],
+  'prive.noms_proches(text,text)': ['authenticated', 'service_role'],
+  'prive.similarite_noms(text,text)': ['authenticated', 'service_role'],
+  'prive.similarite_trigrammes(text[],text[])': ['authenticated', 'service_role'],
+  'prive.trigrammes(text)': ['authenticated', 'service_role'],
+  // Fonctions de déclencheur : date du dernier contact et dernière activité des contacts.
+  'prive.noter_activite()': [],
+  'prive.propager_dernier_contact()': [],
+  'prive.contact_modifie()': [],
   // Bourse aux places : recherches (sens inverse) et résumé hebdomadaire.
   'api.recherche_publier(text,text,text,date,date,text,text,text,integer,text)': ['authenticated'],
   'api.recherches_rechercher(text,text,text,text,date,date,integer)': ['authenticated'],

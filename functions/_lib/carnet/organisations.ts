@@ -27,6 +27,7 @@ export function enregistrerOrganisation(id: string | null, o: OrganisationEntree
   return ctx.api.organisation_enregistrer(argumentsOrganisation(id, o));
 }
 
+/** La fiche, avec les fiches qui lui ressemblent (pour les fusionner). */
 export function lireOrganisation(id: string, ctx: Contexte): Promise<Organisation> {
   return ctx.api.organisation_lire({ p_id: id });
 }

@@ -42,6 +42,8 @@ export interface Contrat<S extends z.ZodType | undefined, Q extends z.ZodType | 
   liaison?: 'poser' | 'lire';
   /** Durée minimale de la réponse (ms), pour qu'elle ne trahisse rien (membre ou non). */
   dureeMin?: () => number;
+  /** Taille maximale du corps en octets (64 Ko par défaut) : plus grand pour un import de fichier. */
+  tailleMax?: number;
 }
 
 export interface Entree<T, R = undefined> {
@@ -78,7 +80,7 @@ export function route<S extends z.ZodType | undefined, Q extends z.ZodType | und
     try {
       env(context?.deploy?.context);
       verifierOrigine(req);
-      const corps = (contrat.corps ? await readJson(req, contrat.corps) : undefined) as S extends z.ZodType ? z.output<S> : undefined;
+      const corps = (contrat.corps ? await readJson(req, contrat.corps, contrat.tailleMax) : undefined) as S extends z.ZodType ? z.output<S> : undefined;
       const requete = (contrat.requete ? valider(Object.fromEntries(new URL(req.url).searchParams), contrat.requete) : undefined) as Q extends z.ZodType
         ? z.output<Q>
         : undefined;
@@ -140,13 +142,22 @@ export function route<S extends z.ZodType | undefined, Q extends z.ZodType | und
   };
 }
 
-/** Lit un corps JSON de 64 Ko au plus et le valide ; lève une DomainError en français sinon. */
-export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+/** Le refus d'un corps trop gros, la limite dite en Ko ou en Mo. */
+const tropVolumineux = (max: number) =>
+  max === TAILLE_MAX_CORPS
+    ? new DomainError('TROP_VOLUMINEUX')
+    : new DomainError(
+        'TROP_VOLUMINEUX',
+        `La requête dépasse la taille autorisée (${max >= 1024 * 1024 ? `${(max / 1024 / 1024).toLocaleString('fr-FR')} Mo` : `${Math.round(max / 1024)} Ko`}).`,
+      );
+
+/** Lit un corps JSON de 64 Ko au plus (ou `max` octets) et le valide ; lève une DomainError en français sinon. */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S, max = TAILLE_MAX_CORPS): Promise<z.output<S>> {
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) throw new DomainError('TYPE_CONTENU');
   const annoncee = Number(req.headers.get('content-length') ?? 0);
-  if (annoncee > TAILLE_MAX_CORPS) throw new DomainError('TROP_VOLUMINEUX');
-  const texte = await lireBorne(req);
+  if (annoncee > max) throw tropVolumineux(max);
+  const texte = await lireBorne(req, max);
   let brut: unknown;
   try {
     brut = JSON.parse(texte);
@@ -173,7 +184,7 @@ export function valider<S extends z.ZodType>(brut: unknown, schema: S): z.output
   return resultat.data;
 }
 
-async function lireBorne(req: Request): Promise<string> {
+async function lireBorne(req: Request, max: number): Promise<string> {
   if (!req.body) return '';
   const lecteur = req.body.getReader();
   const morceaux: Uint8Array[] = [];
@@ -182,9 +193,9 @@ async function lireBorne(req: Request): Promise<string> {
     const { done, value } = await lecteur.read();
     if (done) break;
     taille += value.byteLength;
-    if (taille > TAILLE_MAX_CORPS) {
+    if (taille > max) {
       await lecteur.cancel().catch(() => {});
-      throw new DomainError('TROP_VOLUMINEUX');
+      throw tropVolumineux(max);
     }
     morceaux.push(value);
   }

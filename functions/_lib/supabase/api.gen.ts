@@ -37,7 +37,16 @@ import type {
   RapportImportFormations,
   VueReseau,
 } from '../../../src/schemas/calendrier-pfmp.ts';
-import type { ExportCarnet, ListeDoublons, ListeOrganisations, Organisation, ResultatEnregistrement } from '../../../src/schemas/carnet.ts';
+import type { DoublonsImport, RapportImportCarnet } from '../../../src/schemas/carnet-import.ts';
+import type {
+  ExportCarnet,
+  ListeDoublons,
+  ListeOrganisations,
+  Organisation,
+  ResultatEnregistrement,
+  ResultatFusion,
+  ResultatRecherche,
+} from '../../../src/schemas/carnet.ts';
 import type {
   BilanPurgeRencontres,
   Destinataires,
@@ -145,6 +154,26 @@ export interface FonctionsApi {
   calendrier_pfmp_reseau: { arguments: { p_debut: string; p_fin: string; p_seuil: number; p_regroupement?: string }; resultat: VueReseau };
   /** `api.carnet_exporter()` → `jsonb` */
   carnet_exporter: { arguments: Record<string, never>; resultat: ExportCarnet };
+  /** `api.carnet_import_doublons(p_lignes jsonb)` → `jsonb` */
+  carnet_import_doublons: { arguments: { p_lignes: Json }; resultat: DoublonsImport };
+  /** `api.carnet_importer(p_lignes jsonb)` → `jsonb` */
+  carnet_importer: { arguments: { p_lignes: Json }; resultat: RapportImportCarnet };
+  /** `api.carnet_rechercher(p_texte text DEFAULT NULL::text, p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text, p_debut date DEFAULT NULL::date, p_fin date DEFAULT NULL::date, p_places_libres boolean DEFAULT false, p_limite integer DEFAULT 50, p_decalage integer DEFAULT 0)` → `jsonb` */
+  carnet_rechercher: {
+    arguments: {
+      p_texte?: string;
+      p_naf?: string;
+      p_departement?: string;
+      p_commune_insee?: string;
+      p_formation?: string;
+      p_debut?: string;
+      p_fin?: string;
+      p_places_libres?: boolean;
+      p_limite?: number;
+      p_decalage?: number;
+    };
+    resultat: ResultatRecherche;
+  };
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
   code_demander: { arguments: { p_adresse: string; p_client: string; p_navigateur: string }; resultat: ReponseDemandeCode };
   /** `api.code_reussir(p_adresse text)` → `void` */
@@ -232,11 +261,17 @@ export interface FonctionsApi {
   };
   /** `api.organisation_lire(p_id uuid)` → `jsonb` */
   organisation_lire: { arguments: { p_id: string }; resultat: Organisation };
+  /** `api.organisations_fusionner(p_garder uuid, p_absorber uuid)` → `jsonb` */
+  organisations_fusionner: { arguments: { p_garder: string; p_absorber: string }; resultat: ResultatFusion };
   /** `api.organisations_rechercher(p_texte text DEFAULT NULL::text, p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text)` → `jsonb` */
   organisations_rechercher: {
     arguments: { p_texte?: string; p_naf?: string; p_departement?: string; p_commune_insee?: string; p_formation?: string };
     resultat: ListeOrganisations;
   };
+  /** `api.partenariat_declarer(p_organisation uuid, p_formation text)` → `void` */
+  partenariat_declarer: { arguments: { p_organisation: string; p_formation: string }; resultat: void };
+  /** `api.partenariat_retirer(p_organisation uuid, p_formation text)` → `void` */
+  partenariat_retirer: { arguments: { p_organisation: string; p_formation: string }; resultat: void };
   /** `api.periode_pfmp_publier(p_formation text, p_classe text, p_niveau text, p_debut date, p_fin date, p_eleves integer)` → `jsonb` */
   periode_pfmp_publier: {
     arguments: { p_formation: string; p_classe: string; p_niveau: string; p_debut: string; p_fin: string; p_eleves: number };
@@ -376,6 +411,12 @@ export interface Api {
   calendrier_pfmp_reseau(args: FonctionsApi['calendrier_pfmp_reseau']['arguments']): Promise<FonctionsApi['calendrier_pfmp_reseau']['resultat']>;
   /** `api.carnet_exporter()` → `jsonb` */
   carnet_exporter(): Promise<FonctionsApi['carnet_exporter']['resultat']>;
+  /** `api.carnet_import_doublons(p_lignes jsonb)` → `jsonb` */
+  carnet_import_doublons(args: FonctionsApi['carnet_import_doublons']['arguments']): Promise<FonctionsApi['carnet_import_doublons']['resultat']>;
+  /** `api.carnet_importer(p_lignes jsonb)` → `jsonb` */
+  carnet_importer(args: FonctionsApi['carnet_importer']['arguments']): Promise<FonctionsApi['carnet_importer']['resultat']>;
+  /** `api.carnet_rechercher(p_texte text DEFAULT NULL::text, p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text, p_debut date DEFAULT NULL::date, p_fin date DEFAULT NULL::date, p_places_libres boolean DEFAULT false, p_limite integer DEFAULT 50, p_decalage integer DEFAULT 0)` → `jsonb` */
+  carnet_rechercher(args?: FonctionsApi['carnet_rechercher']['arguments']): Promise<FonctionsApi['carnet_rechercher']['resultat']>;
   /** `api.code_demander(p_adresse text, p_client text, p_navigateur text)` → `jsonb` */
   code_demander(args: FonctionsApi['code_demander']['arguments']): Promise<FonctionsApi['code_demander']['resultat']>;
   /** `api.code_reussir(p_adresse text)` → `void` */
@@ -422,8 +463,14 @@ export interface Api {
   organisation_enregistrer(args: FonctionsApi['organisation_enregistrer']['arguments']): Promise<FonctionsApi['organisation_enregistrer']['resultat']>;
   /** `api.organisation_lire(p_id uuid)` → `jsonb` */
   organisation_lire(args: FonctionsApi['organisation_lire']['arguments']): Promise<FonctionsApi['organisation_lire']['resultat']>;
+  /** `api.organisations_fusionner(p_garder uuid, p_absorber uuid)` → `jsonb` */
+  organisations_fusionner(args: FonctionsApi['organisations_fusionner']['arguments']): Promise<FonctionsApi['organisations_fusionner']['resultat']>;
   /** `api.organisations_rechercher(p_texte text DEFAULT NULL::text, p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text)` → `jsonb` */
   organisations_rechercher(args?: FonctionsApi['organisations_rechercher']['arguments']): Promise<FonctionsApi['organisations_rechercher']['resultat']>;
+  /** `api.partenariat_declarer(p_organisation uuid, p_formation text)` → `void` */
+  partenariat_declarer(args: FonctionsApi['partenariat_declarer']['arguments']): Promise<FonctionsApi['partenariat_declarer']['resultat']>;
+  /** `api.partenariat_retirer(p_organisation uuid, p_formation text)` → `void` */
+  partenariat_retirer(args: FonctionsApi['partenariat_retirer']['arguments']): Promise<FonctionsApi['partenariat_retirer']['resultat']>;
   /** `api.periode_pfmp_publier(p_formation text, p_classe text, p_niveau text, p_debut date, p_fin date, p_eleves integer)` → `jsonb` */
   periode_pfmp_publier(args: FonctionsApi['periode_pfmp_publier']['arguments']): Promise<FonctionsApi['periode_pfmp_publier']['resultat']>;
   /** `api.periode_pfmp_retirer(p_id uuid)` → `void` */
@@ -508,6 +555,9 @@ export function creerMethodes(appeler: Appeler): Api {
     calendrier_pfmp_ics: (args) => appeler('calendrier_pfmp_ics', args),
     calendrier_pfmp_reseau: (args) => appeler('calendrier_pfmp_reseau', args),
     carnet_exporter: () => appeler('carnet_exporter'),
+    carnet_import_doublons: (args) => appeler('carnet_import_doublons', args),
+    carnet_importer: (args) => appeler('carnet_importer', args),
+    carnet_rechercher: (args) => appeler('carnet_rechercher', args),
     code_demander: (args) => appeler('code_demander', args),
     code_reussir: (args) => appeler('code_reussir', args),
     code_tenter: (args) => appeler('code_tenter', args),
@@ -531,7 +581,10 @@ export function creerMethodes(appeler: Appeler): Api {
     organisation_doublons: (args) => appeler('organisation_doublons', args),
     organisation_enregistrer: (args) => appeler('organisation_enregistrer', args),
     organisation_lire: (args) => appeler('organisation_lire', args),
+    organisations_fusionner: (args) => appeler('organisations_fusionner', args),
     organisations_rechercher: (args) => appeler('organisations_rechercher', args),
+    partenariat_declarer: (args) => appeler('partenariat_declarer', args),
+    partenariat_retirer: (args) => appeler('partenariat_retirer', args),
     periode_pfmp_publier: (args) => appeler('periode_pfmp_publier', args),
     periode_pfmp_retirer: (args) => appeler('periode_pfmp_retirer', args),
     periodes_pfmp_importer: (args) => appeler('periodes_pfmp_importer', args),

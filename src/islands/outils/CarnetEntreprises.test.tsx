@@ -15,7 +15,7 @@ describe('carnet des entreprises', () => {
       'fetch',
       vi.fn(async (url: string, init?: RequestInit) => {
         if (url === '/api/carnet/referentiels') return reponse(200, { divisions: [], sousClasses: [] });
-        if (url === '/api/carnet/recherche') return reponse(200, []);
+        if (url === '/api/carnet/resultats') return reponse(200, { total: 0, par_departement: {}, organisations: [] });
         if (url === '/api/carnet/communes') return reponse(200, [{ code: '11069', nom: 'Carcassonne', departement: '11' }]);
         if (url === '/api/carnet/organisations') {
           const c = JSON.parse(String(init?.body));
