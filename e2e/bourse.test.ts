@@ -96,6 +96,12 @@ describe('Bourse aux places', () => {
     expect(new URL(bruno.url()).search).toBe('?naf=45&commune=30189&commune_nom=N%C3%AEmes');
     await bruno.mouse.move(0, 0); // le survol d'un bouton secondaire (DSFR) change son fond : axe mesure l'état de repos
     await verifierAccessibilite(bruno, 'bourse, offres filtrées par secteur et commune');
+    // Les résultats sur la carte des cinq départements, à la demande : les deux offres sont dans le Gard.
+    await bruno.getByRole('button', { name: 'Afficher la carte des départements' }).click();
+    await bruno.getByRole('button', { name: 'Gard (30) : 2 offres' }).waitFor();
+    expect(await bruno.getByRole('table', { name: 'Nombre d’offres trouvées par département' }).isVisible()).toBe(true);
+    await bruno.mouse.move(0, 0);
+    await verifierAccessibilite(bruno, 'bourse, carte des départements');
 
     // Le lien se partage : ouvert ailleurs, il montre les mêmes offres.
     const lien = await bruno.context().newPage();

@@ -74,6 +74,30 @@ describe('bourse aux places', () => {
   });
 });
 
+describe('bourse aux places : carte des départements', () => {
+  afterEach(() => window.history.replaceState(null, '', '/'));
+
+  test('compte les offres trouvées par département, et un département choisi devient le filtre', async () => {
+    const corps: unknown[] = [];
+    const base = api(() => reponse(404, {}));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (url === '/api/bourse/recherche') corps.push(JSON.parse(String(init?.body)));
+        return base(url, init);
+      }),
+    );
+    render(<BourseAuxPlaces />);
+    await screen.findByRole('button', { name: 'Réserver une place chez Garage du Midi (fictif)' });
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher la carte des départements' }));
+    const aude = await screen.findByRole('button', { name: /Aude \(11\) : 1 offre$/ });
+    expect(screen.getByRole('button', { name: /Hérault \(34\) : 0 offre$/ })).toBeTruthy();
+    fireEvent.click(aude);
+    await vi.waitFor(() => expect(corps.at(-1)).toMatchObject({ departement: '11' }));
+    await vi.waitFor(() => expect(window.location.search).toContain('departement=11'));
+  });
+});
+
 describe('bourse aux places : filtres dans l’adresse, recherches, résumé', () => {
   afterEach(() => window.history.replaceState(null, '', '/'));
 

@@ -41,7 +41,7 @@ export default function BourseAuxPlaces() {
   };
   const actions: Actions = {
     echec,
-    filtresAppliques: () => memoriser(onglet, filtres),
+    filtresAppliques: (f?: Filtres) => memoriser(onglet, f ?? filtres),
     async agir(action, ok) {
       setMessage(null);
       try {

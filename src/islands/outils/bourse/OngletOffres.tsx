@@ -1,6 +1,7 @@
 // Onglet « Offres de places » : chercher (filtres dans l'adresse) et réserver une place pour un élève
 // (formation et niveau seulement), suivre ses réservations, confirmer un passage de relais, publier des places.
 import { type FormEvent, useEffect, useState } from 'react';
+import CarteDepartements from '../../../components/carte/CarteDepartements.tsx';
 import { appelApi } from '../../../lib/api-client.ts';
 import type { ListeOffres, ListeReservations, OffrePlaces } from '../../../schemas/bourse.ts';
 import { dateFr, type Referentiels } from '../commun.tsx';
@@ -12,8 +13,8 @@ export interface Actions {
   echec: (e: unknown) => void;
   /** Lance une action, affiche le message de succès ou l'erreur ; vrai si elle a réussi. */
   agir: (action: () => Promise<unknown>, ok: string | ((r: unknown) => string)) => Promise<boolean>;
-  /** Les filtres ont été appliqués : l'adresse de la page les retient. */
-  filtresAppliques: () => void;
+  /** Les filtres ont été appliqués (ceux-ci, ou ceux de l'état) : l'adresse de la page les retient. */
+  filtresAppliques: (f?: Filtres) => void;
 }
 
 /** Le message de succès, complété quand le courriel n'a pas pu partir (l'action est faite quand même). */
@@ -43,15 +44,27 @@ export function OngletOffres({
   const [eleve, setEleve] = useState({ formation: '', niveau: '' });
   const [offre, setOffre] = useState(VIDE);
 
-  async function chercher(e?: FormEvent) {
+  const [carte, setCarte] = useState(false);
+
+  async function chercher(e?: FormEvent, f: Filtres = filtres) {
     e?.preventDefault();
     try {
-      setOffres(await appelApi<ListeOffres>('/api/bourse/recherche', { method: 'POST', corps: corpsFiltres(filtres, true) }));
+      setOffres(await appelApi<ListeOffres>('/api/bourse/recherche', { method: 'POST', corps: corpsFiltres(f, true) }));
       if (e) actions.filtresAppliques();
+      else if (f !== filtres) actions.filtresAppliques(f);
     } catch (err) {
       actions.echec(err);
     }
   }
+  /** Un département choisi sur la carte devient le filtre (« Tous » le retire) ; la liste suit. */
+  function choisirDepartement(code: string) {
+    const f = { ...filtres, departement: code };
+    setFiltres(f);
+    void chercher(undefined, f);
+  }
+  const comptes: Record<string, number> = {};
+  for (const o of offres ?? []) comptes[o.departement] = (comptes[o.departement] ?? 0) + 1;
+  const nombreOffres = (n: number) => `${n} offre${n > 1 ? 's' : ''}`;
   async function chargerReservations() {
     try {
       setReservations(await appelApi<ListeReservations>('/api/bourse/reservations'));
@@ -77,6 +90,26 @@ export function OngletOffres({
           bouton="Chercher des places"
           avecLibres
         />
+        <p>
+          <button type="button" className="fr-btn fr-btn--tertiary fr-btn--sm" aria-pressed={carte} onClick={() => setCarte(!carte)}>
+            {carte ? 'Masquer la carte' : 'Afficher la carte des départements'}
+          </button>
+        </p>
+        {offres && carte && (
+          <section aria-labelledby="titre-carte-bourse" className="fr-mb-4w">
+            <h3 id="titre-carte-bourse" className="fr-h6">
+              Offres trouvées par département
+            </h3>
+            <CarteDepartements
+              comptes={comptes}
+              selection={filtres.departement}
+              choisir={choisirDepartement}
+              unite={nombreOffres}
+              libelle="Offres par département : filtrer"
+              tableau="Nombre d’offres trouvées par département"
+            />
+          </section>
+        )}
         {offres && (
           <div aria-live="polite">
             <p>{offres.length === 0 ? 'Aucune place disponible pour ces critères.' : `${offres.length} offre${offres.length > 1 ? 's' : ''}`}</p>
