@@ -4,53 +4,12 @@
 //    se partage), la réserve ; Alice confirme la remise ; le carnet montre le nouveau placement.
 // 2. Marie publie une recherche ; Chloé y répond avec une organisation du carnet ; Marie accepte ; le carnet
 //    montre les placements ; chacun a reçu son courriel. Marie s'inscrit au résumé hebdomadaire.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { PileDeTest } from '../local/tests/pile-test.ts';
-import {
-  demarrerPileAvecSite,
-  fermerNavigateur,
-  lancerNavigateur,
-  nouveauContexte,
-  surveillerErreurs,
-  verifierAccessibilite,
-  verifierSiteConstruit,
-} from './outils.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { choisirCommune, surveillerErreurs, utiliserParcoursMembres, verifierAccessibilite } from './outils.ts';
 
-let pile: PileDeTest;
-let navigateur: Browser;
-const ouverts: { contexte: BrowserContext; erreurs: string[] }[] = [];
-
-beforeAll(async () => {
-  verifierSiteConstruit();
-  [pile, navigateur] = await Promise.all([demarrerPileAvecSite(), lancerNavigateur()]);
-}, 120_000);
-
-afterAll(async () => {
-  for (const o of ouverts) await o.contexte.close();
-  await fermerNavigateur(navigateur);
-  await pile?.arreter();
-  for (const o of ouverts) expect(o.erreurs, 'erreurs JavaScript, CSP ou ressources en échec').toEqual([]);
-});
-
-/** Un navigateur neuf, connecté au nom de `email` par l'API de connexion (la page /connexion/ est couverte ailleurs). */
-async function connecte(email: string): Promise<Page> {
-  const contexte = await nouveauContexte(navigateur, pile);
-  const page = await contexte.newPage();
-  ouverts.push({ contexte, erreurs: surveillerErreurs(page) });
-  const demande = await contexte.request.post('/api/auth/code', { data: { email } });
-  expect(demande.status()).toBe(202);
-  const session = await contexte.request.post('/api/auth/session', { data: { email, code: await pile.dernierCode(email) } });
-  expect(session.status()).toBe(201);
-  return page;
-}
-
-/** Choisit une commune : le début du nom, puis la suggestion exacte. */
-async function choisirCommune(page: Page, champ: ReturnType<Page['getByLabel']>, debut: string, libelle: string) {
-  await champ.fill(debut);
-  await page.locator(`datalist option[value="${libelle}"]`).first().waitFor({ state: 'attached' });
-  await champ.fill(libelle);
-}
+const membres = utiliserParcoursMembres();
+const { connecte, ouverts } = membres;
 
 /** Ouvre la fiche d'une organisation dans le carnet (recherche par nom). */
 async function ouvrirFiche(page: Page, recherche: string, nom: string) {
@@ -63,7 +22,7 @@ async function ouvrirFiche(page: Page, recherche: string, nom: string) {
 }
 
 const dansJours = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-const objets = (email: string) => pile.messages.filter((m) => !m.code && m.a.includes(email)).map((m) => m.objet);
+const objets = (email: string) => membres.pile.messages.filter((m) => !m.code && m.a.includes(email)).map((m) => m.objet);
 
 describe('Bourse aux places', () => {
   test('trois places publiées ; une trouvée par secteur et commune, réservée, remise confirmée ; le carnet montre le placement', async () => {

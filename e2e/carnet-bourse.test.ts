@@ -2,53 +2,11 @@
 // Alice ajoute une organisation au carnet et y propose une place ; Bruno la trouve par secteur et commune
 // et la réserve ; Alice confirme le passage de relais ; la fiche du carnet montre la période au registre.
 // axe (WCAG 2.1 A et AA) en thème clair et sombre sur chaque étape.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { PileDeTest } from '../local/tests/pile-test.ts';
-import {
-  demarrerPileAvecSite,
-  fermerNavigateur,
-  lancerNavigateur,
-  nouveauContexte,
-  surveillerErreurs,
-  verifierAccessibilite,
-  verifierSiteConstruit,
-} from './outils.ts';
+import { describe, expect, test } from 'vitest';
+import { choisirCommune, utiliserParcoursMembres, verifierAccessibilite } from './outils.ts';
 
-let pile: PileDeTest;
-let navigateur: Browser;
-const ouverts: { contexte: BrowserContext; erreurs: string[] }[] = [];
-
-beforeAll(async () => {
-  verifierSiteConstruit();
-  [pile, navigateur] = await Promise.all([demarrerPileAvecSite(), lancerNavigateur()]);
-}, 120_000);
-
-afterAll(async () => {
-  for (const o of ouverts) await o.contexte.close();
-  await fermerNavigateur(navigateur);
-  await pile?.arreter();
-  for (const o of ouverts) expect(o.erreurs, 'erreurs JavaScript, CSP ou ressources en échec').toEqual([]);
-});
-
-/** Un navigateur neuf, connecté au nom de `email` par l'API de connexion (la page /connexion/ est couverte ailleurs). */
-async function connecte(email: string): Promise<Page> {
-  const contexte = await nouveauContexte(navigateur, pile);
-  const page = await contexte.newPage();
-  ouverts.push({ contexte, erreurs: surveillerErreurs(page) });
-  const demande = await contexte.request.post('/api/auth/code', { data: { email } });
-  expect(demande.status()).toBe(202);
-  const session = await contexte.request.post('/api/auth/session', { data: { email, code: await pile.dernierCode(email) } });
-  expect(session.status()).toBe(201);
-  return page;
-}
-
-/** Choisit une commune : le début du nom, puis la suggestion exacte. */
-async function choisirCommune(page: Page, champ: ReturnType<Page['getByLabel']>, debut: string, libelle: string) {
-  await champ.fill(debut);
-  await page.locator(`datalist option[value="${libelle}"]`).first().waitFor({ state: 'attached' });
-  await champ.fill(libelle);
-}
+const membres = utiliserParcoursMembres();
+const { connecte } = membres;
 
 const dansJours = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -98,7 +56,7 @@ describe('Carnet des entreprises et bourse aux places', () => {
     await alice.getByRole('button', { name: 'Confirmer le passage de relais chez Garage du Midi (fictif)' }).click();
     await alice.getByText(/Passage de relais confirmé/).waitFor();
     await verifierAccessibilite(alice, 'bourse, relais confirmé');
-    expect(pile.messages.filter((m) => !m.code).map((m) => m.objet)).toEqual(
+    expect(membres.pile.messages.filter((m) => !m.code).map((m) => m.objet)).toEqual(
       expect.arrayContaining([
         expect.stringContaining('une place réservée'),
         expect.stringContaining('votre réservation'),

@@ -2,45 +2,11 @@
 // Alice dépose l'export CSV (Windows-1252, « ; ») de son tableur, garde l'association proposée des colonnes,
 // lit le rapport, corrige sur place les deux lignes signalées (SIRET à la clé fausse, commune mal écrite),
 // vérifie de nouveau, importe ; les fiches sont dans le carnet. axe en thème clair et sombre à chaque étape.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { PileDeTest } from '../local/tests/pile-test.ts';
-import {
-  demarrerPileAvecSite,
-  fermerNavigateur,
-  lancerNavigateur,
-  nouveauContexte,
-  surveillerErreurs,
-  verifierAccessibilite,
-  verifierSiteConstruit,
-} from './outils.ts';
+import { describe, expect, test } from 'vitest';
+import { utiliserParcoursMembres, verifierAccessibilite } from './outils.ts';
 
-let pile: PileDeTest;
-let navigateur: Browser;
-const ouverts: { contexte: BrowserContext; erreurs: string[] }[] = [];
-
-beforeAll(async () => {
-  verifierSiteConstruit();
-  [pile, navigateur] = await Promise.all([demarrerPileAvecSite(), lancerNavigateur()]);
-}, 120_000);
-
-afterAll(async () => {
-  for (const o of ouverts) await o.contexte.close();
-  await fermerNavigateur(navigateur);
-  await pile?.arreter();
-  for (const o of ouverts) expect(o.erreurs, 'erreurs JavaScript, CSP ou ressources en échec').toEqual([]);
-});
-
-async function connecte(email: string): Promise<Page> {
-  const contexte = await nouveauContexte(navigateur, pile);
-  const page = await contexte.newPage();
-  ouverts.push({ contexte, erreurs: surveillerErreurs(page) });
-  const demande = await contexte.request.post('/api/auth/code', { data: { email } });
-  expect(demande.status()).toBe(202);
-  const session = await contexte.request.post('/api/auth/session', { data: { email, code: await pile.dernierCode(email) } });
-  expect(session.status()).toBe(201);
-  return page;
-}
+const membres = utiliserParcoursMembres();
+const { connecte } = membres;
 
 // SIRET fictifs (préfixe 999) : 99900000800014 a une clé juste, 99900000800015 non.
 const TABLEUR = [
@@ -79,7 +45,7 @@ describe('Carnet des entreprises : import d’un tableur', () => {
 
     // Rien n'est encore écrit.
     const importees = async () =>
-      (await pile.db.query<{ n: number }>(`select count(*)::int as n from prive.organisations where nom = any($1)`, [NOMS])).rows[0]!.n;
+      (await membres.pile.db.query<{ n: number }>(`select count(*)::int as n from prive.organisations where nom = any($1)`, [NOMS])).rows[0]!.n;
     expect(await importees()).toBe(0);
 
     await alice.getByLabel('SIRET (ligne 3)').fill('99900000800014');
@@ -129,7 +95,9 @@ describe('Carnet des entreprises : import d’un tableur', () => {
       .first()
       .waitFor(); // son contact
     await marie.getByText(/fiches fusionnées \(Atelier mécanique des Garrigues \(fictif\)\)/).waitFor();
-    const restantes = await pile.db.query<{ n: number }>(`select count(*)::int as n from prive.organisations where nom ilike 'Atelier m_canique%Garrigues%'`);
+    const restantes = await membres.pile.db.query<{ n: number }>(
+      `select count(*)::int as n from prive.organisations where nom ilike 'Atelier m_canique%Garrigues%'`,
+    );
     expect(restantes.rows[0]!.n).toBe(1);
 
     await marie.getByLabel('Formation de l’élève accueilli').fill('CAP Maintenance des véhicules');

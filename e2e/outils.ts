@@ -235,3 +235,42 @@ export function utiliserPageUnique(libelleErreurs = 'erreurs JavaScript ou resso
   });
   return etat;
 }
+
+/** Choisit une commune dans un champ à suggestions : le début du nom, puis la suggestion exacte. */
+export async function choisirCommune(page: Page, champ: ReturnType<Page['getByLabel']>, debut: string, libelle: string) {
+  await champ.fill(debut);
+  await page.locator(`datalist option[value="${libelle}"]`).first().waitFor({ state: 'attached' });
+  await champ.fill(libelle);
+}
+
+/**
+ * Installe les crochets d'un parcours à plusieurs membres : pile + site, navigateur, et `connecte(email)` qui
+ * ouvre un navigateur neuf connecté par l'API de connexion (la page /connexion/ est couverte ailleurs). Chaque
+ * contexte ouvert est fermé à la fin, et ses erreurs JavaScript, CSP ou ressources en échec font échouer la suite.
+ */
+export function utiliserParcoursMembres() {
+  const etat = {} as { pile: PileDeTest; navigateur: Browser };
+  const ouverts: { contexte: BrowserContext; erreurs: string[] }[] = [];
+  beforeAll(async () => {
+    verifierSiteConstruit();
+    [etat.pile, etat.navigateur] = await Promise.all([demarrerPileAvecSite(), lancerNavigateur()]);
+  }, 120_000);
+  afterAll(async () => {
+    for (const o of ouverts) await o.contexte.close();
+    await fermerNavigateur(etat.navigateur);
+    await etat.pile?.arreter();
+    for (const o of ouverts) expect(o.erreurs, 'erreurs JavaScript, CSP ou ressources en échec').toEqual([]);
+  });
+  /** Un navigateur neuf, connecté au nom de `email`. */
+  async function connecte(email: string): Promise<Page> {
+    const contexte = await nouveauContexte(etat.navigateur, etat.pile);
+    const page = await contexte.newPage();
+    ouverts.push({ contexte, erreurs: surveillerErreurs(page) });
+    const demande = await contexte.request.post('/api/auth/code', { data: { email } });
+    expect(demande.status()).toBe(202);
+    const session = await contexte.request.post('/api/auth/session', { data: { email, code: await etat.pile.dernierCode(email) } });
+    expect(session.status()).toBe(201);
+    return page;
+  }
+  return Object.assign(etat, { connecte, ouverts });
+}

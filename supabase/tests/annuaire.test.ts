@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../local/base/base.ts';
 import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/tests/base-test.ts';
+import { executeurSousRole } from '../../local/tests/sous-role.ts';
 import { THEMES } from '../../src/schemas/guide.ts';
 
 const ADMIN = '00000000-0000-4000-8000-000000000001';
@@ -13,7 +14,6 @@ const MEMBRE = '00000000-0000-4000-8000-000000000003';
 const ALICE = '00000000-0000-4000-8000-000000000004';
 const BRUNO = '00000000-0000-4000-8000-000000000005';
 
-type Role = 'anon' | 'authenticated' | 'service_role';
 type Fiche = Record<string, unknown> & { id: string; etablissement: Record<string, string> | null };
 type Recherche = { total: number; fiches: Fiche[]; departements: Record<string, number> };
 
@@ -26,28 +26,10 @@ describe.each(GENRES_DE_BASE)('annuaire sur %s', (genre) => {
   });
   afterAll(() => db?.close());
 
-  /** Exécute sous un rôle (comme le remplaçant de PostgREST) après `avant` (en superutilisateur) ; annule toujours. */
-  async function en<T = Record<string, unknown>>(role: Role, sub: string | null, sql: string | string[], params: unknown[] = [], avant = ''): Promise<T[]> {
-    let lignes: T[] = [];
-    await db
-      .transaction(async (tx) => {
-        if (avant) await tx.exec(avant);
-        const sessionId = randomUUID();
-        if (sub) await tx.query(`insert into auth.sessions (id, user_id) select $1, id from auth.users where id = $2`, [sessionId, sub]);
-        await tx.exec(`set local role ${role}`);
-        await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(sub ? { sub, role, session_id: sessionId } : { role })]);
-        // Plusieurs instructions : chacune voit les écritures des précédentes ; on garde le résultat de la dernière.
-        for (const instruction of [sql].flat()) lignes = (await tx.query<T>(instruction, instruction.includes('$1') ? params : [])).rows;
-        throw new Error('__annuler__');
-      })
-      .catch((e: Error) => {
-        if (e.message !== '__annuler__') throw e;
-      });
-    return lignes;
-  }
+  const en = executeurSousRole(() => db);
   /** Une valeur unique renvoyée par une fonction (`select … as v`). */
   const v = async <T>(sub: string, sql: string, params: unknown[] = [], avant = '') =>
-    (await en<{ v: T }>('authenticated', sub, `select ${sql} as v`, params, avant))[0]!.v;
+    (await en<{ v: T }>('authenticated', sub, `select ${sql} as v`, params, { avant }))[0]!.v;
   const erreur = (p: Promise<unknown>, code: string) => expect(p).rejects.toMatchObject({ message: code });
 
   test('les expertises possibles en base sont exactement les thèmes des guides', async () => {
@@ -272,10 +254,10 @@ describe.each(GENRES_DE_BASE)('annuaire sur %s', (genre) => {
     });
     test('un membre ne lit pas le journal directement', async () => {
       expect(
-        await en('authenticated', MEMBRE, 'select * from prive.journal_admin', [], `insert into prive.journal_admin (action) values ('invitation')`),
+        await en('authenticated', MEMBRE, 'select * from prive.journal_admin', [], { avant: `insert into prive.journal_admin (action) values ('invitation')` }),
       ).toEqual([]);
       expect(
-        await en('authenticated', ADMIN, 'select action from prive.journal_admin', [], `insert into prive.journal_admin (action) values ('invitation')`),
+        await en('authenticated', ADMIN, 'select action from prive.journal_admin', [], { avant: `insert into prive.journal_admin (action) values ('invitation')` }),
       ).toEqual([{ action: 'invitation' }]);
     });
     test('désactiver : la fiche disparaît, le code n’est plus envoyé, l’action est au journal', async () => {
@@ -297,7 +279,7 @@ describe.each(GENRES_DE_BASE)('annuaire sur %s', (genre) => {
         null,
         `select api.membre_destinataire_code('bruno.garcia@exemple.test') as d`,
         [],
-        `update prive.membres set actif = false where user_id = '${BRUNO}'`,
+        { avant: `update prive.membres set actif = false where user_id = '${BRUNO}'` },
       );
       expect(d!.d).toBe(false);
     });
@@ -324,9 +306,9 @@ describe.each(GENRES_DE_BASE)('annuaire sur %s', (genre) => {
       // Seed : tous arrivés il y a 400 jours, fiches mises à jour il y a 30 jours, sauf deux nouveaux (12 jours)
       // et l'organisateur, qui n'a jamais complété sa fiche.
       const avant = `update prive.membres set fiche_modifiee_le = now() - interval '13 months' where user_id in ('${ALICE}', '${BRUNO}')`;
-      const [r] = await en<{ v: { email: string }[] }>('service_role', null, `select api.fiches_a_rappeler() as v`, [], avant);
+      const [r] = await en<{ v: { email: string }[] }>('service_role', null, `select api.fiches_a_rappeler() as v`, [], { avant });
       expect(r!.v.map((x) => x.email).sort()).toEqual(['alice.martin@exemple.test', 'bruno.garcia@exemple.test', 'organisation@exemple.test']);
-      const [deux] = await en<{ v: unknown[] }>('service_role', null, [`select api.fiches_a_rappeler()`, `select api.fiches_a_rappeler() as v`], [], avant);
+      const [deux] = await en<{ v: unknown[] }>('service_role', null, [`select api.fiches_a_rappeler()`, `select api.fiches_a_rappeler() as v`], [], { avant });
       expect(deux!.v).toEqual([]);
     });
     test('un membre n’appelle pas la tâche', () =>
@@ -337,14 +319,14 @@ describe.each(GENRES_DE_BASE)('annuaire sur %s', (genre) => {
     test('supprime ceux désactivés depuis plus de 3 mois, garde les autres', async () => {
       const avant = `update prive.membres set actif = false where user_id in ('${ALICE}', '${BRUNO}');
         update prive.membres set desactive_le = now() - interval '3 months 1 day' where user_id = '${ALICE}';`;
-      const [r] = await en<{ p: { nombre: number; comptes: string[] } }>('service_role', null, `select api.membres_purger() as p`, [], avant);
+      const [r] = await en<{ p: { nombre: number; comptes: string[] } }>('service_role', null, `select api.membres_purger() as p`, [], { avant });
       expect(r!.p).toEqual({ nombre: 1, comptes: [ALICE] });
       const [n] = await en<{ reste: number }>(
         'service_role',
         null,
         [`select api.membres_purger()`, `select count(*)::int as reste from prive.membres`],
         [],
-        avant,
+        { avant },
       );
       expect(n!.reste).toBe(13);
     });

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database, Requetes } from '../../local/base/base.ts';
 import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/tests/base-test.ts';
+import { executeurSousRole, type Role } from '../../local/tests/sous-role.ts';
 
 const ADMIN = '00000000-0000-4000-8000-000000000001'; // 0349901E (34)
 const MARIE = '00000000-0000-4000-8000-000000000003'; // 0309901C (30)
@@ -19,7 +20,6 @@ const CANAL = '20000000-0000-4000-8000-000000000003'; // Narbonne (11)
 const RECHERCHE = '30000000-0000-4000-8000-000000000001';
 const REPONSE = '30000000-0000-4000-8000-0000000000a1';
 
-type Role = 'anon' | 'authenticated' | 'service_role';
 const TABLES = ['recherches_places', 'reponses_recherche', 'resume_bourse'];
 const fiche = (sub: string) => `(select id from prive.membres where user_id = '${sub}')`;
 
@@ -47,20 +47,7 @@ describe.each(GENRES_DE_BASE)('recherches de places et résumé de la bourse sur
     await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(sub ? { sub, role, session_id: sessionId } : { role })]);
   }
 
-  /** Exécute sous un rôle ; annule toujours. */
-  async function en<T = Record<string, unknown>>(role: Role, sub: string | null, sql: string, params: unknown[] = []): Promise<T[]> {
-    let lignes: T[] = [];
-    await db
-      .transaction(async (tx) => {
-        await commeAppelant(tx, role, sub);
-        lignes = (await tx.query<T>(sql, params)).rows;
-        throw new Error('__annuler__');
-      })
-      .catch((e: Error) => {
-        if (e.message !== '__annuler__') throw e;
-      });
-    return lignes;
-  }
+  const en = executeurSousRole(() => db);
   const refuse = (p: Promise<unknown>, code = '42501') => expect(p).rejects.toMatchObject({ code });
   const refuseMetier = (p: Promise<unknown>, message: string) => expect(p).rejects.toMatchObject({ code: 'P0001', message });
   const n = async (role: Role, sub: string | null, table: string) =>

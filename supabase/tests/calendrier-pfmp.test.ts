@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../local/base/base.ts';
 import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/tests/base-test.ts';
+import { executeurSousRole } from '../../local/tests/sous-role.ts';
 
 const MEMBRE = '00000000-0000-4000-8000-000000000003'; // lycée 0309901C (Nîmes)
 const AUTRE = '00000000-0000-4000-8000-000000000006'; // lycée 0309902D (Alès)
-type Role = 'anon' | 'authenticated' | 'service_role';
 
 describe.each(GENRES_DE_BASE)('calendrier des PFMP sur %s', (genre) => {
   let db: Database;
@@ -16,23 +16,7 @@ describe.each(GENRES_DE_BASE)('calendrier des PFMP sur %s', (genre) => {
   });
   afterAll(() => db?.close());
 
-  /** La requête sous un rôle, comme le remplaçant de PostgREST ; toujours annulée. */
-  async function en<T = Record<string, unknown>>(role: Role, sub: string | null, sql: string, params: unknown[] = [], { session = true } = {}): Promise<T[]> {
-    let lignes: T[] = [];
-    await db
-      .transaction(async (tx) => {
-        const sessionId = randomUUID();
-        if (sub && session) await tx.query(`insert into auth.sessions (id, user_id) select $1, id from auth.users where id = $2`, [sessionId, sub]);
-        await tx.exec(`set local role ${role}`);
-        await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(sub ? { sub, role, session_id: sessionId } : { role })]);
-        lignes = (await tx.query<T>(sql, params)).rows;
-        throw new Error('__annuler__');
-      })
-      .catch((e: Error) => {
-        if (e.message !== '__annuler__') throw e;
-      });
-    return lignes;
-  }
+  const en = executeurSousRole(() => db);
   const publier = (sub: string, classe: string, debut: string, fin: string, formation = 'bac-pro-cuisine') =>
     en<{ r: { uai: string; classe: string } }>('authenticated', sub, `select api.periode_pfmp_publier($1, $2, '1re', $3::date, $4::date, 20) as r`, [
       formation,

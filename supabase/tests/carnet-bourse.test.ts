@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database, Requetes } from '../../local/base/base.ts';
 import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/tests/base-test.ts';
+import { executeurSousRole, type Role } from '../../local/tests/sous-role.ts';
 
 const ADMIN = '00000000-0000-4000-8000-000000000001'; // 0349901E
 const MARIE = '00000000-0000-4000-8000-000000000003'; // 0309901C
@@ -12,8 +13,6 @@ const KARIMA = '00000000-0000-4000-8000-000000000014'; // 0309901C, même lycée
 const SANS_FICHE = '00000000-0000-4000-8000-0000000000ff';
 const ORG = '10000000-0000-4000-8000-000000000001';
 const OFFRE = '10000000-0000-4000-8000-0000000000f1';
-
-type Role = 'anon' | 'authenticated' | 'service_role';
 
 const TABLES = ['organisations', 'contacts', 'partenariats', 'retours', 'notes_lycee', 'historique_carnet', 'offres_places', 'reservations', 'placements'];
 
@@ -40,20 +39,7 @@ describe.each(GENRES_DE_BASE)('carnet et bourse sur %s', (genre) => {
     await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(sub ? { sub, role, session_id: sessionId } : { role })]);
   }
 
-  /** Exécute sous un rôle ; annule toujours. */
-  async function en<T = Record<string, unknown>>(role: Role, sub: string | null, sql: string, params: unknown[] = []): Promise<T[]> {
-    let lignes: T[] = [];
-    await db
-      .transaction(async (tx) => {
-        await commeAppelant(tx, role, sub);
-        lignes = (await tx.query<T>(sql, params)).rows;
-        throw new Error('__annuler__');
-      })
-      .catch((e: Error) => {
-        if (e.message !== '__annuler__') throw e;
-      });
-    return lignes;
-  }
+  const en = executeurSousRole(() => db);
   const refuse = (p: Promise<unknown>, code = '42501') => expect(p).rejects.toMatchObject({ code });
   const n = async (role: Role, sub: string | null, table: string) =>
     (await en<{ n: number }>(role, sub, `select count(*)::int as n from prive.${table}`))[0]!.n;

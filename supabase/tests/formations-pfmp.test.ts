@@ -1,14 +1,13 @@
 // Formations du calendrier des PFMP en production : import (clé secrète), ajout par un administrateur,
 // droits rôle par rôle ; sur PGlite, et sur PostgreSQL quand DATABASE_URL est donné.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../local/base/base.ts';
 import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/tests/base-test.ts';
+import { executeurSousRole } from '../../local/tests/sous-role.ts';
 
 const ADMIN = '00000000-0000-4000-8000-000000000001';
 const MEMBRE = '00000000-0000-4000-8000-000000000003'; // lycée 0309901C
 const ORGANISATEUR = '00000000-0000-4000-8000-000000000002';
-type Role = 'anon' | 'authenticated' | 'service_role';
 
 describe.each(GENRES_DE_BASE)('formations du calendrier des PFMP sur %s', (genre) => {
   let db: Database;
@@ -17,23 +16,7 @@ describe.each(GENRES_DE_BASE)('formations du calendrier des PFMP sur %s', (genre
   });
   afterAll(() => db?.close());
 
-  /** La requête sous un rôle, comme le remplaçant de PostgREST ; annulée sauf `garder`. */
-  async function en<T = Record<string, unknown>>(role: Role, sub: string | null, sql: string, params: unknown[] = [], { garder = false } = {}): Promise<T[]> {
-    let lignes: T[] = [];
-    await db
-      .transaction(async (tx) => {
-        const sessionId = randomUUID();
-        if (sub) await tx.query(`insert into auth.sessions (id, user_id) select $1, id from auth.users where id = $2`, [sessionId, sub]);
-        await tx.exec(`set local role ${role}`);
-        await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(sub ? { sub, role, session_id: sessionId } : { role })]);
-        lignes = (await tx.query<T>(sql, params)).rows;
-        if (!garder) throw new Error('__annuler__');
-      })
-      .catch((e: Error) => {
-        if (e.message !== '__annuler__') throw e;
-      });
-    return lignes;
-  }
+  const en = executeurSousRole(() => db);
   const nombre = async () => (await db.query<{ n: number }>('select count(*)::int as n from prive.formations')).rows[0]!.n;
   const ajouter = (sub: string, code = '40022106') =>
     en<{ r: Record<string, unknown> }>('authenticated', sub, `select api.formation_ajouter($1, 'BAC PRO CUISINE', 'BAC PRO', 'Hôtellerie-restauration') as r`, [
@@ -67,7 +50,7 @@ describe.each(GENRES_DE_BASE)('formations du calendrier des PFMP sur %s', (genre
       ADMIN,
       `select api.formation_ajouter(' 4002210a ', 'BAC PRO CUISINE', 'BAC PRO', 'Hôtellerie-restauration') as r`,
       [],
-      { garder: true },
+      { valider: true },
     );
     expect(ligne!.r).toEqual({ code: '4002210A', intitule: 'BAC PRO CUISINE', niveau: 'BAC PRO', secteur: 'Hôtellerie-restauration' });
     await expect(ajouter(ADMIN, '4002210A')).rejects.toMatchObject({ message: 'DEJA_EXISTANT' });
@@ -86,13 +69,13 @@ describe.each(GENRES_DE_BASE)('formations du calendrier des PFMP sur %s', (genre
   });
 
   test('la clé secrète importe ; rejouer ne change rien ; une ligne contraire aux contraintes annule tout l’appel', async () => {
-    const [{ r }] = (await en<{ r: unknown }>('service_role', null, `select api.formations_importer($1::jsonb) as r`, [FICHIER], { garder: true })) as [
+    const [{ r }] = (await en<{ r: unknown }>('service_role', null, `select api.formations_importer($1::jsonb) as r`, [FICHIER], { valider: true })) as [
       { r: unknown },
     ];
     expect(r).toEqual({ ajoutees: 2, modifiees: 0, inchangees: 0 });
     const etat = async () => (await db.query(`select * from prive.formations order by code`)).rows;
     const apres = await etat();
-    const [{ r: r2 }] = (await en<{ r: unknown }>('service_role', null, `select api.formations_importer($1::jsonb) as r`, [FICHIER], { garder: true })) as [
+    const [{ r: r2 }] = (await en<{ r: unknown }>('service_role', null, `select api.formations_importer($1::jsonb) as r`, [FICHIER], { valider: true })) as [
       { r: unknown },
     ];
     expect(r2).toEqual({ ajoutees: 0, modifiees: 0, inchangees: 2 });
@@ -101,7 +84,7 @@ describe.each(GENRES_DE_BASE)('formations du calendrier des PFMP sur %s', (genre
       { code: '40025516', intitule: 'BAC PRO MELEC', niveau: 'BAC PRO', secteur: 'Mécanique, électricité, électronique' },
       { code: 'x', intitule: 'Y', niveau: 'CAP', secteur: 'S' },
     ]);
-    await expect(en('service_role', null, `select api.formations_importer($1::jsonb)`, [fautif], { garder: true })).rejects.toMatchObject({ code: '23514' });
+    await expect(en('service_role', null, `select api.formations_importer($1::jsonb)`, [fautif], { valider: true })).rejects.toMatchObject({ code: '23514' });
     expect(await etat()).toEqual(apres);
   });
 

@@ -1,10 +1,10 @@
 // Rencontres en SQL : publication, inscription, liste d'attente, annulation et promotion, droits
 // rôle par rôle. Sur PGlite, et sur PostgreSQL quand DATABASE_URL est donné ; les courses seulement
 // sur PostgreSQL (PGlite n'exécute qu'une transaction à la fois : une course n'y prouve rien).
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../local/base/base.ts';
 import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/tests/base-test.ts';
+import { executeurSousRole, type Role } from '../../local/tests/sous-role.ts';
 import { enHeureDeParis, type RencontrePubliee } from '../../src/lib/rencontres.ts';
 
 const ADMIN = '00000000-0000-4000-8000-000000000001';
@@ -14,7 +14,6 @@ const ALICE = '00000000-0000-4000-8000-000000000004';
 const BRUNO = '00000000-0000-4000-8000-000000000005';
 const CHLOE = '00000000-0000-4000-8000-000000000006';
 
-type Role = 'anon' | 'authenticated' | 'service_role';
 const jour = 86_400_000;
 
 /** Une rencontre d'essai ouverte aux inscriptions : deux créneaux, un atelier de 2 places. */
@@ -55,23 +54,7 @@ describe.each(GENRES_DE_BASE)('rencontres sur %s', (genre) => {
   });
   afterAll(() => db?.close());
 
-  /** Exécute sous un rôle, comme le remplaçant de PostgREST ; annule à la fin sauf `valider`. */
-  async function en<T = Record<string, unknown>>(role: Role, sub: string | null, sql: string, params: unknown[] = [], { valider = false } = {}): Promise<T[]> {
-    let lignes: T[] = [];
-    await db
-      .transaction(async (tx) => {
-        const sessionId = randomUUID();
-        if (sub) await tx.query(`insert into auth.sessions (id, user_id) select $1, id from auth.users where id = $2`, [sessionId, sub]);
-        await tx.exec(`set local role ${role}`);
-        await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(sub ? { sub, role, session_id: sessionId } : { role })]);
-        lignes = (await tx.query<T>(sql, params)).rows;
-        if (!valider) throw new Error('__annuler__');
-      })
-      .catch((e: Error) => {
-        if (e.message !== '__annuler__') throw e;
-      });
-    return lignes;
-  }
+  const en = executeurSousRole(() => db);
   const v = async <T>(role: Role, sub: string | null, sql: string, params: unknown[] = []) =>
     (await en<{ v: T }>(role, sub, sql, params, { valider: true }))[0]!.v;
   const publier = (r: RencontrePubliee) => v<{ promus: number }>('service_role', null, 'select api.rencontre_publier($1) as v', [JSON.stringify(r)]);

@@ -1,15 +1,13 @@
 // Sécurité au niveau des lignes, table par table et rôle par rôle : autorisé et refusé.
 // Tourne sur PGlite, et aussi sur PostgreSQL quand DATABASE_URL est donné.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../local/base/base.ts';
 import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/tests/base-test.ts';
+import { executeurSousRole } from '../../local/tests/sous-role.ts';
 
 const MEMBRE = '00000000-0000-4000-8000-000000000003';
 const AUTRE = '00000000-0000-4000-8000-000000000004';
 const ADMIN = '00000000-0000-4000-8000-000000000001';
-
-type Role = 'anon' | 'authenticated' | 'service_role';
 
 describe.each(GENRES_DE_BASE)('RLS sur %s', (genre) => {
   let db: Database;
@@ -18,24 +16,7 @@ describe.each(GENRES_DE_BASE)('RLS sur %s', (genre) => {
   });
   afterAll(() => db?.close());
 
-  /** Exécute la requête sous un rôle, comme le remplaçant de PostgREST ; annule toujours (aucun effet entre tests). */
-  async function en<T = Record<string, unknown>>(role: Role, sub: string | null, sql: string, params: unknown[] = [], { session = true } = {}): Promise<T[]> {
-    let lignes: T[] = [];
-    await db
-      .transaction(async (tx) => {
-        // Comme Supabase : le jeton porte session_id, la session existe dans auth.sessions (sauf session fermée).
-        const sessionId = randomUUID();
-        if (sub && session) await tx.query(`insert into auth.sessions (id, user_id) select $1, id from auth.users where id = $2`, [sessionId, sub]);
-        await tx.exec(`set local role ${role}`);
-        await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(sub ? { sub, role, session_id: sessionId } : { role })]);
-        lignes = (await tx.query<T>(sql, params)).rows;
-        throw new Error('__annuler__');
-      })
-      .catch((e: Error) => {
-        if (e.message !== '__annuler__') throw e;
-      });
-    return lignes;
-  }
+  const en = executeurSousRole(() => db);
   const refuse = (p: Promise<unknown>) => expect(p).rejects.toMatchObject({ code: '42501' });
 
   describe('prive.membres', () => {

@@ -3,11 +3,11 @@
 // publication refusée quand l'attribution ne découle pas des vœux et de la graine (rien d'écrit),
 // une seule publication. Sur PGlite, et sur PostgreSQL quand DATABASE_URL est donné ; la course de
 // deux publications seulement sur PostgreSQL (PGlite exécute une transaction à la fois).
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { allouer, cleDeTirage } from '../../functions/_lib/rencontres/allocation.ts';
 import type { Database } from '../../local/base/base.ts';
 import { creerBaseDeTest, GENRES_DE_BASE } from '../../local/tests/base-test.ts';
+import { executeurSousRole, type Role } from '../../local/tests/sous-role.ts';
 import { enHeureDeParis, type RencontrePubliee } from '../../src/lib/rencontres.ts';
 
 const ORGA = '00000000-0000-4000-8000-000000000002';
@@ -15,7 +15,6 @@ const MARIE = '00000000-0000-4000-8000-000000000003';
 const ALICE = '00000000-0000-4000-8000-000000000004';
 const BRUNO = '00000000-0000-4000-8000-000000000005';
 
-type Role = 'anon' | 'authenticated' | 'service_role';
 const jour = 86_400_000;
 
 function rencontreVoeux(slug: string, close: boolean): RencontrePubliee {
@@ -56,23 +55,7 @@ describe.each(GENRES_DE_BASE)('vœux classés sur %s', (genre) => {
   let id: Record<string, string> = {};
   let VOEUX: ReturnType<typeof voeuxDe> = [];
 
-  /** Exécute sous un rôle, comme le remplaçant de PostgREST ; annule à la fin sauf `valider`. */
-  async function en<T = Record<string, unknown>>(role: Role, sub: string | null, sql: string, params: unknown[] = [], { valider = false } = {}): Promise<T[]> {
-    let lignes: T[] = [];
-    await db
-      .transaction(async (tx) => {
-        const sessionId = randomUUID();
-        if (sub) await tx.query(`insert into auth.sessions (id, user_id) select $1, id from auth.users where id = $2`, [sessionId, sub]);
-        await tx.exec(`set local role ${role}`);
-        await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(sub ? { sub, role, session_id: sessionId } : { role })]);
-        lignes = (await tx.query<T>(sql, params)).rows;
-        if (!valider) throw new Error('__annuler__');
-      })
-      .catch((e: Error) => {
-        if (e.message !== '__annuler__') throw e;
-      });
-    return lignes;
-  }
+  const en = executeurSousRole(() => db);
   const v = async <T>(role: Role, sub: string | null, sql: string, params: unknown[] = []) =>
     (await en<{ v: T }>(role, sub, sql, params, { valider: true }))[0]!.v;
   const publierProgramme = (r: RencontrePubliee) => v('service_role', null, 'select api.rencontre_publier($1) as v', [JSON.stringify(r)]);
