@@ -257,7 +257,9 @@ describe.each(GENRES_DE_BASE)('annuaire sur %s', (genre) => {
         await en('authenticated', MEMBRE, 'select * from prive.journal_admin', [], { avant: `insert into prive.journal_admin (action) values ('invitation')` }),
       ).toEqual([]);
       expect(
-        await en('authenticated', ADMIN, 'select action from prive.journal_admin', [], { avant: `insert into prive.journal_admin (action) values ('invitation')` }),
+        await en('authenticated', ADMIN, 'select action from prive.journal_admin', [], {
+          avant: `insert into prive.journal_admin (action) values ('invitation')`,
+        }),
       ).toEqual([{ action: 'invitation' }]);
     });
     test('désactiver : la fiche disparaît, le code n’est plus envoyé, l’action est au journal', async () => {
@@ -274,13 +276,9 @@ describe.each(GENRES_DE_BASE)('annuaire sur %s', (genre) => {
       expect(r!.n).toBe(13);
       expect(r!.code).toBe(true);
       expect(r!.j[0]).toMatchObject({ action: 'desactivation', cible: { nom: 'Garcia' } });
-      const [d] = await en<{ d: boolean }>(
-        'service_role',
-        null,
-        `select api.membre_destinataire_code('bruno.garcia@exemple.test') as d`,
-        [],
-        { avant: `update prive.membres set actif = false where user_id = '${BRUNO}'` },
-      );
+      const [d] = await en<{ d: boolean }>('service_role', null, `select api.membre_destinataire_code('bruno.garcia@exemple.test') as d`, [], {
+        avant: `update prive.membres set actif = false where user_id = '${BRUNO}'`,
+      });
       expect(d!.d).toBe(false);
     });
     test('changer un rôle, réactiver ; déjà fait : DEJA_FAIT', async () => {
@@ -321,13 +319,9 @@ describe.each(GENRES_DE_BASE)('annuaire sur %s', (genre) => {
         update prive.membres set desactive_le = now() - interval '3 months 1 day' where user_id = '${ALICE}';`;
       const [r] = await en<{ p: { nombre: number; comptes: string[] } }>('service_role', null, `select api.membres_purger() as p`, [], { avant });
       expect(r!.p).toEqual({ nombre: 1, comptes: [ALICE] });
-      const [n] = await en<{ reste: number }>(
-        'service_role',
-        null,
-        [`select api.membres_purger()`, `select count(*)::int as reste from prive.membres`],
-        [],
-        { avant },
-      );
+      const [n] = await en<{ reste: number }>('service_role', null, [`select api.membres_purger()`, `select count(*)::int as reste from prive.membres`], [], {
+        avant,
+      });
       expect(n!.reste).toBe(13);
     });
     test('un membre n’appelle pas la purge', () => expect(en('authenticated', ADMIN, 'select api.membres_purger()')).rejects.toMatchObject({ code: '42501' }));
