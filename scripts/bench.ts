@@ -11,6 +11,7 @@ import { demarrerPileDeTest } from '../local/tests/pile-test.ts';
 import { configSupabaseModifiee } from '../local/supabase/config.ts';
 import { mesurerBourse } from './bench/bourse.ts';
 import { decrireCalendrier, mesurerCalendrier, peuplerCalendrier } from './bench/calendrier.ts';
+import { enParallele, ouvrirSession } from './bench/commun.ts';
 import { oublierEnv } from '../functions/_lib/env.ts';
 import { oublierTransport } from '../functions/_lib/mail.ts';
 import { genererCorpus } from './bench/corpus.ts';
@@ -19,28 +20,6 @@ import { javascriptAjoute } from './budgets.ts';
 const racine = join(import.meta.dirname, '..');
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const s = (n: number) => `${(n / 1000).toFixed(1)} s`;
-
-function centiles(durees: number[]) {
-  const t = [...durees].sort((a, b) => a - b);
-  const c = (p: number) => t[Math.min(t.length - 1, Math.ceil((p / 100) * t.length) - 1)]!;
-  return { p50: c(50), p95: c(95), max: t[t.length - 1]! };
-}
-
-async function enParallele<T>(total: number, concurrence: number, tache: (i: number) => Promise<T>) {
-  const durees: number[] = [];
-  let suivant = 0;
-  await Promise.all(
-    Array.from({ length: concurrence }, async () => {
-      while (suivant < total) {
-        const i = suivant++;
-        const t0 = performance.now();
-        await tache(i);
-        durees.push(performance.now() - t0);
-      }
-    }),
-  );
-  return centiles(durees);
-}
 
 const portLibre = () =>
   new Promise<number>((ok) => {
@@ -373,22 +352,7 @@ if (process.argv[2] === 'carnet') {
   const pile = await demarrerPileDeTest({ site: true });
   try {
     const base = `http://127.0.0.1:${pile.ports.site}`;
-    const json = { 'content-type': 'application/json' };
-    const email = 'membre@exemple.test';
-    const d = await fetch(`${base}/api/auth/code`, { method: 'POST', headers: json, body: JSON.stringify({ email }) });
-    const liaison = d.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const o = await fetch(`${base}/api/auth/session`, {
-      method: 'POST',
-      headers: { ...json, cookie: liaison },
-      body: JSON.stringify({ email, code: await pile.dernierCode(email) }),
-    });
-    const cookie = o.headers
-      .getSetCookie()
-      .find((c) => c.startsWith('__Host-rbde_session='))!
-      .split(';')[0]!;
+    const cookie = await ouvrirSession(pile, 'membre@exemple.test');
     const organisations = await peuplerCarnet(pile);
     const mesures = await mesurerCarnet(base, cookie, enParallele);
     for (const ligne of decrireCarnet(organisations, mesures, mesurerDemarrage())) console.log(ligne);

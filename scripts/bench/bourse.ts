@@ -3,8 +3,7 @@
 // une requête à la fois puis 10 en parallèle, et poids des réponses. `npm run bench -- bourse`.
 import { gzipSync } from 'node:zlib';
 import { demarrerPileDeTest } from '../../local/tests/pile-test.ts';
-
-type EnParallele = (total: number, concurrence: number, tache: (i: number) => Promise<unknown>) => Promise<{ p50: number; p95: number; max: number }>;
+import type { EnParallele } from './commun.ts';
 
 const COMMUNES = `('11069','Carcassonne','11'),('11262','Narbonne','11'),('30189','Nîmes','30'),('30007','Alès','30'),
   ('34172','Montpellier','34'),('34032','Béziers','34'),('34301','Sète','34'),('48095','Mende','48'),('66136','Perpignan','66'),('66149','Prades','66')`;

@@ -63,43 +63,12 @@ export function decrireCalendrier(periodes: number, m: Awaited<ReturnType<typeof
 
 if (import.meta.main) {
   const { demarrerPileDeTest } = await import('../../local/tests/pile-test.ts');
+  const { enParallele, ouvrirSession } = await import('./commun.ts');
   const pile = await demarrerPileDeTest({ site: true });
   try {
     const base = `http://127.0.0.1:${pile.ports.site}`;
-    const json = { 'content-type': 'application/json' };
-    const email = 'membre@exemple.test';
-    const d = await fetch(`${base}/api/auth/code`, { method: 'POST', headers: json, body: JSON.stringify({ email }) });
-    const liaison = d.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const o = await fetch(`${base}/api/auth/session`, {
-      method: 'POST',
-      headers: { ...json, cookie: liaison },
-      body: JSON.stringify({ email, code: await pile.dernierCode(email) }),
-    });
-    const cookie = o.headers
-      .getSetCookie()
-      .find((c) => c.startsWith('__Host-rbde_session='))!
-      .split(';')[0]!;
+    const cookie = await ouvrirSession(pile, 'membre@exemple.test');
     const periodes = await peuplerCalendrier(pile);
-    const enParallele = async (total: number, concurrence: number, tache: (i: number) => Promise<unknown>) => {
-      const durees: number[] = [];
-      let suivant = 0;
-      await Promise.all(
-        Array.from({ length: concurrence }, async () => {
-          while (suivant < total) {
-            const i = suivant++;
-            const t0 = performance.now();
-            await tache(i);
-            durees.push(performance.now() - t0);
-          }
-        }),
-      );
-      const t = durees.sort((a, b) => a - b);
-      const c = (p: number) => t[Math.min(t.length - 1, Math.ceil((p / 100) * t.length) - 1)]!;
-      return { p50: c(50), p95: c(95), max: t.at(-1)! };
-    };
     const m = await mesurerCalendrier(base, cookie, enParallele);
     console.log(decrireCalendrier(periodes, m));
   } finally {

@@ -6,12 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { PileDeTest } from '../../local/tests/pile-test.ts';
+import type { Centiles, EnParallele } from './commun.ts';
 import { communeParCode } from '../../src/lib/referentiels.ts';
 import communes from '../../src/lib/communes.gen.json' with { type: 'json' };
 
 const racine = join(import.meta.dirname, '..', '..');
-type Centiles = { p50: number; p95: number; max: number };
-type EnParallele = (total: number, concurrence: number, tache: (i: number) => Promise<unknown>) => Promise<Centiles>;
 
 const NAF = ['45.20A', '10.71C', '55.10Z', '56.10A', '16.23Z', '47.73Z', '96.02A', '18.12Z', '43.22A', '43.21A', '47.11F', '86.23Z', '88.91A', '81.21Z'];
 const METIERS = ['Garage', 'Boulangerie', 'Hôtel', 'Restaurant', 'Menuiserie', 'Pharmacie', 'Salon de coiffure', 'Imprimerie', 'Plomberie', 'Électricité'];
