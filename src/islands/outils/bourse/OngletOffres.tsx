@@ -6,7 +6,7 @@ import { appelApi } from '../../../lib/api-client.ts';
 import type { ListeOffres, ListeReservations, OffrePlaces } from '../../../schemas/bourse.ts';
 import { dateFr, type Referentiels } from '../commun.tsx';
 import { ChoixOrganisation } from './ChoixOrganisation.tsx';
-import { corpsFiltres, type Filtres, FormulaireFiltres, NIVEAUX_ELEVE } from './filtres.tsx';
+import { corpsFiltres, type Filtres, FormulaireFiltres, NIVEAUX_ELEVE, ChampsSimples } from './filtres.tsx';
 
 export interface Actions {
   /** Signale une erreur d'appel (401 → invitation à se connecter). */
@@ -258,31 +258,20 @@ export function OngletOffres({
           }}
         >
           <ChoixOrganisation id="offre-organisation" valeur={offre.organisation_id} onChange={(organisation_id) => setOffre({ ...offre, organisation_id })} />
-          {(
-            [
-              ['formation', 'Formation ou spécialité', 'text'],
-              ['debut', 'Premier jour de la période', 'date'],
-              ['fin', 'Dernier jour de la période', 'date'],
-              ['places', 'Nombre de places', 'number'],
-              ['conditions', 'Conditions (âge, permis…), facultatives', 'text'],
-            ] as const
-          ).map(([cle, libelle, type]) => (
-            <div key={cle} className="fr-input-group">
-              <label className="fr-label" htmlFor={`offre-${cle}`}>
-                {libelle}
-              </label>
-              <input
-                className="fr-input"
-                id={`offre-${cle}`}
-                type={type}
-                min={type === 'number' ? 1 : undefined}
-                max={type === 'number' ? 50 : undefined}
-                required={cle !== 'conditions'}
-                value={offre[cle]}
-                onChange={(e) => setOffre({ ...offre, [cle]: e.target.value })}
-              />
-            </div>
-          ))}
+          <ChampsSimples
+            prefixe="offre"
+            champs={
+              [
+                ['formation', 'Formation ou spécialité', 'text'],
+                ['debut', 'Premier jour de la période', 'date'],
+                ['fin', 'Dernier jour de la période', 'date'],
+                ['places', 'Nombre de places', 'number'],
+                ['conditions', 'Conditions (âge, permis…), facultatives', 'text'],
+              ] as const
+            }
+            valeurs={offre}
+            onChange={(cle, valeur) => setOffre({ ...offre, [cle]: valeur })}
+          />
           <button type="submit" className="fr-btn">
             Publier les places
           </button>

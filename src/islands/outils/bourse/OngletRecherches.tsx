@@ -5,7 +5,7 @@ import { appelApi } from '../../../lib/api-client.ts';
 import type { ListeRecherches, MesRecherches, RecherchePlaces } from '../../../schemas/bourse.ts';
 import { ChampCommune, type CommuneChoisie, dateFr, type Referentiels } from '../commun.tsx';
 import { ChoixOrganisation } from './ChoixOrganisation.tsx';
-import { corpsFiltres, type Filtres, FormulaireFiltres, NIVEAUX_ELEVE } from './filtres.tsx';
+import { corpsFiltres, type Filtres, FormulaireFiltres, NIVEAUX_ELEVE, ChampsSimples } from './filtres.tsx';
 import { type Actions, avecCourriel } from './OngletOffres.tsx';
 
 const STATUTS = { ouverte: 'ouverte', satisfaite: 'satisfaite', fermee: 'retirée', expiree: 'expirée (la période a commencé)' } as const;
@@ -317,30 +317,19 @@ export function OngletRecherches({
             </select>
           </div>
           <ChampCommune label="Commune recherchée" valeur={commune} onChange={setCommune} requis />
-          {(
-            [
-              ['debut', 'Premier jour de la période', 'date'],
-              ['fin', 'Dernier jour de la période', 'date'],
-              ['eleves', 'Nombre d’élèves', 'number'],
-              ['conditions', 'Contraintes (âge, permis…), facultatives', 'text'],
-            ] as const
-          ).map(([cle, libelle, type]) => (
-            <div key={cle} className="fr-input-group">
-              <label className="fr-label" htmlFor={`recherche-${cle}`}>
-                {libelle}
-              </label>
-              <input
-                className="fr-input"
-                id={`recherche-${cle}`}
-                type={type}
-                min={type === 'number' ? 1 : undefined}
-                max={type === 'number' ? 50 : undefined}
-                required={cle !== 'conditions'}
-                value={nouvelle[cle]}
-                onChange={(e) => setNouvelle({ ...nouvelle, [cle]: e.target.value })}
-              />
-            </div>
-          ))}
+          <ChampsSimples
+            prefixe="recherche"
+            champs={
+              [
+                ['debut', 'Premier jour de la période', 'date'],
+                ['fin', 'Dernier jour de la période', 'date'],
+                ['eleves', 'Nombre d’élèves', 'number'],
+                ['conditions', 'Contraintes (âge, permis…), facultatives', 'text'],
+              ] as const
+            }
+            valeurs={nouvelle}
+            onChange={(cle, valeur) => setNouvelle({ ...nouvelle, [cle]: valeur })}
+          />
           <button type="submit" className="fr-btn">
             Publier la recherche
           </button>

@@ -176,3 +176,40 @@ export function FormulaireFiltres({
     </form>
   );
 }
+
+/** Un champ de saisie simple d'un formulaire de la bourse : clé, libellé, type. */
+export type ChampSimple<K extends string> = readonly [K, string, 'text' | 'date' | 'number'];
+
+/**
+ * Les champs simples d'un formulaire de publication (offre ou recherche) : un groupe DSFR par champ, tous requis
+ * sauf `conditions` ; les nombres vont de 1 à 50.
+ */
+export function ChampsSimples<K extends string>({
+  prefixe,
+  champs,
+  valeurs,
+  onChange,
+}: {
+  prefixe: string;
+  champs: readonly ChampSimple<K>[];
+  valeurs: Record<K, string>;
+  onChange: (cle: K, valeur: string) => void;
+}) {
+  return champs.map(([cle, libelle, type]) => (
+    <div key={cle} className="fr-input-group">
+      <label className="fr-label" htmlFor={`${prefixe}-${cle}`}>
+        {libelle}
+      </label>
+      <input
+        className="fr-input"
+        id={`${prefixe}-${cle}`}
+        type={type}
+        min={type === 'number' ? 1 : undefined}
+        max={type === 'number' ? 50 : undefined}
+        required={cle !== 'conditions'}
+        value={valeurs[cle]}
+        onChange={(e) => onChange(cle, e.target.value)}
+      />
+    </div>
+  ));
+}
