@@ -135,8 +135,8 @@ const CAS: [string, string, Categorie][] = [
 
   // Mots courants des RBDE, des familles et des entreprises, pour les termes des textes : « stage » pour PFMP,
   // « patron » pour tuteur, « boîte » pour entreprise ou organisme d'accueil. Les synonymes du glossaire
-  // (champ synonymes, indexés par marquer-sigles.ts sur chaque occurrence du terme) les rattachent aux guides qui
-  // emploient le terme. Sans ces synonymes, « durée du stage en bac pro », « patron », « le patron de l’élève »,
+  // (champ synonymes) sont cherchés par leur terme (remplacerSynonymes, requete.ts) : les guides qui emploient le
+  // terme viennent d'abord. Sans eux, « durée du stage en bac pro », « patron », « le patron de l’élève »,
   // « maître de stage », « boîte » et « accident pendant le stage » échouent (vérifié le 3 décembre 2026) ;
   // les autres cas gardent les requêtes mixtes, qui passaient déjà.
   ['convention de stage', 'reglementation/convention-pfmp', 'mots courants'],
@@ -293,6 +293,15 @@ describe('La page de recherche', () => {
     const texte = (await page.locator('#resultats ol').textContent()) ?? '';
     expect(texte).toMatch(/l’embauche/i);
     expect(texte).not.toMatch(/\p{L}'\p{L}/u);
+  });
+
+  test('les extraits ne montrent que le texte des guides, sans les synonymes du glossaire', async () => {
+    // Quand ils étaient indexés, l'extrait lisait « le bureau des boîte boite. entreprises ».
+    await rechercher(page, 'bureau des entreprises');
+    await attendreResultats(page);
+    const texte = (await page.locator('#resultats ol').textContent()) ?? '';
+    expect(texte).toMatch(/bureau des entreprises/i);
+    expect(texte).not.toMatch(/bo[iî]te boite/i);
   });
 
   test('un mot que le site écrit ne fait télécharger aucun morceau du vocabulaire des fautes', async () => {

@@ -56,34 +56,21 @@ describe('marquage des sigles', () => {
   });
 
   describe('synonymes du glossaire', () => {
-    const avecSynonymes: TermeAMarquer[] = [
+    // Les synonymes sont cherchés à la requête (remplacerSynonymes) : rien ne s'ajoute aux pages ni à leurs extraits.
+    const avecSynonymes = [
       { terme: 'PFMP', forme: 'période de formation en milieu professionnel', variantes: [], abreviation: true, synonymes: ['stage'] },
       { terme: 'tuteur', forme: 'tuteur de l’organisme d’accueil', variantes: [], abreviation: false, synonymes: ['patron', 'maître de stage'] },
-      { terme: 'CAP', forme: 'certificat d’aptitude professionnelle', variantes: [], abreviation: true },
     ];
-    test('indexe les synonymes d’un sigle sur chaque occurrence, la première restant l’abréviation', () => {
-      const { html } = marquerSigles('<p>La PFMP dure. Une PFMP encore.</p><p>Dernière PFMP.</p>', avecSynonymes);
+    test('un sigle à synonymes est marqué une fois, comme les autres, sans ses synonymes', () => {
+      const { html } = marquerSigles('<p>La PFMP dure. Une PFMP encore.</p>', avecSynonymes);
       expect(html).toBe(
-        '<p>La <abbr title="période de formation en milieu professionnel" data-synonymes="stage" data-pagefind-index-attrs="title,data-synonymes">PFMP</abbr> dure. ' +
-          'Une <span data-synonymes="stage" data-pagefind-index-attrs="data-synonymes">PFMP</span> encore.</p>' +
-          '<p>Dernière <span data-synonymes="stage" data-pagefind-index-attrs="data-synonymes">PFMP</span>.</p>',
+        '<p>La <abbr title="période de formation en milieu professionnel" data-pagefind-index-attrs="title">PFMP</abbr> dure. Une PFMP encore.</p>',
       );
     });
-    test('indexe les synonymes d’un mot ordinaire, sans en faire une abréviation', () => {
+    test('un mot ordinaire à synonymes reste tel quel', () => {
       const { html, trouves } = marquerSigles('<p>Le tuteur suit l’élève ; le tuteur signe.</p>', avecSynonymes);
-      const marque = (mot: string) => `<span data-synonymes="patron maître de stage" data-pagefind-index-attrs="data-synonymes">${mot}</span>`;
-      expect(html).toBe(`<p>Le ${marque('tuteur')} suit l’élève ; le ${marque('tuteur')} signe.</p>`);
-      expect(html).not.toContain('<abbr');
-      expect(trouves).toEqual(['tuteur']);
-    });
-    test('indexe les synonymes quand seule la forme longue d’un sigle est écrite', () => {
-      const { html } = marquerSigles('<p>Chaque période de formation en milieu professionnel compte.</p>', avecSynonymes);
-      expect(html).toContain('<span data-sigle="PFMP" data-synonymes="stage" data-pagefind-index-attrs="data-sigle,data-synonymes">');
-    });
-    test('n’ajoute rien à un terme sans synonyme', () => {
-      expect(marquerSigles('<p>Le CAP.</p>', avecSynonymes).html).toBe(
-        '<p>Le <abbr title="certificat d’aptitude professionnelle" data-pagefind-index-attrs="title">CAP</abbr>.</p>',
-      );
+      expect(html).toBe('<p>Le tuteur suit l’élève ; le tuteur signe.</p>');
+      expect(trouves).toEqual([]);
     });
   });
 });

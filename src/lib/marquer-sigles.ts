@@ -1,7 +1,7 @@
 // Marque les sigles du glossaire dans le HTML d'un guide : la première occurrence de chaque sigle
 // devient <abbr title="forme longue">, et la forme longue est indexée par Pagefind ; un guide qui
-// n'écrit que la forme longue reçoit le sigle en attribut indexé. Les synonymes déclarés dans le glossaire
-// (« stage » pour PFMP) sont indexés de la même façon, sur chaque occurrence du terme, abréviation ou non.
+// n'écrit que la forme longue reçoit le sigle en attribut indexé. Les synonymes du glossaire (« stage » pour
+// PFMP) ne sont pas écrits dans les pages : la recherche les remplace par leur terme (remplacerSynonymes, requete.ts).
 // Fonction pure, testée à part.
 import { motifTerme } from './glossaire.ts';
 
@@ -10,8 +10,6 @@ export interface TermeAMarquer {
   forme: string;
   variantes: string[];
   abreviation: boolean;
-  /** Mots courants indexés avec le terme (« stage » pour PFMP). */
-  synonymes?: string[];
 }
 
 const SAUTER = new Set(['a', 'abbr', 'code', 'pre', 'script', 'style', 'svg', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'button', 'textarea', 'title']);
@@ -40,12 +38,12 @@ const preparations = new WeakMap<TermeAMarquer[], { motifs: { t: TermeAMarquer; 
 function preparer(termes: TermeAMarquer[]) {
   let p = preparations.get(termes);
   if (!p) {
-    const sigles = termes.filter((t) => t.abreviation || t.synonymes?.length);
+    const sigles = termes.filter((t) => t.abreviation);
     const motifs = sigles.map((t) => ({ t, motifSigle: motifTerme(t), motifForme: motifTerme({ terme: t.forme, variantes: [], abreviation: false }) }));
     // Sigles longs d'abord : « GRETA-CFA » avant « GRETA ».
     motifs.sort((a, b) => b.t.terme.length - a.t.terme.length);
     const [premier, ...autres] = sigles.flatMap((t) => [t.terme, ...t.variantes]);
-    const [forme, ...formes] = sigles.filter((t) => t.abreviation).map((t) => t.forme);
+    const [forme, ...formes] = sigles.map((t) => t.forme);
     // Union des motifs (mêmes bornes de mot) : si un terme est présent, elle le trouve.
     const prefiltres = [
       ...(premier
@@ -65,13 +63,7 @@ function preparer(termes: TermeAMarquer[]) {
  */
 export function marquerSigles(html: string, termes: TermeAMarquer[]): { html: string; trouves: string[] } {
   const { motifs, prefiltres } = preparer(termes);
-  // Un mot ordinaire (synonymes seulement) n'a pas de « forme longue » à rattacher à un sigle.
-  const restants = motifs.map((m) => ({ ...m, sigleVu: false, formeVue: !m.t.abreviation }));
-  /** Attribut des synonymes et liste des attributs à indexer, pour un terme. */
-  const indexes = (t: TermeAMarquer, base: string[]) => {
-    const syn = t.synonymes?.length ? ` data-synonymes="${echapperAttr(t.synonymes.join(' '))}"` : '';
-    return `${syn} data-pagefind-index-attrs="${[...base, ...(syn ? ['data-synonymes'] : [])].join(',')}"`;
-  };
+  const restants = motifs.map((m) => ({ ...m, sigleVu: false, formeVue: false }));
   const trouves = new Set<string>();
   const pile: string[] = [];
   const morceaux = html.split(/(<[^>]*>)/);
@@ -98,27 +90,16 @@ export function marquerSigles(html: string, termes: TermeAMarquer[]): { html: st
         if (trouve && trouve.index !== undefined) {
           r.sigleVu = true;
           trouves.add(r.t.terme);
-          insertions.push(
-            r.t.abreviation
-              ? `<abbr title="${echapperAttr(r.t.forme)}"${indexes(r.t, ['title'])}>${encoder(trouve[0])}</abbr>`
-              : `<span${indexes(r.t, [])}>${encoder(trouve[0])}</span>`,
-          );
+          insertions.push(`<abbr title="${echapperAttr(r.t.forme)}" data-pagefind-index-attrs="title">${encoder(trouve[0])}</abbr>`);
           texte = `${texte.slice(0, trouve.index)}\u0000${insertions.length - 1}\u0000${texte.slice(trouve.index + trouve[0].length)}`;
         }
       }
-      // Les synonymes suivent chaque occurrence du terme : un guide qui parle beaucoup de PFMP est aussi,
-      // pour le classement de la recherche, un guide qui parle beaucoup de « stage ».
-      if (r.sigleVu && r.t.synonymes?.length)
-        for (let trouve = texte.match(r.motifSigle); trouve?.index !== undefined; trouve = texte.match(r.motifSigle)) {
-          insertions.push(`<span${indexes(r.t, [])}>${encoder(trouve[0])}</span>`);
-          texte = `${texte.slice(0, trouve.index)}\u0000${insertions.length - 1}\u0000${texte.slice(trouve.index + trouve[0].length)}`;
-        }
       if (!r.formeVue) {
         const trouve = texte.match(r.motifForme);
         if (trouve && trouve.index !== undefined) {
           r.formeVue = true;
           trouves.add(r.t.terme);
-          insertions.push(`<span data-sigle="${echapperAttr(r.t.terme)}"${indexes(r.t, ['data-sigle'])}>${encoder(trouve[0])}</span>`);
+          insertions.push(`<span data-sigle="${echapperAttr(r.t.terme)}" data-pagefind-index-attrs="data-sigle">${encoder(trouve[0])}</span>`);
           texte = `${texte.slice(0, trouve.index)}\u0000${insertions.length - 1}\u0000${texte.slice(trouve.index + trouve[0].length)}`;
         }
       }

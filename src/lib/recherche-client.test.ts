@@ -114,10 +114,17 @@ describe('correction des fautes : vocabulaire par longueur de mot', () => {
     const longueurs = longueursUtiles('alocation');
     expect(longueurs).toEqual([7, 8, 9, 10, 11]);
     const demandes: number[][] = [];
-    const r = await chercherAvecCorrection(pf, 'alocation', {}, async (l) => {
-      demandes.push(l);
-      return new Map([...vocabulaire].filter(([m]) => l.includes(m.length)));
-    });
+    const r = await chercherAvecCorrection(
+      pf,
+      'alocation',
+      {},
+      {
+        vocabulaire: async (l) => {
+          demandes.push(l);
+          return new Map([...vocabulaire].filter(([m]) => l.includes(m.length)));
+        },
+      },
+    );
     expect(demandes).toEqual([longueurs]);
     expect(r.correction).toBe('allocation');
     expect(r.resultats.map((x) => x.id)).toEqual(['allocation']);
@@ -129,11 +136,13 @@ describe('correction des fautes : vocabulaire par longueur de mot', () => {
       pf,
       'allocation gratifiaction',
       {},
-      async () =>
-        new Map([
-          ['gratification', 2],
-          ['allocations', 1],
-        ]),
+      {
+        vocabulaire: async () =>
+          new Map([
+            ['gratification', 2],
+            ['allocations', 1],
+          ]),
+      },
     );
     expect(r.correction).toBe('allocation gratification');
   });
@@ -141,13 +150,42 @@ describe('correction des fautes : vocabulaire par longueur de mot', () => {
   test('ne télécharge pas le vocabulaire quand tous les mots sont sur le site', async () => {
     const pf = fauxPagefind({ a: 'stage convention', b: 'stage élève', c: 'stage entreprise' });
     let demandes = 0;
-    const r = await chercherAvecCorrection(pf, 'stage', {}, async () => {
-      demandes++;
-      return new Map();
-    });
+    const r = await chercherAvecCorrection(
+      pf,
+      'stage',
+      {},
+      {
+        vocabulaire: async () => {
+          demandes++;
+          return new Map();
+        },
+      },
+    );
     expect(r.resultats).toHaveLength(3);
     expect(r.correction).toBeNull();
     expect(demandes).toBe(0);
+  });
+
+  test('un synonyme du glossaire trouve les pages du terme, sans vocabulaire ni correction', async () => {
+    const pf = fauxPagefind({ a: 'le tuteur suit le tuteur', b: 'voir le patron', c: 'convention' });
+    let demandes = 0;
+    const r = await chercherAvecCorrection(
+      pf,
+      'le patron',
+      {},
+      {
+        synonymes: { patron: ['tuteur'] },
+        vocabulaire: async () => {
+          demandes++;
+          return new Map();
+        },
+      },
+    );
+    expect(r.resultats.map((x) => x.id)).toEqual(['a', 'b']);
+    expect(r.correction).toBeNull();
+    expect(demandes).toBe(0);
+    // Sans la table, seule la page qui écrit le mot courant.
+    expect((await chercher(pf, 'le patron')).map((x) => x.id)).toEqual(['b']);
   });
 
   test('rend aux extraits l’apostrophe typographique que l’index a redressée', () => {

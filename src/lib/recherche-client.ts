@@ -1,5 +1,14 @@
 // Page /recherche : interroge l'index Pagefind (fichiers statiques) ; la requête et les filtres vivent dans l'URL.
-import { corrigerRequete, developperRequete, LONGUEUR_MAX_VOCABULAIRE, nombresEnExpressions, normaliserMot, variantesRequete } from './requete.ts';
+import {
+  corrigerRequete,
+  developperRequete,
+  LONGUEUR_MAX_VOCABULAIRE,
+  nombresEnExpressions,
+  normaliserMot,
+  remplacerSynonymes,
+  variantesRequete,
+  type TableSynonymes,
+} from './requete.ts';
 
 interface ResultatPagefind {
   url: string;
@@ -55,13 +64,10 @@ const chargerVocabulaire = async (longueurs: number[]): Promise<Map<string, numb
   return new Map(listes.flat());
 };
 
-/**
- * Cherche toutes les variantes de la requête (œ/oe) et fusionne les résultats : pour chaque page, son meilleur score.
- * @returns les pages et leur score, du meilleur au moins bon.
- */
-async function chercherVariantes(pagefind: Pagefind, q: string, filtres: Record<string, string>): Promise<{ resultat: Resultat; score: number }[]> {
+/** Cherche les formes données et fusionne : pour chaque page, son meilleur score ; du meilleur au moins bon. */
+async function fusionner(pagefind: Pagefind, formes: string[], filtres: Record<string, string>): Promise<{ resultat: Resultat; score: number }[]> {
   const parPage = new Map<string, { resultat: Resultat; score: number }>();
-  const recherches = await Promise.all(variantesRequete(q).map((v) => pagefind.search(v, { filters: filtres })));
+  const recherches = await Promise.all(formes.map((v) => pagefind.search(v, { filters: filtres })));
   for (const { results } of recherches) {
     for (const resultat of results) {
       if (resultat.score > (parPage.get(resultat.id)?.score ?? -Infinity)) parPage.set(resultat.id, { resultat, score: resultat.score });
@@ -71,32 +77,58 @@ async function chercherVariantes(pagefind: Pagefind, q: string, filtres: Record<
 }
 
 /**
+ * Cherche toutes les variantes de la requête (œ/oe) et fusionne les résultats. Une requête qui contient un synonyme
+ * du glossaire (« boîte ») donne d'abord les pages de son terme (« entreprise »), puis celles qui écrivent le mot
+ * courant lui-même : un mot rare a un score élevé, et « boîte à outils » passerait devant les guides sur les
+ * entreprises.
+ * @returns les pages et leur score.
+ */
+async function chercherVariantes(
+  pagefind: Pagefind,
+  q: string,
+  filtres: Record<string, string>,
+  synonymes: TableSynonymes,
+): Promise<{ resultat: Resultat; score: number }[]> {
+  const remplacees = remplacerSynonymes(developperRequete(q), synonymes);
+  const [terme, telleQuelle] = await Promise.all([
+    fusionner(
+      pagefind,
+      remplacees.flatMap((r) => variantesRequete(r)),
+      filtres,
+    ),
+    fusionner(pagefind, variantesRequete(q), filtres),
+  ]);
+  const deja = new Set(terme.map((r) => r.resultat.id));
+  return [...terme, ...telleQuelle.filter((r) => !deja.has(r.resultat.id))];
+}
+
+/**
  * Cherche la requête (variantes comprises). Si elle contient un montant (« 1200 », « 1 200 € »), seules les pages
  * qui l'écrivent exactement (« 1 200 ») sont gardées, classées par le score de la requête ordinaire ; à défaut
  * de telles pages, la recherche ordinaire.
  */
-export async function chercher(pagefind: Pagefind, q: string, filtres: Record<string, string> = {}): Promise<Resultat[]> {
+export async function chercher(pagefind: Pagefind, q: string, filtres: Record<string, string> = {}, synonymes: TableSynonymes = {}): Promise<Resultat[]> {
   const expressions = nombresEnExpressions(q);
   if (expressions) {
-    const exactes = await chercherVariantes(pagefind, expressions, filtres);
+    const exactes = await chercherVariantes(pagefind, expressions, filtres, synonymes);
     if (exactes.length) {
-      const classement = new Map((await chercherVariantes(pagefind, expressions.replace(/"/g, ''), filtres)).map((r) => [r.resultat.id, r.score]));
+      const classement = new Map((await chercherVariantes(pagefind, expressions.replace(/"/g, ''), filtres, synonymes)).map((r) => [r.resultat.id, r.score]));
       const score = (r: { resultat: Resultat; score: number }) => classement.get(r.resultat.id) ?? 0;
       return exactes.sort((a, b) => score(b) - score(a) || b.score - a.score).map((r) => r.resultat);
     }
   }
-  return (await chercherVariantes(pagefind, q, filtres)).map((r) => r.resultat);
+  return (await chercherVariantes(pagefind, q, filtres, synonymes)).map((r) => r.resultat);
 }
 
 /**
  * Pagefind exige tous les mots. Quand aucune page ne les contient tous, on cherche la requête privée d'un mot,
  * pour chaque mot (6 mots au plus), et on fusionne : les pages qui en contiennent le plus remontent.
  */
-export async function chercherElargi(pagefind: Pagefind, q: string, filtres: Record<string, string> = {}): Promise<Resultat[]> {
+export async function chercherElargi(pagefind: Pagefind, q: string, filtres: Record<string, string> = {}, synonymes: TableSynonymes = {}): Promise<Resultat[]> {
   const mots = developperRequete(q).split(' ').filter(Boolean);
   if (mots.length < 2 || mots.length > 6) return [];
   const parPage = new Map<string, { resultat: Resultat; score: number; nombre: number }>();
-  const listes = await Promise.all(mots.map((_, i) => chercher(pagefind, mots.filter((__, j) => j !== i).join(' '), filtres)));
+  const listes = await Promise.all(mots.map((_, i) => chercher(pagefind, mots.filter((__, j) => j !== i).join(' '), filtres, synonymes)));
   for (const liste of listes) {
     for (const resultat of liste) {
       const deja = parPage.get(resultat.id);
@@ -112,10 +144,12 @@ const PEU_DE_RESULTATS = 3;
 /**
  * Les mots de la requête (5 lettres ou plus, sans chiffre) que le site n'écrit nulle part : une expression exacte
  * d'un mot (« "gratifiaction" ») ne trouve que ce mot tel quel, sans la tolérance aux fautes de Pagefind. Ne coûte
- * aucun octet de plus : Pagefind lit le même morceau d'index que pour la recherche elle-même.
+ * aucun octet de plus : Pagefind lit le même morceau d'index que pour la recherche elle-même. Un mot d'un synonyme
+ * du glossaire (« patron ») est connu sans recherche : il est cherché par son terme.
  * @returns les mots normalisés, inconnus et connus.
  */
-export async function verifierMots(pagefind: Pagefind, q: string): Promise<{ inconnus: string[]; connus: string[] }> {
+export async function verifierMots(pagefind: Pagefind, q: string, synonymes: TableSynonymes = {}): Promise<{ inconnus: string[]; connus: string[] }> {
+  const motsSynonymes = new Set(Object.keys(synonymes).flatMap((cle) => cle.split(' ')));
   const mots = [
     ...new Set(
       developperRequete(q.replace(/"/g, ' '))
@@ -126,7 +160,7 @@ export async function verifierMots(pagefind: Pagefind, q: string): Promise<{ inc
         }),
     ),
   ];
-  const trouves = await Promise.all(mots.map(async (m) => (await pagefind.search(`"${m}"`)).results.length > 0));
+  const trouves = await Promise.all(mots.map(async (m) => motsSynonymes.has(normaliserMot(m)) || (await pagefind.search(`"${m}"`)).results.length > 0));
   return {
     inconnus: mots.filter((_, i) => !trouves[i]).map(normaliserMot),
     connus: mots.filter((_, i) => trouves[i]).map(normaliserMot),
@@ -143,9 +177,12 @@ export async function chercherAvecCorrection(
   pagefind: Pagefind,
   q: string,
   filtres: Record<string, string> = {},
-  vocabulaire: (longueurs: number[]) => Promise<Map<string, number>> = chargerVocabulaire,
+  {
+    vocabulaire = chargerVocabulaire,
+    synonymes = {},
+  }: { vocabulaire?: (longueurs: number[]) => Promise<Map<string, number>>; synonymes?: TableSynonymes } = {},
 ) {
-  const [premiers, { inconnus, connus }] = await Promise.all([chercher(pagefind, q, filtres), verifierMots(pagefind, q)]);
+  const [premiers, { inconnus, connus }] = await Promise.all([chercher(pagefind, q, filtres, synonymes), verifierMots(pagefind, q, synonymes)]);
   let resultats = premiers;
   let correction: string | null = null;
   if (inconnus.length) {
@@ -153,14 +190,14 @@ export async function chercherAvecCorrection(
     // Les mots connus du site ne sont pas à corriger, même si leur longueur n'a pas été téléchargée.
     for (const m of connus) if (!vocabulaireUtile.has(m)) vocabulaireUtile.set(m, 1);
     correction = corrigerRequete(q, vocabulaireUtile);
-    if (correction) resultats = await chercher(pagefind, correction, filtres);
+    if (correction) resultats = await chercher(pagefind, correction, filtres, synonymes);
   }
   const requete = correction ?? q;
   let elargie = false;
   // Moins de 3 pages avec tous les mots (souvent le seul glossaire) : on complète par l'élargissement.
   if (resultats.length < PEU_DE_RESULTATS) {
     const deja = new Set(resultats.map((r) => r.id));
-    const complement = (await chercherElargi(pagefind, requete, filtres)).filter((r) => !deja.has(r.id));
+    const complement = (await chercherElargi(pagefind, requete, filtres, synonymes)).filter((r) => !deja.has(r.id));
     elargie = complement.length > 0;
     resultats = [...resultats, ...complement];
   }
@@ -232,7 +269,9 @@ async function afficher() {
   document.title = `« ${q} » - Rechercher - Réseau BDE`;
   zone.innerHTML = '<p>Recherche en cours…</p>';
   const pagefind = await chargerPagefind();
-  const { resultats, correction, elargie } = await chercherAvecCorrection(pagefind, q, filtres);
+  // Les synonymes du glossaire, écrits dans la page à la construction (voir src/pages/recherche/index.astro).
+  const synonymes = JSON.parse(formulaire.dataset.synonymes ?? '{}') as TableSynonymes;
+  const { resultats, correction, elargie } = await chercherAvecCorrection(pagefind, q, filtres, { synonymes });
   if (numero !== derniere) return; // une recherche plus récente a commencé
   const avis =
     (correction ? `<p class="fr-mb-2w">Résultats pour « ${echapper(correction)} » (au lieu de « ${echapper(q)} »).</p>` : '') +

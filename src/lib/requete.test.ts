@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { corrigerRequete, developperRequete, distance, motsDe, nombresEnExpressions, normaliserMot, variantesRequete } from './requete.ts';
+import {
+  corrigerRequete,
+  developperRequete,
+  distance,
+  motsDe,
+  nombresEnExpressions,
+  normaliserMot,
+  remplacerSynonymes,
+  tableSynonymes,
+  variantesRequete,
+} from './requete.ts';
 
 describe('préparation des requêtes', () => {
   test('retire les élisions, apostrophe droite ou typographique', () => {
@@ -20,6 +30,48 @@ describe('préparation des requêtes', () => {
     expect(variantesRequete('Oeuvre')).toContain('Œuvre');
     expect(variantesRequete('Mise en Oeuvre')).toContain('Mise en Œuvre');
     expect(variantesRequete('OEUVRE')).toContain('ŒUVRE');
+  });
+  describe('synonymes du glossaire, cherchés par leur terme', () => {
+    const table = tableSynonymes([
+      {
+        terme: 'organisme d’accueil',
+        variantes: ['organismes d’accueil', 'entreprise d’accueil', 'entreprises d’accueil', 'lieu d’accueil', 'lieux d’accueil', 'entreprise', 'entreprises'],
+        synonymes: ['boîte', 'boite'],
+      },
+      { terme: 'PFMP', variantes: [], synonymes: ['stage'] },
+      { terme: 'tuteur', variantes: [], synonymes: ['patron', 'maître de stage'] },
+      { terme: 'CAP', variantes: [], synonymes: [] },
+    ]);
+    test('la table garde les formes du moins de mots, un pluriel comptant pour son singulier', () => {
+      expect(table).toEqual({
+        boite: ['entreprise'],
+        stage: ['PFMP'],
+        patron: ['tuteur'],
+        'maitre de stage': ['tuteur'],
+      });
+    });
+    test('remplace chaque synonyme, l’expression avant le mot, accents et casse ignorés', () => {
+      expect(remplacerSynonymes('le patron de élève', table)).toEqual(['le tuteur de élève']);
+      expect(remplacerSynonymes('Maître de Stage', table)).toEqual(['tuteur']);
+      expect(remplacerSynonymes('durée du stage', table)).toEqual(['durée du PFMP']);
+      expect(remplacerSynonymes('BOÎTE', table)).toEqual(['entreprise']);
+      expect(remplacerSynonymes('convention', table)).toEqual([]);
+      // « stages » n'est pas le synonyme déclaré : Pagefind le ramène à « stage » dans la requête telle quelle.
+      expect(remplacerSynonymes('stages', table)).toEqual([]);
+    });
+    test('combine plusieurs synonymes, six formes au plus', () => {
+      expect(remplacerSynonymes('stage en boîte', table)).toEqual(['PFMP en entreprise']);
+      const plusieurs = tableSynonymes([{ terme: 'CMQ', variantes: ['campus', 'pôle'], synonymes: ['lycée des métiers'] }]);
+      expect(plusieurs).toEqual({ 'lycee des metiers': ['CMQ', 'campus', 'pôle'] });
+      expect(remplacerSynonymes('lycée des métiers ou lycée des métiers', plusieurs)).toEqual([
+        'CMQ ou CMQ',
+        'CMQ ou campus',
+        'CMQ ou pôle',
+        'campus ou CMQ',
+        'campus ou campus',
+        'campus ou pôle',
+      ]);
+    });
   });
   test('retire l’élision de la requête sans chercher de forme élidée : l’index a découpé « l’embauche »', () => {
     expect(variantesRequete('l’embauche d’apprentis')).toEqual(['embauche apprentis']);

@@ -13,6 +13,83 @@ export function developperRequete(q: string): string {
 }
 
 /**
+ * Synonymes du glossaire (« boîte », « patron », « stage ») : mot courant ou expression, normalisé (voir
+ * normaliserMot, mots séparés d'une espace) → formes du terme à chercher à sa place. Cherchés à la requête, et non
+ * plus écrits dans l'index à chaque occurrence du terme : ils alourdissaient chaque extrait téléchargé et s'y
+ * affichaient (« l’ boîte boite. entreprise »).
+ */
+export type TableSynonymes = Record<string, string[]>;
+
+const motsNormalises = (s: string) => developperRequete(s).split(' ').filter(Boolean).map(normaliserMot);
+
+/**
+ * La table des synonymes d'après les entrées du glossaire. Les formes d'un terme (terme et variantes) sont
+ * réduites à celles du moins de mots : « entreprise » plutôt qu'« organisme d’accueil » pour « boîte ». Une forme
+ * d'un mot trouve le plus de pages, et son score se compare à celui du mot courant cherché tel quel (une forme de
+ * deux mots additionne deux scores et passait devant). Un pluriel se confond avec son singulier (Pagefind ramène
+ * les deux à leur racine).
+ */
+export function tableSynonymes(entrees: { terme: string; variantes: string[]; synonymes?: string[] }[]): TableSynonymes {
+  const table: TableSynonymes = {};
+  const singulier = (m: string) => m.replace(/[sx]$/, '');
+  for (const e of entrees) {
+    if (!e.synonymes?.length) continue;
+    const formes = new Map<string, { forme: string; mots: Set<string> }>();
+    for (const f of [e.terme, ...e.variantes]) {
+      const mots = motsNormalises(f).map(singulier);
+      const cle = mots.join(' ');
+      if (cle && !formes.has(cle)) formes.set(cle, { forme: developperRequete(f), mots: new Set(mots) });
+    }
+    const liste = [...formes.values()];
+    const moins = Math.min(...liste.map((f) => f.mots.size));
+    const gardees = liste.filter((f) => f.mots.size === moins).map((f) => f.forme);
+    for (const s of e.synonymes) {
+      const cle = motsNormalises(s).join(' ');
+      if (cle) table[cle] = [...new Set([...(table[cle] ?? []), ...gardees])];
+    }
+  }
+  return table;
+}
+
+/** Nombre maximal de formes d'une requête dont les synonymes sont remplacés (produit des choix). */
+const MAX_REMPLACEMENTS = 6;
+
+/**
+ * La requête (déjà développée) où chaque synonyme du glossaire est remplacé par une forme de son terme, pour chaque
+ * combinaison de formes (6 au plus). Les expressions de plusieurs mots (« maître de stage ») passent avant les mots.
+ * @returns les requêtes réécrites, vide si la requête n'a aucun synonyme.
+ */
+export function remplacerSynonymes(base: string, table: TableSynonymes): string[] {
+  const mots = base.split(' ').filter(Boolean);
+  const normes = mots.map(normaliserMot);
+  const pris = new Array<boolean>(mots.length).fill(false);
+  const trouves: { debut: number; longueur: number; formes: string[] }[] = [];
+  const cles = Object.keys(table).sort((a, b) => b.split(' ').length - a.split(' ').length);
+  for (const cle of cles) {
+    const motsCle = cle.split(' ');
+    for (let i = 0; i + motsCle.length <= mots.length; i++) {
+      if (motsCle.every((m, k) => normes[i + k] === m && !pris[i + k])) {
+        for (let k = 0; k < motsCle.length; k++) pris[i + k] = true;
+        trouves.push({ debut: i, longueur: motsCle.length, formes: table[cle]! });
+      }
+    }
+  }
+  if (!trouves.length) return [];
+  trouves.sort((a, b) => a.debut - b.debut);
+  let combinaisons: string[][] = [[]];
+  for (const t of trouves) combinaisons = combinaisons.flatMap((c) => t.formes.map((f) => [...c, f])).slice(0, MAX_REMPLACEMENTS);
+  return combinaisons.map((choix) => {
+    const sortie: string[] = [];
+    let i = 0;
+    trouves.forEach((t, k) => {
+      sortie.push(...mots.slice(i, t.debut), choix[k]!);
+      i = t.debut + t.longueur;
+    });
+    return [...sortie, ...mots.slice(i)].join(' ');
+  });
+}
+
+/**
  * Les formes de la requête à chercher : telle quelle, et avec œ/æ écrits en deux lettres ou l'inverse.
  * Les élisions n'en demandent pas : l'index lit « l'embauche » avec ses parties (« embauche »), voir
  * apostrophesPourIndex dans src/integrations/achever-site.ts.

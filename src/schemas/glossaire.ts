@@ -8,8 +8,9 @@ export const glossaireSchema = z.object({
   forme: z.string({ error: 'La forme développée est obligatoire.' }).min(3, 'La forme développée est trop courte.'),
   /** Autres graphies reconnues dans les guides (« GRETA-CFA »). */
   variantes: z.array(z.string()).default([]),
-  /** Mots courants qui désignent la même chose (« stage » pour PFMP, « patron » pour tuteur) : indexés par la recherche
-   *  sur les guides qui emploient le terme, pour qu’une requête avec le mot courant trouve ces guides. */
+  /** Mots courants qui désignent la même chose (« stage » pour PFMP, « patron » pour tuteur) : la recherche les
+   *  cherche aussi sous le terme et ses variantes, pour qu’une requête avec le mot courant trouve les guides qui
+   *  emploient le terme (voir tableSynonymes, src/lib/requete.ts). */
   synonymes: z.array(z.string().min(2, 'Un synonyme fait au moins deux caractères.')).default([]),
   /** Faut-il marquer le terme `<abbr>` dans les guides (faux pour les mots ordinaires). */
   abreviation: z.boolean().default(true),
