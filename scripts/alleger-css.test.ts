@@ -44,7 +44,7 @@ describe('allègement de la feuille DSFR', () => {
 describe('mots lus dans une page HTML', () => {
   test('les balises et les scripts, pas le texte', () => {
     const extrait = balisesEtScripts('<p class="fr-btn" id="fr-theme-modal">le texte fr-tile</p><script>el.classList.add("fr-collapse--expanded")</script>');
-    const mots = motsClasses([extrait]);
+    const mots = motsClasses(extrait);
     expect(mots.has('fr-btn')).toBe(true);
     expect(mots.has('fr-theme-modal')).toBe(true);
     expect(mots.has('fr-collapse--expanded')).toBe(true);

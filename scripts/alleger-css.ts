@@ -15,8 +15,8 @@ export function motsClasses(textes: Iterable<string>): Set<string> {
  * scripts ; pas le texte. Sur 1 000 guides, lire les seuls mots des balises divise par quatre le temps de l'étape
  * (le texte des guides faisait l'essentiel des mots), pour la même feuille allégée.
  */
-export function balisesEtScripts(html: string): string {
-  return (html.match(/<script\b[^>]*>[\s\S]*?<\/script>|<[a-zA-Z][^>]*>/g) ?? []).join(' ');
+export function balisesEtScripts(html: string): string[] {
+  return html.match(/<script\b[^>]*>[\s\S]*?<\/script>|<[a-zA-Z][^>]*>/g) ?? [];
 }
 
 /** Vrai si la classe peut apparaître dans une page : écrite telle quelle, ou composée par le script du DSFR. */

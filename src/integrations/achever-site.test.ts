@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { allegerFeuilles, apostrophesPourIndex, EchecConstruction, htmlPourIndex, indexer, marquerEtCompter } from './achever-site.ts';
+import { allegerFeuilles, apostrophesPourIndex, htmlPourIndex, partieIndexee, traiterPages } from './achever-site.ts';
 import type { TermeAMarquer } from '../lib/marquer-sigles.ts';
 
 const termes: TermeAMarquer[] = [{ terme: 'PFMP', forme: 'période de formation en milieu professionnel', variantes: [], abreviation: true }];
@@ -23,37 +23,74 @@ function dist(fichiers: Record<string, string>): string {
   return d;
 }
 
-const guide = (texte: string) => `<html><body><main data-pagefind-body><div class="rbde-contenu"><p>${texte}</p></div></main></body></html>`;
+const guide = (texte: string) =>
+  `<html lang="fr"><head><title>Guide</title></head><body><main data-pagefind-body><h1>Guide</h1><div class="rbde-contenu"><p>${texte}</p></div></main></body></html>`;
 const glossaire = guide('PFMP : période de formation en milieu professionnel. Convention, convention.');
 
-describe('sigles et vocabulaire', () => {
-  test('marque les guides et écrit le vocabulaire en un fichier par longueur de mot', () => {
+describe('sigles, vocabulaire et index, en une lecture des pages', () => {
+  test('marque les guides, écrit le vocabulaire en un fichier par longueur de mot, et indexe', async () => {
     const d = dist({
       'guides/reglementation/a/index.html': guide('La PFMP et la convention de stage.'),
       'guides/reglementation/b/index.html': guide('Une convention signée avant le stage.'),
       'glossaire/index.html': glossaire,
     });
-    expect(marquerEtCompter(d, termes)).toMatchObject({ guides: 2, marques: 1 });
+    expect(await traiterPages(d, termes)).toMatchObject({ guides: 2, marques: 1, pages: 3 });
     expect(readFileSync(join(d, 'guides/reglementation/a/index.html'), 'utf8')).toContain('<abbr title="période de formation en milieu professionnel"');
     const dix = JSON.parse(readFileSync(join(d, 'recherche/vocabulaire/10.json'), 'utf8')) as [string, number][];
     expect(dix).toContainEqual(['convention', 4]);
     expect(readdirSync(join(d, 'recherche/vocabulaire')).every((f) => /^\d+\.json$/.test(f))).toBe(true);
+    expect(existsSync(join(d, 'pagefind', 'pagefind.js'))).toBe(true);
   });
 
-  test('échoue sans aucune page de guide', () => {
+  test('fait pointer chaque page sans îlot vers sa feuille, et ne réécrit pas les autres', async () => {
+    const lien = '<link rel="stylesheet" href="/_astro/Base.css">';
+    const d = dist({
+      'guides/reglementation/a/index.html': guide('La PFMP.').replace('<title>', `${lien}<title>`),
+      'outils/index.html': `<html><head>${lien}</head><body><p>outil</p></body></html>`,
+      'glossaire/index.html': glossaire,
+    });
+    const page = join(d, 'guides/reglementation/a/index.html');
+    await traiterPages(d, termes, new Map([[page, [['href="/_astro/Base.css"', 'href="/_astro/Base.pages.x.css"']]]]));
+    expect(readFileSync(page, 'utf8')).toContain('<link rel="stylesheet" href="/_astro/Base.pages.x.css">');
+    expect(readFileSync(join(d, 'outils/index.html'), 'utf8')).toContain(lien);
+  });
+
+  test('la page de recherche précharge le script, le moteur et les métadonnées de Pagefind', async () => {
+    const d = dist({
+      'guides/pratiques/a/index.html': guide('La PFMP et la convention de stage.'),
+      'glossaire/index.html': glossaire,
+      'recherche/index.html': '<html lang="fr"><head><title>Rechercher</title></head><body></body></html>',
+    });
+    await traiterPages(d, termes);
+    const html = readFileSync(join(d, 'recherche/index.html'), 'utf8');
+    expect(html).toContain('<link rel="modulepreload" href="/pagefind/pagefind.js">');
+    expect(html).toContain('<link rel="preload" href="/pagefind/wasm.fr.pagefind" as="fetch" crossorigin>');
+    expect(html).toMatch(/<link rel="preload" href="\/pagefind\/pagefind\.fr_[0-9a-f]+\.pf_meta" as="fetch" crossorigin><\/head>/);
+  });
+
+  test('échoue sans aucune page de guide', async () => {
     const d = dist({ 'guides/index.html': guide('PFMP'), 'guides/pratiques/index.html': guide('PFMP'), 'glossaire/index.html': glossaire });
-    expect(() => marquerEtCompter(d, termes)).toThrow(EchecConstruction);
-    expect(() => marquerEtCompter(d, termes)).toThrow(/Aucune page de guide/);
+    await expect(traiterPages(d, termes)).rejects.toThrow(/Aucune page de guide/);
   });
 
-  test('échoue quand aucun guide n’est marqué', () => {
+  test('échoue quand aucun guide n’est marqué', async () => {
     const d = dist({ 'guides/pratiques/a/index.html': guide('Rien à marquer ici, rien du tout.'), 'glossaire/index.html': glossaire });
-    expect(() => marquerEtCompter(d, termes)).toThrow(/aucun des 1 guides n'a été marqué/);
+    await expect(traiterPages(d, termes)).rejects.toThrow(/aucun des 1 guides n'a été marqué/);
   });
 
-  test('échoue quand le vocabulaire est vide', () => {
-    const d = dist({ 'guides/pratiques/a/index.html': guide('PFMP'), 'glossaire/index.html': guide('') });
-    expect(() => marquerEtCompter(d, termes)).toThrow(/Vocabulaire de recherche vide/);
+  test('échoue sans la page du glossaire', async () => {
+    await expect(traiterPages(dist({ 'guides/pratiques/a/index.html': guide('PFMP PFMP') }), termes)).rejects.toThrow(/page du glossaire/);
+  });
+
+  test('échoue quand le vocabulaire est vide', async () => {
+    const d = dist({ 'guides/pratiques/a/index.html': guide('PFMP'), 'glossaire/index.html': guide('').replace('<h1>Guide</h1>', '') });
+    await expect(traiterPages(d, termes)).rejects.toThrow(/Vocabulaire de recherche vide/);
+  });
+
+  test('échoue quand l’index serait vide', async () => {
+    const sansCorps = (t: string) => guide(t).replace(' data-pagefind-body', '');
+    const d = dist({ 'guides/pratiques/a/index.html': sansCorps('La PFMP, la PFMP.'), 'glossaire/index.html': sansCorps('PFMP, PFMP.') });
+    await expect(traiterPages(d, termes)).rejects.toThrow(/Index de recherche vide/);
   });
 });
 
@@ -65,7 +102,7 @@ describe('allègement CSS', () => {
         '@font-face{font-family:Marianne;src:url(/_astro/Marianne-Bold.x1.woff2) format("woff2")}@font-face{font-family:Marianne;src:url(/polices/marianne-700.woff2)}.fr-btn{color:red}.fr-tile{color:blue}',
       '_astro/Marianne-Bold.x1.woff2': 'police',
     });
-    expect(allegerFeuilles(d)).toEqual({ feuilles: 1, regles: 1, pagesSansIlot: 0 });
+    expect(allegerFeuilles(d)).toMatchObject({ feuilles: 1, regles: 1, pagesSansIlot: 0 });
     const css = readFileSync(join(d, '_astro/Base.css'), 'utf8');
     expect(css).not.toContain('fr-tile');
     expect(css).not.toContain('Marianne-Bold');
@@ -82,17 +119,19 @@ describe('allègement CSS', () => {
       '_astro/partage.js': 'e.classList.add("fr-modal")',
       '_astro/Base.css': '.fr-btn{color:red}.fr-table{color:blue}.fr-modal{color:green}.fr-tile{color:gray}',
     });
-    expect(allegerFeuilles(d)).toEqual({ feuilles: 1, regles: 1, pagesSansIlot: 1 });
-    const guide = readFileSync(join(d, 'guides/a/index.html'), 'utf8');
-    const feuille = guide.match(/href="\/_astro\/(Base\.pages\.[\w-]+\.css)"/)?.[1];
+    const { liens, ...compte } = allegerFeuilles(d);
+    expect(compte).toEqual({ feuilles: 1, regles: 1, pagesSansIlot: 1 });
+    // La page sans îlot changera de feuille (traiterPages) ; la page à îlot garde la feuille commune.
+    const [ancien, nouveau] = liens.get(join(d, 'guides/a/index.html'))![0]!;
+    expect(ancien).toBe('href="/_astro/Base.css"');
+    const feuille = nouveau.match(/^href="\/_astro\/(Base\.pages\.[\w-]+\.css)"$/)?.[1];
     expect(feuille).toBeDefined();
+    expect(liens.has(join(d, 'outils/index.html'))).toBe(false);
     const css = readFileSync(join(d, '_astro', feuille!), 'utf8');
     // La classe posée par un script que la page charge (même indirectement) reste.
     expect(css).toContain('fr-btn');
     expect(css).toContain('fr-modal');
     expect(css).not.toContain('fr-table');
-    // La page à îlot garde la feuille commune.
-    expect(readFileSync(join(d, 'outils/index.html'), 'utf8')).toContain(lien);
     expect(readFileSync(join(d, '_astro/Base.css'), 'utf8')).toContain('fr-table');
   });
 
@@ -103,30 +142,6 @@ describe('allègement CSS', () => {
 
   test('échoue sans feuille de style', () => {
     expect(() => allegerFeuilles(dist({ 'index.html': '<p>x</p>' }))).toThrow(/aucune feuille de style/);
-  });
-});
-
-describe('index Pagefind', () => {
-  test('indexe les pages', async () => {
-    const d = dist({ 'guides/pratiques/a/index.html': `<html lang="fr"><body>${guide('La convention de stage.')}</body></html>` });
-    expect(await indexer(d)).toBe(1);
-    expect(existsSync(join(d, 'pagefind', 'pagefind.js'))).toBe(true);
-  });
-
-  test('la page de recherche précharge le script, le moteur et les métadonnées de Pagefind', async () => {
-    const d = dist({
-      'guides/pratiques/a/index.html': `<html lang="fr"><body>${guide('La convention de stage.')}</body></html>`,
-      'recherche/index.html': '<html lang="fr"><head><title>Rechercher</title></head><body></body></html>',
-    });
-    await indexer(d);
-    const html = readFileSync(join(d, 'recherche/index.html'), 'utf8');
-    expect(html).toContain('<link rel="modulepreload" href="/pagefind/pagefind.js">');
-    expect(html).toContain('<link rel="preload" href="/pagefind/wasm.fr.pagefind" as="fetch" crossorigin>');
-    expect(html).toMatch(/<link rel="preload" href="\/pagefind\/pagefind\.fr_[0-9a-f]+\.pf_meta" as="fetch" crossorigin><\/head>/);
-  });
-
-  test('échoue quand l’index serait vide', async () => {
-    await expect(indexer(dist({ 'robots.txt': 'User-agent: *' }))).rejects.toThrow(/Index de recherche vide/);
   });
 });
 
@@ -143,5 +158,24 @@ describe('texte donné à l’index', () => {
     expect(htmlPourIndex('<h2 id="les-textes" class="fr-h3">Les textes</h2><p data-id="garde">l’ASP</p>')).toBe(
       '<h2 class="fr-h3">Les textes</h2><p data-id="garde">l\'ASP</p>',
     );
+  });
+  test('ne garde que l’en-tête et l’élément data-pagefind-body, sans ses parties ignorées', () => {
+    const page =
+      '<!DOCTYPE html><html lang="fr"><head><title>T</title></head><body><header>menu</header>' +
+      '<main id="m" data-pagefind-body><div data-pagefind-ignore><div><a>lien 1</a></div><div>lien 2</div></div>' +
+      '<article data-pagefind-meta="famille:Réglementation"><h1>Titre</h1><img src="x.png" data-pagefind-ignore><p>Le texte.</p>' +
+      '<ul data-pagefind-ignore><li>date</li></ul></article></main><footer>pied</footer></body></html>';
+    expect(partieIndexee(page)).toBe(
+      '<!DOCTYPE html><html lang="fr"><head><title>T</title></head><body><main id="m" data-pagefind-body>' +
+        '<article data-pagefind-meta="famille:Réglementation"><h1>Titre</h1><p>Le texte.</p></article></main></body></html>',
+    );
+    expect(partieIndexee('<html><head></head><body><main>x</main></body></html>')).toBeNull();
+  });
+  test('garde un élément ignoré qui porte un filtre, et la page entière si un filtre est hors du corps', () => {
+    const filtre = '<div data-pagefind-ignore><span data-pagefind-filter="theme:PFMP"></span>bruit</div>';
+    const page = `<html><head></head><body><main data-pagefind-body>${filtre}<p>texte</p></main></body></html>`;
+    expect(partieIndexee(page)).toContain(filtre);
+    const dehors = '<html><head></head><body><span data-pagefind-filter="theme:PFMP"></span><main data-pagefind-body><p>texte</p></main></body></html>';
+    expect(partieIndexee(dehors)).toBe(dehors);
   });
 });

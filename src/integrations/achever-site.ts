@@ -1,12 +1,16 @@
 // Intégration Astro : achève le site à la fin de `astro build` (crochet astro:build:done), si bien que
-// `astro build` seul produit le site complet. Dans l'ordre :
-//   1. marque les sigles du glossaire (<abbr>) dans chaque page de guide, sur le HTML produit
-//      (indépendant du moteur Markdown : Sätteri n'exécute pas les plugins rehype) ;
-//   2. écrit le vocabulaire du site pour corriger les fautes de frappe dans /recherche, découpé par longueur de mot ;
-//   3. allège la feuille de style (règles du DSFR qu'aucune page n'emploie, polices complètes du DSFR) ;
-//   4. construit l'index Pagefind (français) par son API Node.
+// `astro build` seul produit le site complet. En deux lectures des pages :
+//   1. allège la feuille de style (règles du DSFR qu'aucune page n'emploie, polices complètes du DSFR), et en fait
+//      une copie plus légère encore pour les pages sans îlot React (lecture des seules balises) ;
+//   2. page par page, lue et écrite une fois : marque les sigles du glossaire (<abbr>) dans les guides (sur le HTML
+//      produit, indépendamment du moteur Markdown : Sätteri n'exécute pas les plugins rehype), fait pointer les pages
+//      sans îlot vers leur feuille, compte les mots du vocabulaire de correction des fautes, et donne à l'index
+//      Pagefind (français, API Node) la seule partie indexée de la page ; puis écrit le vocabulaire, découpé par
+//      longueur de mot, et l'index.
 // Une étape qui ne trouve rien à faire (0 guide marqué, vocabulaire vide, 0 règle retirée, index vide) fait
 // échouer la construction avec un message en français : un site à moitié construit ne doit pas partir en ligne.
+// Profil sur 1 000 guides (3 décembre 2026) : trois lectures et deux écritures de chaque page de 100 Ko, et
+// l'index nourri de pages entières, coûtaient 16 s sur les 34 de la construction.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -49,97 +53,48 @@ function fichiers(dossier: string): string[] {
   return entrees.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
-const texteDuMain = (html: string) =>
-  (html.match(/<main[\s\S]*<\/main>/)?.[0] ?? '')
-    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&[a-z#0-9]+;/gi, ' ');
-
-/**
- * Étapes 1 et 2, en une lecture des pages : marque les sigles dans les guides, puis compte les mots des guides et
- * du glossaire. Le vocabulaire (mots vus au moins deux fois) est écrit en un fichier par longueur de mot,
- * recherche/vocabulaire/<longueur>.json : la correction d'un mot n'a besoin que des longueurs voisines.
- */
-export function marquerEtCompter(dist: string, termes: TermeAMarquer[]): { guides: number; marques: number; mots: number } {
-  // Pages de guide : guides/<famille>/<guide>/index.html (guides/ et guides/<famille>/ sont des listes).
-  const guides = fichiers(join(dist, 'guides')).filter((f) => /\/guides\/[^/]+\/.+\/index\.html$/.test(f));
-  const frequences = new Map<string, number>();
-  const compter = (html: string) => {
-    for (const mot of motsDe(texteDuMain(html))) frequences.set(mot, (frequences.get(mot) ?? 0) + 1);
-  };
-  let marques = 0;
-  for (const fichier of guides) {
-    const avant = readFileSync(fichier, 'utf8');
-    const apres = marquerPage(avant, termes);
-    if (apres !== avant) {
-      writeFileSync(fichier, apres);
-      marques++;
-    }
-    compter(apres);
-  }
-  exiger(guides.length > 0, `Aucune page de guide dans ${join(dist, 'guides')} : la construction n'a produit aucun guide.`);
-  exiger(marques > 0, `Sigles du glossaire : aucun des ${guides.length} guides n'a été marqué (glossaire vide, ou pages sans <div class="rbde-contenu"> ?).`);
-  try {
-    compter(readFileSync(join(dist, 'glossaire', 'index.html'), 'utf8'));
-  } catch {
-    throw new EchecConstruction(`Vocabulaire de recherche : la page du glossaire (${join(dist, 'glossaire', 'index.html')}) est introuvable.`);
-  }
-  const parLongueur = new Map<number, [string, number][]>();
-  for (const [mot, f] of frequences) {
-    if (f < 2) continue;
-    const liste = parLongueur.get(mot.length) ?? [];
-    liste.push([mot, f]);
-    parLongueur.set(mot.length, liste);
-  }
-  const mots = [...parLongueur.values()].reduce((n, l) => n + l.length, 0);
-  exiger(mots > 0, 'Vocabulaire de recherche vide : aucun mot vu deux fois dans les guides et le glossaire.');
-  const dossier = join(dist, 'recherche', 'vocabulaire');
-  rmSync(dossier, { recursive: true, force: true });
-  mkdirSync(dossier, { recursive: true });
-  // Un fichier pour chaque longueur que le client peut demander, vide s'il le faut : jamais de 404.
-  for (let longueur = 3; longueur <= LONGUEUR_MAX_VOCABULAIRE; longueur++) {
-    writeFileSync(join(dossier, `${longueur}.json`), JSON.stringify((parLongueur.get(longueur) ?? []).sort((a, b) => b[1] - a[1])));
-  }
-  return { guides: guides.length, marques, mots };
-}
-
 /** Les scripts qu'un script charge (imports statiques et dynamiques, chemins relatifs de _astro/). */
 const importsDe = (js: string) => [...js.matchAll(/(?:from|import)\s*\(?\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]!);
 
+/** Feuille de style à remplacer, par page : href d'origine → href de la copie allégée. */
+export type Liens = Map<string, [string, string][]>;
+
 /**
- * Étape 3 : allège chaque feuille de style ; retire les fichiers de police complets du DSFR que plus rien ne cite.
- * Puis les pages sans îlot React (guides, glossaire, accueil, recherche, pages de contenu) reçoivent leur propre
- * copie de la feuille, allégée des seules classes qu'elles et leurs scripts emploient : les styles des outils et
- * de l'espace membre (tableaux, onglets, fenêtres…) ne pèsent plus sur la lecture d'un guide.
+ * Première lecture : allège chaque feuille de style ; retire les fichiers de police complets du DSFR que plus rien
+ * ne cite. Puis écrit, pour les pages sans îlot React (guides, glossaire, accueil, recherche, pages de contenu), une
+ * copie de la feuille allégée des seules classes qu'elles et leurs scripts emploient : les styles des outils et de
+ * l'espace membre (tableaux, onglets, fenêtres…) ne pèsent plus sur la lecture d'un guide. Les pages ne sont pas
+ * réécrites ici : la seconde lecture (traiterPages) change leur lien, d'après les Liens renvoyés.
+ * Seules les balises comptent (balisesEtScripts), et chacune une fois : 1 000 guides répètent les mêmes.
  */
-export function allegerFeuilles(dist: string): { feuilles: number; regles: number; pagesSansIlot: number } {
+export function allegerFeuilles(dist: string): { feuilles: number; regles: number; pagesSansIlot: number; liens: Liens } {
   const tous = fichiers(dist);
   const astro = join(dist, '_astro');
   // Les pages sans îlot et les scripts qu'elles citent, relevés pendant la même lecture.
-  const sansIlot = new Map<string, { feuilles: string[] }>();
+  const sansIlot = new Map<string, string[]>();
   const scriptsSansIlot = new Set<string>();
-  const motsSansIlot = new Set<string>();
-  // Un fichier à la fois (générateur) : les pages ne restent pas toutes en mémoire.
-  const mots = motsClasses(
-    (function* () {
-      for (const f of tous) {
-        if (!/\.(html|js)$/.test(f)) continue;
-        const texte = readFileSync(f, 'utf8');
-        if (f.endsWith('.js')) {
-          yield texte;
-          continue;
-        }
-        const balises = balisesEtScripts(texte);
-        const feuillesPage = [...texte.matchAll(/<link rel="stylesheet" href="\/_astro\/([^"]+\.css)"/g)].map((m) => m[1]!);
-        if (!texte.includes('<astro-island') && feuillesPage.length && !f.startsWith(join(dist, 'pagefind'))) {
-          sansIlot.set(f, { feuilles: feuillesPage });
-          for (const m of texte.matchAll(/<script[^>]* src="\/_astro\/([^"]+\.js)"/g)) scriptsSansIlot.add(m[1]!);
-          for (const m of motsClasses([balises])) motsSansIlot.add(m);
-        }
-        yield balises;
-      }
-    })(),
-  );
+  const balises = new Set<string>();
+  const balisesSansIlot = new Set<string>();
+  const scripts: string[] = [];
+  for (const f of tous) {
+    if (!/\.(html|js)$/.test(f)) continue;
+    const texte = readFileSync(f, 'utf8');
+    if (f.endsWith('.js')) {
+      scripts.push(texte);
+      continue;
+    }
+    const dePage = balisesEtScripts(texte);
+    for (const b of dePage) balises.add(b);
+    const feuillesPage = [...texte.matchAll(/<link rel="stylesheet" href="\/_astro\/([^"]+\.css)"/g)].map((m) => m[1]!);
+    if (!texte.includes('<astro-island') && feuillesPage.length && !f.startsWith(join(dist, 'pagefind'))) {
+      sansIlot.set(f, feuillesPage);
+      for (const m of texte.matchAll(/<script[^>]* src="\/_astro\/([^"]+\.js)"/g)) scriptsSansIlot.add(m[1]!);
+      for (const b of dePage) balisesSansIlot.add(b);
+    }
+  }
+  // La seconde lecture ajoute aux guides des <abbr title> et <span data-sigle> (marquerSigles) : leurs mots comptent.
+  const ajouts = ['<abbr title="" data-pagefind-index-attrs="title">', '<span data-sigle="" data-pagefind-index-attrs="data-sigle">'];
+  const mots = motsClasses([...balises, ...ajouts, ...scripts]);
   const feuilles = tous.filter((f) => f.endsWith('.css'));
   exiger(feuilles.length > 0, `Allègement CSS : aucune feuille de style dans ${dist}.`);
   let regles = 0;
@@ -160,6 +115,7 @@ export function allegerFeuilles(dist: string): { feuilles: number; regles: numbe
   }
 
   // Les scripts des pages sans îlot, et ceux qu'ils chargent.
+  const motsSansIlot = motsClasses([...balisesSansIlot, ...ajouts]);
   const aLire = [...scriptsSansIlot];
   for (let nom = aLire.pop(); nom; nom = aLire.pop()) {
     let js: string;
@@ -176,7 +132,7 @@ export function allegerFeuilles(dist: string): { feuilles: number; regles: numbe
     }
   }
   const copies = new Map<string, string>();
-  for (const nom of new Set([...sansIlot.values()].flatMap((p) => p.feuilles))) {
+  for (const nom of new Set([...sansIlot.values()].flat())) {
     const css = allegees.get(join(astro, nom));
     if (css === undefined) continue;
     const copie = allegerCssCompte(css, motsSansIlot);
@@ -186,13 +142,12 @@ export function allegerFeuilles(dist: string): { feuilles: number; regles: numbe
     writeFileSync(join(astro, nouveau), copie.css);
     copies.set(nom, nouveau);
   }
-  for (const [page, { feuilles: liees }] of sansIlot) {
-    if (!liees.some((n) => copies.has(n))) continue;
-    let html = readFileSync(page, 'utf8');
-    for (const n of liees) if (copies.has(n)) html = html.replaceAll(`href="/_astro/${n}"`, `href="/_astro/${copies.get(n)}"`);
-    writeFileSync(page, html);
+  const liens: Liens = new Map();
+  for (const [page, liees] of sansIlot) {
+    const remplacements = liees.filter((n) => copies.has(n)).map((n): [string, string] => [`href="/_astro/${n}"`, `href="/_astro/${copies.get(n)}"`]);
+    if (remplacements.length) liens.set(page, remplacements);
   }
-  return { feuilles: feuilles.length, regles, pagesSansIlot: copies.size ? sansIlot.size : 0 };
+  return { feuilles: feuilles.length, regles, pagesSansIlot: liens.size, liens };
 }
 
 /**
@@ -234,38 +189,172 @@ export const apostrophesPourIndex = (html: string) => html.replace(/(?<=\p{L})�
 export const htmlPourIndex = (html: string) => apostrophesPourIndex(html).replace(/(<[a-z][a-z0-9-]*\b[^>]*?)\s+id="[^"]*"/gi, '$1');
 
 /**
- * Étape 4 : l'index Pagefind, en français. Les pages sont données une à une (addHTMLFile, URL tirée de leur
- * chemin comme le ferait addDirectory) pour que l'index lise leurs élisions découpées (apostrophesPourIndex).
+ * La fin de l'élément ouvert à la position `debut` (balise `nom`), en comptant ses semblables imbriqués ; -1 si le
+ * HTML n'est pas équilibré. Le HTML vient d'Astro : chaque élément non vide est fermé.
  */
-export async function indexer(dist: string): Promise<number> {
+function finElement(html: string, debut: number, nom: string): number {
+  const ouverture = html.indexOf('>', debut) + 1;
+  if (ouverture === 0) return -1;
+  if (html[ouverture - 2] === '/' || VIDES.has(nom.toLowerCase())) return ouverture;
+  const re = new RegExp(`<(/?)${nom}\\b[^>]*>`, 'gi');
+  re.lastIndex = debut;
+  let profondeur = 0;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    profondeur += m[1] ? -1 : 1;
+    if (profondeur === 0) return m.index + m[0].length;
+  }
+  return -1;
+}
+
+const VIDES = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const ATTRIBUT_INDEX = /data-pagefind-(?:filter|meta|sort|default-meta)\b/;
+const ATTRIBUTS_INDEX = new RegExp(ATTRIBUT_INDEX.source, 'g');
+
+/**
+ * Début de la balise ouvrante qui porte l'attribut, à partir de `depuis` ; -1 s'il n'y en a pas. Par indexOf : une
+ * expression qui essaie chaque balise d'une page de 100 Ko coûtait une seconde sur 1 000 guides.
+ */
+function baliseAvec(html: string, attribut: string, depuis = 0): number {
+  for (let i = html.indexOf(attribut, depuis); i >= 0; i = html.indexOf(attribut, i + 1)) {
+    const debut = html.lastIndexOf('<', i);
+    const apres = html[i + attribut.length];
+    // Dans une balise (pas de « > » entre « < » et l'attribut), précédé d'une espace, suivi de « = », « > » ou d'une espace.
+    if (debut >= depuis && html.indexOf('>', debut) > i && /\s/.test(html[i - 1] ?? '') && /[\s>=]/.test(apres ?? '')) return debut;
+  }
+  return -1;
+}
+
+/**
+ * La partie d'une page que Pagefind lit : l'en-tête, et dans le corps le seul élément data-pagefind-body, privé des
+ * éléments data-pagefind-ignore (Pagefind n'en indexerait rien). Sur un guide : 25 Ko au lieu de 100 (le menu de la
+ * rubrique compte des centaines de liens). Si un filtre, une métadonnée ou un tri de Pagefind devait se perdre, ou
+ * si le HTML n'est pas celui attendu, la page entière.
+ * @returns null pour une page que Pagefind n'indexe pas (sans data-pagefind-body).
+ */
+export function partieIndexee(html: string): string | null {
+  const corps = baliseAvec(html, 'data-pagefind-body');
+  if (corps < 0) return null;
+  const nom = html.slice(corps + 1).match(/^[a-z0-9-]+/i)![0];
+  const fin = finElement(html, corps, nom);
+  const finTete = html.indexOf('</head>');
+  if (fin < 0 || finTete < 0 || finTete > corps) return html;
+  let element = html.slice(corps, fin);
+  for (let i = baliseAvec(element, 'data-pagefind-ignore'); i >= 0;) {
+    const n = element.slice(i + 1).match(/^[a-z0-9-]+/i)![0];
+    const f = finElement(element, i, n);
+    if (f < 0) return html;
+    const retire = element.slice(i, f);
+    // Un ignoré qui porte un filtre ou une métadonnée (valeur par défaut « index ») reste : Pagefind les lit.
+    const suivant = ATTRIBUT_INDEX.test(retire) ? f : i;
+    if (suivant === i) element = element.slice(0, i) + element.slice(f);
+    i = baliseAvec(element, 'data-pagefind-ignore', suivant);
+  }
+  const partie = `${html.slice(0, finTete)}</head><body>${element}</body></html>`;
+  const compte = (t: string) => t.match(ATTRIBUTS_INDEX)?.length ?? 0;
+  return compte(partie) === compte(html) ? partie : html;
+}
+
+/** Le texte d'une partie indexée, pour le vocabulaire. */
+const texteDe = (html: string) =>
+  html
+    .slice(html.indexOf('<body'))
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[a-z#0-9]+;/gi, ' ');
+
+/**
+ * Seconde lecture, chaque page lue et écrite une fois : sigles marqués dans les guides, lien vers la feuille des
+ * pages sans îlot (liens, voir allegerFeuilles), mots du vocabulaire comptés (guides et glossaire), partie indexée
+ * donnée à Pagefind pendant que la page suivante se prépare. Écrit ensuite le vocabulaire (mots vus au moins deux
+ * fois, un fichier par longueur de mot : recherche/vocabulaire/<longueur>.json, la correction d'un mot n'a besoin
+ * que des longueurs voisines), puis l'index Pagefind, en français. Les pages sont données une à une (addHTMLFile,
+ * URL tirée de leur chemin comme le ferait addDirectory) pour que l'index lise leurs élisions découpées
+ * (apostrophesPourIndex).
+ */
+export async function traiterPages(
+  dist: string,
+  termes: TermeAMarquer[],
+  liens: Liens = new Map(),
+): Promise<{ guides: number; marques: number; mots: number; pages: number }> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
   try {
     exiger(Boolean(index), `Pagefind n'a pas pu démarrer : ${errors.join(' ; ')}`);
+    const html = fichiers(dist).filter((f) => f.endsWith('.html') && !f.startsWith(join(dist, 'pagefind')));
+    // Pages de guide : guides/<famille>/<guide>/index.html (guides/ et guides/<famille>/ sont des listes).
+    const estGuide = (f: string) => /\/guides\/[^/]+\/.+\/index\.html$/.test(f);
+    const pageGlossaire = join(dist, 'glossaire', 'index.html');
+    const frequences = new Map<string, number>();
+    let guides = 0;
+    let marques = 0;
     let pages = 0;
-    const aIndexer = fichiers(dist).filter((f) => f.endsWith('.html'));
-    // Par lots : le service Pagefind lit plusieurs pages à la fois sans que toutes soient en mémoire ici.
-    for (let i = 0; i < aIndexer.length; i += 32) {
-      await Promise.all(
-        aIndexer.slice(i, i + 32).map(async (f) => {
-          const html = readFileSync(f, 'utf8');
-          if (!html.includes('data-pagefind-body')) return;
-          const ajout = await index!.addHTMLFile({ sourcePath: relative(dist, f), content: htmlPourIndex(html) });
+    let glossaireVu = false;
+    // Deux lots : Pagefind indexe l'un pendant que l'autre se prépare ici.
+    let precedent: Promise<unknown>[] = [];
+    let courant: Promise<unknown>[] = [];
+    for (const f of html) {
+      const avant = readFileSync(f, 'utf8');
+      let apres = avant;
+      if (estGuide(f)) {
+        guides++;
+        apres = marquerPage(apres, termes);
+        if (apres !== avant) marques++;
+      }
+      for (const [ancien, nouveau] of liens.get(f) ?? []) apres = apres.replaceAll(ancien, nouveau);
+      if (apres !== avant) writeFileSync(f, apres);
+      const partie = partieIndexee(apres);
+      if (estGuide(f) || f === pageGlossaire) {
+        glossaireVu ||= f === pageGlossaire;
+        for (const mot of motsDe(texteDe(partie ?? apres))) frequences.set(mot, (frequences.get(mot) ?? 0) + 1);
+      }
+      if (partie === null) continue;
+      pages++;
+      courant.push(
+        index!.addHTMLFile({ sourcePath: relative(dist, f), content: htmlPourIndex(partie) }).then((ajout) => {
           exiger(ajout.errors.length === 0, `Pagefind n'a pas pu lire ${f} : ${ajout.errors.join(' ; ')}`);
-          pages++;
         }),
       );
+      if (courant.length === 32) {
+        await Promise.all(precedent);
+        [precedent, courant] = [courant, []];
+      }
     }
+    await Promise.all([...precedent, ...courant]);
+    exiger(guides > 0, `Aucune page de guide dans ${join(dist, 'guides')} : la construction n'a produit aucun guide.`);
+    exiger(marques > 0, `Sigles du glossaire : aucun des ${guides} guides n'a été marqué (glossaire vide, ou pages sans <div class="rbde-contenu"> ?).`);
+    exiger(glossaireVu, `Vocabulaire de recherche : la page du glossaire (${pageGlossaire}) est introuvable.`);
+    const mots = ecrireVocabulaire(dist, frequences);
     exiger(pages > 0, `Index de recherche vide : aucune page de ${dist} ne porte data-pagefind-body.`);
     const ecriture = await index!.writeFiles({ outputPath: join(dist, 'pagefind') });
     exiger(ecriture.errors.length === 0, `Pagefind n'a pas pu écrire l'index : ${ecriture.errors.join(' ; ')}`);
     precharger(dist);
-    return pages;
+    return { guides, marques, mots, pages };
   } finally {
     await pagefind.close();
   }
 }
 
-/** Les quatre étapes, chronométrées dans le journal de construction. */
+/** Le vocabulaire de correction : mots vus au moins deux fois, un fichier par longueur (vide s'il le faut). */
+function ecrireVocabulaire(dist: string, frequences: Map<string, number>): number {
+  const parLongueur = new Map<number, [string, number][]>();
+  for (const [mot, f] of frequences) {
+    if (f < 2) continue;
+    const liste = parLongueur.get(mot.length) ?? [];
+    liste.push([mot, f]);
+    parLongueur.set(mot.length, liste);
+  }
+  const mots = [...parLongueur.values()].reduce((n, l) => n + l.length, 0);
+  exiger(mots > 0, 'Vocabulaire de recherche vide : aucun mot vu deux fois dans les guides et le glossaire.');
+  const dossier = join(dist, 'recherche', 'vocabulaire');
+  rmSync(dossier, { recursive: true, force: true });
+  mkdirSync(dossier, { recursive: true });
+  // Un fichier pour chaque longueur que le client peut demander, vide s'il le faut : jamais de 404.
+  for (let longueur = 3; longueur <= LONGUEUR_MAX_VOCABULAIRE; longueur++) {
+    writeFileSync(join(dossier, `${longueur}.json`), JSON.stringify((parLongueur.get(longueur) ?? []).sort((a, b) => b[1] - a[1])));
+  }
+  return mots;
+}
+
+/** Les deux lectures, chronométrées dans le journal de construction. */
 export async function achever(dist: string, logger: Pick<AstroIntegrationLogger, 'info'>, glossaire = join(process.cwd(), 'content', 'glossaire')) {
   let t = performance.now();
   const duree = () => {
@@ -273,17 +362,19 @@ export async function achever(dist: string, logger: Pick<AstroIntegrationLogger,
     t = performance.now();
     return `${d} s`;
   };
-  const { guides, marques, mots } = marquerEtCompter(dist, lireGlossaire(glossaire));
-  logger.info(`Sigles du glossaire marqués dans ${marques} guides sur ${guides} ; vocabulaire de recherche : ${mots} mots (${duree()}).`);
+  let liens: Liens = new Map();
   // RBDE_CSS_COMPLET=1 : garder la feuille entière (pour comparer l'affichage avec et sans allègement).
   if (!process.env.RBDE_CSS_COMPLET) {
-    const { feuilles, regles, pagesSansIlot } = allegerFeuilles(dist);
+    const allegement = allegerFeuilles(dist);
+    liens = allegement.liens;
     logger.info(
-      `Feuilles de style allégées : ${regles} règles retirées de ${feuilles} feuilles ; feuille propre à ${pagesSansIlot} pages sans îlot (${duree()}).`,
+      `Feuilles de style allégées : ${allegement.regles} règles retirées de ${allegement.feuilles} feuilles ; feuille propre à ${allegement.pagesSansIlot} pages sans îlot (${duree()}).`,
     );
   }
-  const pages = await indexer(dist);
-  logger.info(`Index de recherche : ${pages} pages (${duree()}).`);
+  const { guides, marques, mots, pages } = await traiterPages(dist, lireGlossaire(glossaire), liens);
+  logger.info(
+    `Sigles du glossaire marqués dans ${marques} guides sur ${guides} ; vocabulaire de recherche : ${mots} mots ; index de recherche : ${pages} pages (${duree()}).`,
+  );
 }
 
 export default function acheverSite(): AstroIntegration {
