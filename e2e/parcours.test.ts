@@ -120,6 +120,27 @@ describe('Consultation des guides', () => {
     await expect(titrePrincipal(page).textContent()).resolves.toBe('Page introuvable');
     await verifierAccessibilite(page, 'page 404');
   });
+
+  test('les paramètres d’affichage montrent leurs trois pictogrammes, téléchargés à l’ouverture seulement, et passent au thème sombre', async () => {
+    const pictogrammes: string[] = [];
+    page.on('request', (r) => {
+      if (/\/_astro\/(light|dark|system)\.[\w-]+\.svg$/.test(r.url())) pictogrammes.push(r.url());
+    });
+    await page.goto('/');
+    await page.waitForLoadState('networkidle');
+    expect(pictogrammes, 'pictogrammes téléchargés avant l’ouverture de la fenêtre').toEqual([]);
+    // Aucun pictogramme écrit dans la page (Vite mettait le sombre en ligne) : des fichiers, mis en cache.
+    expect(await page.content()).not.toContain('artwork-major');
+    await page.getByRole('button', { name: 'Paramètres d’affichage' }).click();
+    const fenetre = page.getByRole('dialog', { name: 'Paramètres d’affichage' });
+    await fenetre.waitFor();
+    await expect
+      .poll(() => fenetre.locator('img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)))
+      .toEqual([true, true, true]);
+    expect(pictogrammes).toHaveLength(3);
+    await fenetre.getByText('Thème sombre').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-fr-theme'))).toBe('dark');
+  });
 });
 
 describe('Connexion des membres', () => {

@@ -7,16 +7,16 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** Les budgets, en octets compressés (brotli 11, comme un CDN). Relevés le 3 décembre 2026 (guide 50,4 Ko, polices 53,0, accueil 45,6, recherche 197,1), marge de 5 à 10 %. */
 export const BUDGETS = {
-  /** Page de guide : HTML + CSS + JS. 52,9 Ko mesurés le 3 décembre 2026 depuis que les pages sans îlot React ont leur
-   *  propre feuille, sans les styles des Rencontres, de l'Annuaire et des Outils (55,0 Ko avant). */
-  guide: 55_000,
+  /** Page de guide : HTML + CSS + JS. 51,3 Ko mesurés le 3 décembre 2026 : feuille propre aux pages sans îlot React
+   *  (55,0 Ko avant), pictogrammes des paramètres d'affichage en fichiers et non en ligne (52,9 Ko avant). */
+  guide: 53_000,
   /** Polices d'une page (toutes les @font-face de la feuille, au pire). */
   polices: 58_000,
-  /** Page d'accueil : HTML + CSS + JS. */
-  accueil: 50_000,
+  /** Page d'accueil : HTML + CSS + JS. 44,5 Ko mesurés le 3 décembre 2026. */
+  accueil: 47_000,
   /** Chemin de recherche : page /recherche/, ses scripts, Pagefind (script, moteur, métadonnées), vocabulaire pour un mot
-   *  de 9 lettres (5 longueurs), et au pire deux morceaux d'index et cinq fragments. */
-  recherche: 215_000,
+   *  de 9 lettres (5 longueurs), et au pire deux morceaux d'index et cinq fragments. 194,2 Ko mesurés le 3 décembre 2026. */
+  recherche: 200_000,
   /** JavaScript que la page du simulateur de l'allocation charge de plus qu'une page sans îlot (le glossaire) : îlot,
    *  Preact (preact/compat) et son moteur d'îlots. L'issue 10 demande moins de 15 Ko compressés ; 13,4 Ko mesurés
    *  le 3 décembre 2026 (14,7 Ko en gzip). */
