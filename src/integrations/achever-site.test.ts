@@ -55,17 +55,18 @@ describe('sigles, vocabulaire et index, en une lecture des pages', () => {
     expect(readFileSync(join(d, 'outils/index.html'), 'utf8')).toContain(lien);
   });
 
-  test('la page de recherche précharge le script, le moteur et les métadonnées de Pagefind', async () => {
+  test('la page de recherche reçoit le nom des métadonnées de Pagefind, sans préchargement dans son en-tête', async () => {
     const d = dist({
       'guides/pratiques/a/index.html': guide('La PFMP et la convention de stage.'),
       'glossaire/index.html': glossaire,
-      'recherche/index.html': '<html lang="fr"><head><title>Rechercher</title></head><body></body></html>',
+      'recherche/index.html': '<html lang="fr"><head><title>Rechercher</title></head><body><form id="formulaire-recherche"></form></body></html>',
     });
     await traiterPages(d, termes);
     const html = readFileSync(join(d, 'recherche/index.html'), 'utf8');
-    expect(html).toContain('<link rel="modulepreload" href="/pagefind/pagefind.js">');
-    expect(html).toContain('<link rel="preload" href="/pagefind/wasm.fr.pagefind" as="fetch" crossorigin>');
-    expect(html).toMatch(/<link rel="preload" href="\/pagefind\/pagefind\.fr_[0-9a-f]+\.pf_meta" as="fetch" crossorigin><\/head>/);
+    const meta = html.match(/<form id="formulaire-recherche" data-pagefind-meta="(\/pagefind\/pagefind\.fr_[0-9a-f]+\.pf_meta)">/)?.[1];
+    expect(meta).toBeDefined();
+    expect(existsSync(join(d, meta!))).toBe(true);
+    expect(html).not.toContain('rel="preload"');
   });
 
   test('échoue sans aucune page de guide', async () => {
