@@ -117,9 +117,10 @@ export default function CalendrierPfmp() {
     setAjout(null);
     try {
       const f = await appelApi<Formation>('/api/calendrier-pfmp/formations', { method: 'POST', corps: nouvelle });
-      setAjout({ succes: `Formation ajoutée : ${f.intitule} (${f.code}). Les membres peuvent la choisir dès maintenant.`, champs: {} });
       setNouvelle({ code: '', intitule: '', niveau: '', secteur: '' });
+      // La liste rechargée d'abord : le message annonce une formation que l'on peut déjà choisir.
       await charger();
+      setAjout({ succes: `Formation ajoutée : ${f.intitule} (${f.code}). Les membres peuvent la choisir dès maintenant.`, champs: {} });
     } catch (err) {
       const e2 = err as ErreurApi;
       setAjout({ erreur: e2.message, champs: (e2.details?.champs as Record<string, string[]> | undefined) ?? {} });
