@@ -281,23 +281,7 @@ async function mesurerAnnuaire(concurrences: number[]) {
                case when g % 4 = 1 then '{"telephone":"organisateurs","email":"moi"}'::jsonb else '{}'::jsonb end,
                now() - (g % 700) * interval '1 day', now() - (g % 300) * interval '1 day'
           from (select id, email, row_number() over (order by email) as g from auth.users where email like 'annuaire%') u;`);
-    const json = { 'content-type': 'application/json' };
-    const d = await fetch(`${base}/api/auth/code`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'membre@exemple.test' }) });
-    const liaison = d.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const code = await pile.dernierCode('membre@exemple.test');
-    const o = await fetch(`${base}/api/auth/session`, {
-      method: 'POST',
-      headers: { ...json, cookie: liaison },
-      body: JSON.stringify({ email: 'membre@exemple.test', code }),
-    });
-    if (o.status !== 201) throw new Error(`session : ${o.status}`);
-    const cookie = o.headers
-      .getSetCookie()
-      .find((c) => c.includes('rbde_session'))!
-      .split(';')[0]!;
+    const cookie = await ouvrirSession(pile, 'membre@exemple.test');
     const mesures: Record<string, { p50: number; p95: number; max: number; octets: number; gzip: number; total: number }> = {};
     for (const concurrence of concurrences)
       for (const [libelle, requete] of [

@@ -3,7 +3,7 @@
 // une requête à la fois puis 10 en parallèle, et poids des réponses. `npm run bench -- bourse`.
 import { gzipSync } from 'node:zlib';
 import { demarrerPileDeTest } from '../../local/tests/pile-test.ts';
-import type { EnParallele } from './commun.ts';
+import { ouvrirSession, type EnParallele } from './commun.ts';
 
 const COMMUNES = `('11069','Carcassonne','11'),('11262','Narbonne','11'),('30189','Nîmes','30'),('30007','Alès','30'),
   ('34172','Montpellier','34'),('34032','Béziers','34'),('34301','Sète','34'),('48095','Mende','48'),('66136','Perpignan','66'),('66149','Prades','66')`;
@@ -38,22 +38,7 @@ export async function mesurerBourse(enParallele: EnParallele, genre: 'pglite' | 
   const json = { 'content-type': 'application/json' };
   try {
     await peupler(pile.db);
-    const d = await fetch(`${base}/api/auth/code`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'membre@exemple.test' }) });
-    const liaison = d.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const code = await pile.dernierCode('membre@exemple.test');
-    const o = await fetch(`${base}/api/auth/session`, {
-      method: 'POST',
-      headers: { ...json, cookie: liaison },
-      body: JSON.stringify({ email: 'membre@exemple.test', code }),
-    });
-    if (o.status !== 201) throw new Error(`session : ${o.status}`);
-    const cookie = o.headers
-      .getSetCookie()
-      .find((c) => c.includes('rbde_session'))!
-      .split(';')[0]!;
+    const cookie = await ouvrirSession(pile, 'membre@exemple.test');
     const dans = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
     const cas: [string, string, object][] = [
       ['offres, sans filtre (200 premières)', '/api/bourse/recherche', {}],
