@@ -4,7 +4,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { appelApi, ErreurApi } from '../../lib/api-client.ts';
 import CarteDepartements from '../../components/carte/CarteDepartements.tsx';
 import type { Doublon, Organisation, ResultatEnregistrement, ResultatFusion, ResultatRecherche } from '../../schemas/carnet.ts';
-import { Alerte, ChampCommune, type CommuneChoisie, DEPARTEMENTS, dateFr, messageErreur, NonConnecte, useReferentiels } from './commun.tsx';
+import { Alerte, ChampCommune, ChoixSecteur, type CommuneChoisie, DEPARTEMENTS, dateFr, messageErreur, NonConnecte, useReferentiels } from './commun.tsx';
 
 type Vue = { nom: 'liste' } | { nom: 'fiche'; id: string } | { nom: 'formulaire'; fiche: Organisation | null };
 
@@ -130,19 +130,14 @@ function Recherche({ ouvrir, ajouter, surErreur }: { ouvrir: (id: string) => voi
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">{champ('texte', 'Nom')}</div>
           <div className="fr-col-12 fr-col-md-6">
-            <div className="fr-select-group">
-              <label className="fr-label" htmlFor="carnet-secteur">
-                Secteur
-              </label>
-              <select className="fr-select" id="carnet-secteur" value={criteres.naf} onChange={(e) => setCriteres({ ...criteres, naf: e.target.value })}>
-                <option value="">Tous les secteurs</option>
-                {ref?.divisions.map((d) => (
-                  <option key={d.code} value={d.code}>
-                    {d.code} — {d.libelle}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <ChoixSecteur
+              id="carnet-secteur"
+              label="Secteur"
+              vide="Tous les secteurs"
+              valeur={criteres.naf}
+              onChange={(naf) => setCriteres({ ...criteres, naf })}
+              divisions={ref?.divisions}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-4">
             <div className="fr-select-group">

@@ -31,6 +31,39 @@ export function useReferentiels(): Referentiels | null {
   return r;
 }
 
+/** Liste des secteurs (divisions NAF) ; la première option (« Tous les secteurs », « Indifférent ») vaut ''. */
+export function ChoixSecteur({
+  id,
+  label,
+  vide,
+  valeur,
+  onChange,
+  divisions,
+}: {
+  id: string;
+  label: string;
+  vide: string;
+  valeur: string;
+  onChange: (code: string) => void;
+  divisions: Referentiels['divisions'] | undefined;
+}) {
+  return (
+    <div className="fr-select-group">
+      <label className="fr-label" htmlFor={id}>
+        {label}
+      </label>
+      <select className="fr-select" id={id} value={valeur} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{vide}</option>
+        {divisions?.map((d) => (
+          <option key={d.code} value={d.code}>
+            {d.code} — {d.libelle}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 const libelleCommune = (c: CommuneChoisie) => `${c.nom} (${c.departement})`;
 
 /** Champ commune : on tape le début du nom, on choisit dans la liste ; la valeur est le code INSEE. */

@@ -3,7 +3,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { appelApi } from '../../../lib/api-client.ts';
 import type { ListeRecherches, MesRecherches, RecherchePlaces } from '../../../schemas/bourse.ts';
-import { ChampCommune, type CommuneChoisie, dateFr, type Referentiels } from '../commun.tsx';
+import { ChampCommune, ChoixSecteur, type CommuneChoisie, dateFr, type Referentiels } from '../commun.tsx';
 import { ChoixOrganisation } from './ChoixOrganisation.tsx';
 import { corpsFiltres, type Filtres, FormulaireFiltres, NIVEAUX_ELEVE, ChampsSimples } from './filtres.tsx';
 import { type Actions, avecCourriel } from './OngletOffres.tsx';
@@ -298,24 +298,14 @@ export function OngletRecherches({
               ))}
             </select>
           </div>
-          <div className="fr-select-group">
-            <label className="fr-label" htmlFor="recherche-secteur">
-              Secteur souhaité (facultatif)
-            </label>
-            <select
-              className="fr-select"
-              id="recherche-secteur"
-              value={nouvelle.secteur}
-              onChange={(e) => setNouvelle({ ...nouvelle, secteur: e.target.value })}
-            >
-              <option value="">Indifférent</option>
-              {referentiels?.divisions.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {d.code} — {d.libelle}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ChoixSecteur
+            id="recherche-secteur"
+            label="Secteur souhaité (facultatif)"
+            vide="Indifférent"
+            valeur={nouvelle.secteur}
+            onChange={(secteur) => setNouvelle({ ...nouvelle, secteur })}
+            divisions={referentiels?.divisions}
+          />
           <ChampCommune label="Commune recherchée" valeur={commune} onChange={setCommune} requis />
           <ChampsSimples
             prefixe="recherche"

@@ -1,7 +1,7 @@
 // Filtres de la bourse (offres et recherches) : secteur, formation, commune ou département, période, places
 // libres. Ils vivent dans l'adresse de la page (?naf=45&commune=11069&…) : un lien les partage.
 import type { FormEvent } from 'react';
-import { ChampCommune, type CommuneChoisie, DEPARTEMENTS, type Referentiels } from '../commun.tsx';
+import { ChampCommune, ChoixSecteur, type CommuneChoisie, DEPARTEMENTS, type Referentiels } from '../commun.tsx';
 
 export type Onglet = 'offres' | 'recherches' | 'resume';
 
@@ -91,19 +91,14 @@ export function FormulaireFiltres({
     <form onSubmit={onSubmit} className="fr-mb-3w" aria-label={`Filtres : ${bouton.toLowerCase()}`}>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
-          <div className="fr-select-group">
-            <label className="fr-label" htmlFor={`${prefixe}-secteur`}>
-              Secteur
-            </label>
-            <select className="fr-select" id={`${prefixe}-secteur`} value={filtres.naf} onChange={(e) => maj({ naf: e.target.value })}>
-              <option value="">Tous les secteurs</option>
-              {referentiels?.divisions.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {d.code} — {d.libelle}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ChoixSecteur
+            id={`${prefixe}-secteur`}
+            label="Secteur"
+            vide="Tous les secteurs"
+            valeur={filtres.naf}
+            onChange={(naf) => maj({ naf })}
+            divisions={referentiels?.divisions}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
           <div className="fr-input-group">
