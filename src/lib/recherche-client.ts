@@ -281,7 +281,11 @@ async function afficher() {
   zone.innerHTML = '<p>Recherche en cours…</p>';
   // La page s'affiche d'abord ; ensuite seulement les 80 Ko de Pagefind et leur calcul (Lighthouse mobile : texte
   // de la page affiché à 1,8 s au lieu de 2,2 s quand Pagefind partait avant le premier affichage).
-  await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+  // Un onglet caché n'affiche rien (requestAnimationFrame y attend) : au plus une demi-seconde d'attente.
+  await new Promise((ok) => {
+    requestAnimationFrame(() => setTimeout(ok, 0));
+    setTimeout(ok, 500);
+  });
   const pagefind = await chargerPagefind();
   // Les synonymes du glossaire, écrits dans la page à la construction (voir src/pages/recherche/index.astro).
   const synonymes = JSON.parse(formulaire.dataset.synonymes ?? '{}') as TableSynonymes;
