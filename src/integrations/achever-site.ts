@@ -20,7 +20,7 @@ import * as pagefind from 'pagefind';
 import { parse } from 'yaml';
 import { allegerCssCompte, balisesEtScripts, motsClasses, retirerPolicesCompletes } from '../../scripts/alleger-css.ts';
 import { marquerPage, type TermeAMarquer } from '../lib/marquer-sigles.ts';
-import { LONGUEUR_MAX_VOCABULAIRE, motsDe } from '../lib/requete.ts';
+import { detacher, LONGUEUR_MAX_VOCABULAIRE, motsDe } from '../lib/requete.ts';
 import { glossaireSchema } from '../schemas/glossaire.ts';
 
 /** Erreur d'une étape de fin de construction (message en français, destiné à la personne qui construit). */
@@ -84,12 +84,12 @@ export function allegerFeuilles(dist: string): { feuilles: number; regles: numbe
       continue;
     }
     const dePage = balisesEtScripts(texte);
-    for (const b of dePage) balises.add(b);
-    const feuillesPage = [...texte.matchAll(/<link rel="stylesheet" href="\/_astro\/([^"]+\.css)"/g)].map((m) => m[1]!);
+    for (const b of dePage) if (!balises.has(b)) balises.add(detacher(b));
+    const feuillesPage = [...texte.matchAll(/<link rel="stylesheet" href="\/_astro\/([^"]+\.css)"/g)].map((m) => detacher(m[1]!));
     if (!texte.includes('<astro-island') && feuillesPage.length && !f.startsWith(join(dist, 'pagefind'))) {
       sansIlot.set(f, feuillesPage);
-      for (const m of texte.matchAll(/<script[^>]* src="\/_astro\/([^"]+\.js)"/g)) scriptsSansIlot.add(m[1]!);
-      for (const b of dePage) balisesSansIlot.add(b);
+      for (const m of texte.matchAll(/<script[^>]* src="\/_astro\/([^"]+\.js)"/g)) if (!scriptsSansIlot.has(m[1]!)) scriptsSansIlot.add(detacher(m[1]!));
+      for (const b of dePage) if (!balisesSansIlot.has(b)) balisesSansIlot.add(detacher(b));
     }
   }
   // La seconde lecture ajoute aux guides des <abbr title> et <span data-sigle> (marquerSigles) : leurs mots comptent.

@@ -182,11 +182,18 @@ export function corrigerRequete(q: string, vocabulaire: Map<string, number>): st
 /** Longueur de mot au-delà de laquelle ni le vocabulaire ni la correction ne vont (aucun mot français courant). */
 export const LONGUEUR_MAX_VOCABULAIRE = 40;
 
+/**
+ * Une copie indépendante d'un morceau de texte. V8 fait d'une sous-chaîne de 13 caractères ou plus un renvoi vers la
+ * chaîne d'où elle vient : gardée dans une table qui dure toute la construction, elle y garderait la page entière
+ * (sur 1 000 guides, 200 Mo de pages gardées pour quelques mots chacune). À appeler à l'entrée dans la table seulement.
+ */
+export const detacher = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
+
 // À la construction, les mêmes mots reviennent des millions de fois : chaque forme n'est normalisée qu'une fois.
 const normalises = new Map<string, string>();
 const normaliserMemo = (m: string) => {
   let n = normalises.get(m);
-  if (n === undefined) normalises.set(m, (n = normaliserMot(m)));
+  if (n === undefined) normalises.set(detacher(m), (n = detacher(normaliserMot(m))));
   return n;
 };
 
