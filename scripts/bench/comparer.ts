@@ -12,7 +12,7 @@ import lighthouse from 'lighthouse';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { creerServeurSite } from '../../local/netlify/serveur.ts';
 import { genererCorpus } from './corpus.ts';
-import { installerStarlight, preparerProjetStarlight } from './starlight.ts';
+import { installerStarlight, preparerProjetStarlight, VERSIONS_STARLIGHT, viteDuHub } from './starlight.ts';
 
 const racine = join(import.meta.dirname, '..', '..');
 const ARGS_CHROMIUM = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -158,9 +158,12 @@ async function recherche(navigateur: Browser, site: Site, s: Awaited<ReturnType<
 /** Mesure et affiche la comparaison. */
 export async function comparer({ guides = 1000 }: { guides?: number }) {
   if (!Number.isInteger(guides) || guides < 10) throw new Error('--guides attend un nombre entier, au moins 10.');
-  console.log(`Comparaison hub / Astro Starlight sur ${guides} guides générés (2 cœurs partagés : chiffres indicatifs)\n`);
+  const vite = viteDuHub(racine);
+  console.log(
+    `Comparaison hub / Astro Starlight ${VERSIONS_STARLIGHT['@astrojs/starlight']} (Astro ${VERSIONS_STARLIGHT.astro}, Vite ${vite} comme le hub) sur ${guides} guides générés (2 cœurs partagés : chiffres indicatifs)\n`,
+  );
   const tmp = mkdtempSync(join(tmpdir(), 'rbde-comparer-'));
-  const installation = installerStarlight(join(racine, 'node_modules', '.cache', 'rbde-bench'));
+  const installation = installerStarlight(join(racine, 'node_modules', '.cache', 'rbde-bench'), vite);
   try {
     const corpus = join(tmp, 'guides');
     const ids = genererCorpus(corpus, guides);

@@ -7,19 +7,28 @@ import { join } from 'node:path';
 /** Versions figées du témoin : Starlight et l'Astro du hub, pour comparer les mêmes moteurs. */
 export const VERSIONS_STARLIGHT = { '@astrojs/starlight': '0.42.4', astro: '7.3.5' } as const;
 
+/**
+ * Le Vite du témoin : celui du hub (figé par package.json, `overrides`), lu dans son installation. Sans lui, npm
+ * installe le dernier Vite que demande Astro ; le 3 décembre 2026, Vite 8.4 (Rolldown 1.3) faisait construire
+ * Starlight en 1 223 Mo au plus contre 1 529 à 1 578 avec le Vite 8.3.8 du hub : la comparaison mesurait la version
+ * de Vite, pas le site.
+ */
+export const viteDuHub = (racine: string): string =>
+  (JSON.parse(readFileSync(join(racine, 'node_modules', 'vite', 'package.json'), 'utf8')) as { version: string }).version;
+
 const FAMILLES: Record<string, string> = { reglementation: 'Réglementation', partenaires: 'Structures partenaires', pratiques: 'Pratiques et ateliers' };
 
 /**
  * Installe Starlight (une fois ; gardé dans `cache`, réutilisé ensuite) et renvoie le dossier de l'installation.
  * Seul le registre npm est consulté.
  */
-export function installerStarlight(cache: string): string {
-  const dossier = join(cache, `starlight-${VERSIONS_STARLIGHT['@astrojs/starlight']}-astro-${VERSIONS_STARLIGHT.astro}`);
+export function installerStarlight(cache: string, vite: string): string {
+  const dossier = join(cache, `starlight-${VERSIONS_STARLIGHT['@astrojs/starlight']}-astro-${VERSIONS_STARLIGHT.astro}-vite-${vite}`);
   if (existsSync(join(dossier, 'node_modules', '@astrojs', 'starlight', 'package.json'))) return dossier;
   mkdirSync(dossier, { recursive: true });
   writeFileSync(
     join(dossier, 'package.json'),
-    JSON.stringify({ name: 'temoin-starlight', private: true, type: 'module', dependencies: VERSIONS_STARLIGHT }, null, 2),
+    JSON.stringify({ name: 'temoin-starlight', private: true, type: 'module', dependencies: VERSIONS_STARLIGHT, overrides: { vite } }, null, 2),
   );
   const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts=false', '--loglevel=error'], { cwd: dossier, stdio: 'inherit' });
   if (npm.status !== 0) throw new Error(`L'installation de Starlight a échoué (npm install dans ${dossier}).`);
