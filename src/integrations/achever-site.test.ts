@@ -42,6 +42,24 @@ describe('sigles, vocabulaire et index, en une lecture des pages', () => {
     expect(existsSync(join(d, 'pagefind', 'pagefind.js'))).toBe(true);
   });
 
+  test('garde intacts accents et apostrophes des pages, lues et réécrites octet par octet', async () => {
+    const texte = 'Les élèves d’Hérault : la PFMP « à l’étranger », 3 € ; les élèves.';
+    const lien = '<link rel="stylesheet" href="/_astro/Base.css">';
+    const d = dist({
+      'guides/reglementation/a/index.html': guide(texte).replace('<title>', `${lien}<title>`),
+      'guides/reglementation/b/index.html': guide('Des élèves.'),
+      'glossaire/index.html': glossaire,
+    });
+    const page = join(d, 'guides/reglementation/a/index.html');
+    await traiterPages(d, termes, new Map([[page, [['href="/_astro/Base.css"', 'href="/_astro/Base.pages.x.css"']]]]));
+    const attendu = guide(texte)
+      .replace('<title>', '<link rel="stylesheet" href="/_astro/Base.pages.x.css"><title>')
+      .replace('la PFMP', 'la <abbr title="période de formation en milieu professionnel" data-pagefind-index-attrs="title">PFMP</abbr>');
+    expect(readFileSync(page, 'utf8')).toBe(attendu);
+    const six = JSON.parse(readFileSync(join(d, 'recherche/vocabulaire/6.json'), 'utf8')) as [string, number][];
+    expect(six).toContainEqual(['eleves', 3]);
+  });
+
   test('fait pointer chaque page sans îlot vers sa feuille, et ne réécrit pas les autres', async () => {
     const lien = '<link rel="stylesheet" href="/_astro/Base.css">';
     const d = dist({

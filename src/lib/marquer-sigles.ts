@@ -116,23 +116,28 @@ export function marquerSigles(html: string, termes: TermeAMarquer[]): { html: st
   return { html: morceaux.join(''), trouves: [...trouves] };
 }
 
-/** Applique marquerSigles à la zone <div class="rbde-contenu"> d'une page complète. */
-export function marquerPage(page: string, termes: TermeAMarquer[]): string {
+/**
+ * La zone <div class="rbde-contenu"> d'une page complète : [début du contenu, début de la balise fermante], ou null.
+ * Ne cherche que des balises ASCII : vaut aussi pour une page lue octet par octet (latin1, voir achever-site).
+ */
+export function zoneContenu(page: string): [number, number] | null {
   const debut = page.indexOf('<div class="rbde-contenu">');
-  if (debut < 0) return page;
+  if (debut < 0) return null;
   const ouverture = debut + '<div class="rbde-contenu">'.length;
   // Trouver la fermeture correspondante en comptant les <div>.
   const re = /<(\/?)div\b[^>]*>/g;
   re.lastIndex = ouverture;
   let profondeur = 1;
-  let fin = -1;
   for (let m = re.exec(page); m; m = re.exec(page)) {
     profondeur += m[1] ? -1 : 1;
-    if (profondeur === 0) {
-      fin = m.index;
-      break;
-    }
+    if (profondeur === 0) return [ouverture, m.index];
   }
-  if (fin < 0) return page;
-  return page.slice(0, ouverture) + marquerSigles(page.slice(ouverture, fin), termes).html + page.slice(fin);
+  return null;
+}
+
+/** Applique marquerSigles à la zone <div class="rbde-contenu"> d'une page complète. */
+export function marquerPage(page: string, termes: TermeAMarquer[]): string {
+  const zone = zoneContenu(page);
+  if (!zone) return page;
+  return page.slice(0, zone[0]) + marquerSigles(page.slice(...zone), termes).html + page.slice(zone[1]);
 }
