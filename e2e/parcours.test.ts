@@ -106,6 +106,25 @@ describe('Consultation des guides', () => {
     expect(await page.locator('main').textContent()).toMatch(/\bentreprise\b/i);
   });
 
+  test('le script du DSFR n’écrit rien dans la console, et la fenêtre de recherche de l’en-tête est nommée par son bouton', async () => {
+    // Chaque message du DSFR (version, démarrage, avertissements) coûtait du calcul à l'ouverture de chaque page.
+    const messages: string[] = [];
+    page.on('console', (m) => {
+      if (m.text().includes('dsfr')) messages.push(`${m.type()} : ${m.text()}`);
+    });
+    // Sur mobile, la recherche de l'en-tête est une fenêtre (sur grand écran, le DSFR la désactive).
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto('/guides/');
+    await page.waitForLoadState('networkidle');
+    expect(messages).toEqual([]);
+    // Le DSFR avertissait « Modal #modal-recherche - missing accessible name » et nommait la fenêtre lui-même.
+    const html = await (await page.request.get('/guides/')).text();
+    expect(html).toMatch(/<div class="fr-header__search fr-modal" id="modal-recherche" aria-labelledby="bouton-recherche">/);
+    expect(html).toMatch(/<button class="fr-btn--search fr-btn"[^>]* id="bouton-recherche" title="Rechercher">/);
+    await page.locator('#bouton-recherche').click();
+    await page.getByRole('dialog', { name: 'Rechercher' }).getByLabel('Rechercher dans les guides').waitFor();
+  });
+
   test('le glossaire, la déclaration d’accessibilité et une adresse inexistante (404) sont accessibles', async () => {
     await page.goto('/glossaire/');
     await expect(titrePrincipal(page).textContent()).resolves.toBe('Glossaire');
