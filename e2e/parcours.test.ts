@@ -125,6 +125,18 @@ describe('Consultation des guides', () => {
     await page.getByRole('dialog', { name: 'Rechercher' }).getByLabel('Rechercher dans les guides').waitFor();
   });
 
+  test('l’accueil ne télécharge pas Marianne italique : le texte indicatif des champs, seul en italique, est penché par le navigateur', async () => {
+    const polices: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('.woff2')) polices.push(r.url().replace(/.*\//, ''));
+    });
+    await page.goto('/');
+    await page.waitForLoadState('networkidle');
+    expect(polices.some((p) => p.startsWith('marianne-400.'))).toBe(true);
+    expect(polices.filter((p) => p.includes('italique'))).toEqual([]);
+    expect(await page.locator('#recherche-entete').evaluate((e) => getComputedStyle(e, '::placeholder').fontStyle)).toBe('italic');
+  });
+
   test('le glossaire, la déclaration d’accessibilité et une adresse inexistante (404) sont accessibles', async () => {
     await page.goto('/glossaire/');
     await expect(titrePrincipal(page).textContent()).resolves.toBe('Glossaire');
