@@ -19,7 +19,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { parse } from 'yaml';
 import { allegerCssCompte, balisesEtScripts, motsClasses, retirerPolicesCompletes } from '../../scripts/alleger-css.ts';
-import { marquerSigles, zoneContenu, type TermeAMarquer } from '../lib/marquer-sigles.ts';
+import { marquerPage, type TermeAMarquer } from '../lib/marquer-sigles.ts';
 import { detacher, LONGUEUR_MAX_VOCABULAIRE, motsDe } from '../lib/requete.ts';
 import { glossaireSchema } from '../schemas/glossaire.ts';
 
@@ -320,14 +320,10 @@ export async function traiterPages(
     for (const f of html) {
       const avant = readFileSync(f, 'latin1');
       let apres = avant;
-      const zone = estGuide(f) ? zoneContenu(avant) : null;
-      if (estGuide(f)) guides++;
-      if (zone) {
-        const { html, trouves } = marquerSigles(deOctets(avant.slice(...zone)), termes);
-        if (trouves.length) {
-          marques++;
-          apres = avant.slice(0, zone[0]) + versOctets(html) + avant.slice(zone[1]);
-        }
+      if (estGuide(f)) {
+        guides++;
+        apres = marquerPage(avant, termes, deOctets, versOctets);
+        if (apres !== avant) marques++;
       }
       for (const [ancien, nouveau] of liens.get(f) ?? []) apres = apres.replaceAll(ancien, nouveau);
       if (apres !== avant) writeFileSync(f, apres, 'latin1');

@@ -116,11 +116,8 @@ export function marquerSigles(html: string, termes: TermeAMarquer[]): { html: st
   return { html: morceaux.join(''), trouves: [...trouves] };
 }
 
-/**
- * La zone <div class="rbde-contenu"> d'une page complète : [début du contenu, début de la balise fermante], ou null.
- * Ne cherche que des balises ASCII : vaut aussi pour une page lue octet par octet (latin1, voir achever-site).
- */
-export function zoneContenu(page: string): [number, number] | null {
+/** La zone <div class="rbde-contenu"> d'une page complète : [début du contenu, début de la balise fermante], ou null. */
+function zoneContenu(page: string): [number, number] | null {
   const debut = page.indexOf('<div class="rbde-contenu">');
   if (debut < 0) return null;
   const ouverture = debut + '<div class="rbde-contenu">'.length;
@@ -135,9 +132,14 @@ export function zoneContenu(page: string): [number, number] | null {
   return null;
 }
 
-/** Applique marquerSigles à la zone <div class="rbde-contenu"> d'une page complète. */
-export function marquerPage(page: string, termes: TermeAMarquer[]): string {
+/**
+ * Applique marquerSigles à la zone <div class="rbde-contenu"> d'une page complète ; la page elle-même si aucun terme
+ * n'y est. `lire` et `ecrire` passent du texte de la page à celui de la zone et retour : la zone est trouvée par ses
+ * seules balises ASCII, si bien qu'une page lue octet par octet (latin1, voir achever-site) se marque aussi.
+ */
+export function marquerPage(page: string, termes: TermeAMarquer[], lire = (s: string) => s, ecrire = (s: string) => s): string {
   const zone = zoneContenu(page);
   if (!zone) return page;
-  return page.slice(0, zone[0]) + marquerSigles(page.slice(...zone), termes).html + page.slice(zone[1]);
+  const { html, trouves } = marquerSigles(lire(page.slice(...zone)), termes);
+  return trouves.length ? page.slice(0, zone[0]) + ecrire(html) + page.slice(zone[1]) : page;
 }
