@@ -70,6 +70,11 @@ const importsDe = (js: string) => [...js.matchAll(/(?:from|import)\s*\(?\s*"\.\/
 /** Feuille de style à remplacer, par page : href d'origine → href de la copie allégée. */
 export type Liens = Map<string, [string, string][]>;
 
+/** Ajoute à l'ensemble, s'il n'y est pas déjà, une copie du morceau de page (detacher : pas la page entière). */
+const ajouterCopie = (ensemble: Set<string>, morceau: string) => {
+  if (!ensemble.has(morceau)) ensemble.add(detacher(morceau));
+};
+
 /**
  * Première lecture : allège chaque feuille de style ; retire les fichiers de police complets du DSFR que plus rien
  * ne cite. Puis écrit, pour les pages sans îlot React (guides, glossaire, accueil, recherche, pages de contenu), une
@@ -96,12 +101,12 @@ export function allegerFeuilles(dist: string): { feuilles: number; regles: numbe
     // En octets (voir deOctets) : seules les balises et leurs mots ASCII comptent.
     const texte = readFileSync(f, 'latin1');
     const dePage = balisesEtScripts(texte);
-    for (const b of dePage) if (!balises.has(b)) balises.add(detacher(b));
+    for (const b of dePage) ajouterCopie(balises, b);
     const feuillesPage = [...texte.matchAll(/<link rel="stylesheet" href="\/_astro\/([^"]+\.css)"/g)].map((m) => detacher(m[1]!));
     if (!texte.includes('<astro-island') && feuillesPage.length && !f.startsWith(join(dist, 'pagefind'))) {
       sansIlot.set(f, feuillesPage);
-      for (const m of texte.matchAll(/<script[^>]* src="\/_astro\/([^"]+\.js)"/g)) if (!scriptsSansIlot.has(m[1]!)) scriptsSansIlot.add(detacher(m[1]!));
-      for (const b of dePage) if (!balisesSansIlot.has(b)) balisesSansIlot.add(detacher(b));
+      for (const m of texte.matchAll(/<script[^>]* src="\/_astro\/([^"]+\.js)"/g)) ajouterCopie(scriptsSansIlot, m[1]!);
+      for (const b of dePage) ajouterCopie(balisesSansIlot, b);
     }
   }
   // La seconde lecture ajoute aux guides des <abbr title> et <span data-sigle> (marquerSigles) : leurs mots comptent.
