@@ -2,7 +2,10 @@ import type { Config } from '@netlify/functions';
 import { filtresOffresSchema } from '../src/schemas/bourse.ts';
 import { ok, route } from './_lib/http/route.ts';
 
-/** POST /api/bourse/recherche — offres à venir par secteur, commune ou département, formation, période ; places libres seulement par défaut. */
+/**
+ * POST /api/bourse/recherche — offres à venir par secteur, commune ou département, formation, période ; places libres
+ * seulement par défaut. Rend une page d'offres (limite, decalage), leur nombre total et leur nombre par département.
+ */
 export default route({ qui: 'membre', corps: filtresOffresSchema }, async ({ corps, ctx }) =>
   ok(
     await ctx.api.offres_rechercher({
@@ -13,6 +16,8 @@ export default route({ qui: 'membre', corps: filtresOffresSchema }, async ({ cor
       p_du: corps.du ?? undefined,
       p_au: corps.au ?? undefined,
       p_libres_seulement: corps.libres,
+      p_limite: corps.limite,
+      p_decalage: corps.decalage,
     }),
   ),
 );

@@ -259,16 +259,37 @@ describe('filtres des offres', () => {
   test('période et « places libres seulement » (par défaut), combinés au secteur et à la commune', async () => {
     // L'offre de Chloé chez l'Écusson (Montpellier, 10.71C) est complète depuis la réservation de Bruno.
     const libres = await appel(chercherOffres, { method: 'POST', cookie: alice, corps: { naf: '10', commune: '34172' } });
-    expect(libres.corps).toEqual([]);
+    expect(libres.corps).toEqual({ total: 0, par_departement: {}, offres: [] });
     const toutes = await appel(chercherOffres, { method: 'POST', cookie: alice, corps: { naf: '10', commune: '34172', libres: false } });
-    expect(toutes.corps).toMatchObject([{ organisation: 'Boulangerie de l’Écusson (fictive)', libres: 0, places: 1 }]);
-    expect((await appel(chercherOffres, { method: 'POST', cookie: alice, corps: { departement: '34', libres: false, du: dansJours(51) } })).corps).toEqual([]);
+    expect(toutes.corps).toMatchObject({
+      total: 1,
+      par_departement: { '34': 1 },
+      offres: [{ organisation: 'Boulangerie de l’Écusson (fictive)', libres: 0, places: 1 }],
+    });
     expect(
-      (await appel(chercherOffres, { method: 'POST', cookie: alice, corps: { departement: '34', libres: false, du: dansJours(45), au: dansJours(46) } })).corps,
+      (await appel(chercherOffres, { method: 'POST', cookie: alice, corps: { departement: '34', libres: false, du: dansJours(51) } })).corps.offres,
+    ).toEqual([]);
+    expect(
+      (await appel(chercherOffres, { method: 'POST', cookie: alice, corps: { departement: '34', libres: false, du: dansJours(45), au: dansJours(46) } })).corps
+        .offres,
     ).toHaveLength(1);
     const invalide = await appel(chercherOffres, { method: 'POST', cookie: alice, corps: { du: dansJours(10), au: dansJours(5) } });
     expect(invalide.statut).toBe(400);
     expect(JSON.stringify(invalide.corps.erreur)).toContain('doit suivre son début');
+  });
+
+  test('une page trop grande, un rang négatif ou pas un nombre : 400 en français', async () => {
+    for (const [corps, message] of [
+      [{ limite: 201 }, '200 offres au plus par page.'],
+      [{ limite: 0 }, 'limite doit valoir au moins 1.'],
+      [{ limite: 2.5 }, 'limite doit être un nombre entier.'],
+      [{ decalage: -1 }, 'decalage ne peut pas être négatif.'],
+      [{ decalage: 'deux' }, 'decalage doit être un nombre.'],
+    ] as const) {
+      const r = await appel(chercherOffres, { method: 'POST', cookie: alice, corps });
+      expect(r.statut, JSON.stringify(corps)).toBe(400);
+      expect(JSON.stringify(r.corps.erreur)).toContain(message);
+    }
   });
 });
 

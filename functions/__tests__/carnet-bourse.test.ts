@@ -163,8 +163,8 @@ describe('Carnet des entreprises et bourse aux places', () => {
     expect(r.statut).toBe(201);
     offre = r.corps.id;
     const t = await appel(chercherOffres, '/api/bourse/recherche', { method: 'POST', cookie: bruno, corps: { naf: '45', commune: '11069' } });
-    expect(t.corps).toMatchObject([{ id: offre, organisation: 'Garage du Midi (fictif)', libres: 1, de_moi: false }]);
-    expect((await appel(chercherOffres, '/x', { method: 'POST', cookie: bruno, corps: { naf: '10' } })).corps).toEqual([]);
+    expect(t.corps).toMatchObject({ total: 1, offres: [{ id: offre, organisation: 'Garage du Midi (fictif)', libres: 1, de_moi: false }] });
+    expect((await appel(chercherOffres, '/x', { method: 'POST', cookie: bruno, corps: { naf: '10' } })).corps.offres).toEqual([]);
   });
 
   test('Bruno réserve (formation et niveau seulement) ; Alice et Bruno sont prévenus', async () => {

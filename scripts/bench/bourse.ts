@@ -41,7 +41,7 @@ export async function mesurerBourse(enParallele: EnParallele, genre: 'pglite' | 
     const cookie = await ouvrirSession(pile, 'membre@exemple.test');
     const dans = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
     const cas: [string, string, object][] = [
-      ['offres, sans filtre (200 premières)', '/api/bourse/recherche', {}],
+      ['offres, sans filtre (50 premières)', '/api/bourse/recherche', {}],
       ['offres, secteur + département', '/api/bourse/recherche', { naf: '45', departement: '30' }],
       ['offres, secteur + commune', '/api/bourse/recherche', { naf: '10', commune: '34172' }],
       ['offres, formation + période', '/api/bourse/recherche', { formation: 'cuisine', du: dans(30), au: dans(60) }],
@@ -61,7 +61,9 @@ export async function mesurerBourse(enParallele: EnParallele, genre: 'pglite' | 
         const b = Buffer.from(await r.arrayBuffer());
         octets = b.length;
         gzip = gzipSync(b).length;
-        n = (JSON.parse(b.toString()) as unknown[]).length;
+        // Les offres rendent une page et leur total ({ total, offres }) ; les recherches, une liste.
+        const lu = JSON.parse(b.toString()) as unknown[] | { offres: unknown[] };
+        n = Array.isArray(lu) ? lu.length : lu.offres.length;
       }
       const requete = async () => {
         const r = await appel();

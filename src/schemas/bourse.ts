@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codeCommuneSchema } from './carnet.ts';
+import { codeCommuneSchema, pageDeResultats } from './carnet.ts';
 
 // Bourse aux places : contrats des routes et formes des résultats. Aucune donnée personnelle d'élève :
 // une réservation ne porte que la formation et le niveau.
@@ -76,7 +76,15 @@ export interface OffrePlaces {
   /** Vrai si l'appelant a publié l'offre. */
   de_moi: boolean;
 }
-export type ListeOffres = OffrePlaces[];
+/** Réponse de `POST /api/bourse/recherche` : une page d'offres, le nombre d'offres trouvées et leur nombre par département. */
+export interface ResultatOffres {
+  /** Offres trouvées avec tous les filtres (la page n'en montre que `limite`). */
+  total: number;
+  /** Offres trouvées par département avec tous les filtres sauf le lieu (département, commune) : la carte. */
+  par_departement: Record<string, number>;
+  /** La page demandée, par date de début puis organisation. */
+  offres: OffrePlaces[];
+}
 
 interface Personne {
   email: string;
@@ -137,6 +145,8 @@ export const filtresOffresSchema = z
     ...filtresCommuns,
     /** Vrai par défaut : seulement les offres qui ont encore une place libre. */
     libres: z.boolean({ error: '« Places libres seulement » est vrai ou faux.' }).default(true),
+    /** La page voulue : 50 offres par défaut, 200 au plus. */
+    ...pageDeResultats('offres'),
   })
   .refine((f) => !f.du || !f.au || f.au >= f.du, { message: 'La fin de la période cherchée doit suivre son début.', path: ['au'] });
 

@@ -148,6 +148,22 @@ export const rechercheOrganisationsSchema = z.object({
   formation: optionnel(z.string().trim().max(120)),
 });
 
+/** La page voulue d'une liste longue : `limite` éléments (50 par défaut, 200 au plus) à partir du rang `decalage`. */
+export const pageDeResultats = (unite: string) => ({
+  limite: z
+    .number({ error: 'limite doit être un nombre.' })
+    .int('limite doit être un nombre entier.')
+    .min(1, 'limite doit valoir au moins 1.')
+    .max(200, `200 ${unite} au plus par page.`)
+    .default(50),
+  decalage: z
+    .number({ error: 'decalage doit être un nombre.' })
+    .int('decalage doit être un nombre entier.')
+    .min(0, 'decalage ne peut pas être négatif.')
+    .max(100_000, 'decalage vaut 100 000 au plus.')
+    .default(0),
+});
+
 /** Corps de `POST /api/carnet/resultats` : les filtres, et la page voulue. */
 export const rechercheCarnetSchema = rechercheOrganisationsSchema
   .extend({
@@ -157,10 +173,7 @@ export const rechercheCarnetSchema = rechercheOrganisationsSchema
     fin: optionnel(z.iso.date({ error: 'La fin de la période doit être une date (AAAA-MM-JJ).' })),
     /** Seulement les organisations qui ont des places libres dans une offre ouverte. */
     places_libres: z.boolean({ error: 'places_libres doit être vrai ou faux.' }).default(false),
-    /** Nombre de résultats par page (50 par défaut, 200 au plus). */
-    limite: z.number({ error: 'limite doit être un nombre.' }).int().min(1).max(200, '200 résultats au plus par page.').default(50),
-    /** Rang du premier résultat de la page. */
-    decalage: z.number({ error: 'decalage doit être un nombre.' }).int().min(0).max(100_000).default(0),
+    ...pageDeResultats('résultats'),
   })
   .refine((r) => !r.debut || !r.fin || r.debut <= r.fin, { message: 'La fin de la période est avant son début.', path: ['fin'] });
 export type RechercheCarnet = z.infer<typeof rechercheCarnetSchema>;

@@ -111,6 +111,38 @@ describe.each(GENRES_DE_BASE)('carnet et bourse sur %s', (genre) => {
     expect(lignes).toEqual({ marie: 1, alice: 1, admin: 0 });
   });
 
+  test('la recherche d’offres compte toutes les offres trouvées, par département, et les rend page par page', async () => {
+    // 230 offres d'un secteur que rien d'autre n'emploie (01.11Z) : 100 dans l'Aude, 130 dans l'Hérault.
+    const avant = `
+      insert into prive.organisations (id, nom, code_naf, commune_insee, commune_nom, departement) values
+        ('10000000-0000-4000-8000-0000000000c1', 'Ferme des Corbières (fictive)', '01.11Z', '11069', 'Carcassonne', '11'),
+        ('10000000-0000-4000-8000-0000000000c2', 'Mas de l’Hérault (fictif)', '01.11Z', '34172', 'Montpellier', '34');
+      insert into prive.offres_places (organisation_id, membre_id, uai, formation, debut, fin, places)
+        select case when i <= 100 then '10000000-0000-4000-8000-0000000000c1'::uuid else '10000000-0000-4000-8000-0000000000c2'::uuid end,
+               m.id, m.uai, 'CAP Agricole', current_date + 10 + i % 40, current_date + 80, 2
+          from generate_series(1, 230) i, prive.membres m where m.user_id = '${ALICE}';`;
+    type Resultat = { total: number; par_departement: Record<string, number>; offres: { id: string; debut: string; organisation: string }[] };
+    const chercher = async (args: string) =>
+      (await en<{ r: Resultat }>('authenticated', MARIE, `select api.offres_rechercher(p_naf => '01', ${args}) as r`, [], { avant }))[0]!.r;
+    const premiere = await chercher('p_limite => 50');
+    expect(premiere.total).toBe(230);
+    expect(premiere.par_departement).toEqual({ '11': 100, '34': 130 });
+    expect(premiere.offres).toHaveLength(50);
+    // Un département choisi : le total suit, la carte garde les autres départements.
+    const herault = await chercher(`p_departement => '34', p_limite => 200`);
+    expect(herault.total).toBe(130);
+    expect(herault.par_departement).toEqual({ '11': 100, '34': 130 });
+    expect(herault.offres).toHaveLength(130);
+    // Les pages se suivent sans trou ni doublon, dans l'ordre de la liste (début de la période).
+    const pages: Resultat['offres'] = [];
+    for (let decalage = 0; decalage < 230; decalage += 50) pages.push(...(await chercher(`p_limite => 50, p_decalage => ${decalage}`)).offres);
+    expect(new Set(pages.map((o) => o.id)).size).toBe(230);
+    expect(pages.map((o) => o.debut)).toEqual(pages.map((o) => o.debut).sort());
+    expect((await chercher('p_limite => 50, p_decalage => 230')).offres).toEqual([]);
+    for (const args of ['p_limite => 0', 'p_limite => 201', 'p_decalage => -1', 'p_limite => null'])
+      await expect(chercher(args), args).rejects.toMatchObject({ code: 'P0001', message: 'REQUETE_INVALIDE' });
+  });
+
   test('la clé de Luhn du SIRET est vérifiée par la base (CHECK)', async () => {
     const { rows } = await db.query<{ ok: boolean; faux: boolean; poste: boolean }>(
       `select prive.siret_valide('99900000200017') as ok, prive.siret_valide('99900000200018') as faux, prive.siret_valide('35600000000048') as poste`,

@@ -120,7 +120,7 @@ const ATTENDU: Record<string, Role[]> = {
   'api.contacts_purger()': ['service_role'],
   'api.note_enregistrer(uuid,text)': ['authenticated'],
   'api.offre_publier(uuid,text,date,date,integer,text)': ['authenticated'],
-  'api.offres_rechercher(text,text,text,text,date,date,boolean,integer)': ['authenticated'],
+  'api.offres_rechercher(text,text,text,text,date,date,boolean,integer,integer)': ['authenticated'],
   'api.organisation_doublons(text,text,text,uuid)': ['authenticated'],
   'api.organisation_enregistrer(uuid,text,text,text,text,text,text,text,prive.taille_organisation,date,boolean)': ['authenticated'],
   'api.organisation_lire(uuid)': ['authenticated'],

@@ -16,13 +16,13 @@ import type {
 } from '../../../src/schemas/annuaire.ts';
 import type { MembreProvisionne, ReponseDemandeCode, Sante, TentativeCode } from '../../../src/schemas/api-retours.ts';
 import type {
-  ListeOffres,
   ListeRecherches,
   ListeReservations,
   MesRecherches,
   ReglageResume,
   ResultatAcceptation,
   ResultatConfirmation,
+  ResultatOffres,
   ResultatReponse,
   ResultatReservation,
   ResumesAEnvoyer,
@@ -226,7 +226,7 @@ export interface FonctionsApi {
     arguments: { p_organisation: string; p_formation: string; p_debut: string; p_fin: string; p_places: number; p_conditions: string };
     resultat: string;
   };
-  /** `api.offres_rechercher(p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text, p_du date DEFAULT NULL::date, p_au date DEFAULT NULL::date, p_libres_seulement boolean DEFAULT true, p_limite integer DEFAULT 200)` → `jsonb` */
+  /** `api.offres_rechercher(p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text, p_du date DEFAULT NULL::date, p_au date DEFAULT NULL::date, p_libres_seulement boolean DEFAULT true, p_limite integer DEFAULT 50, p_decalage integer DEFAULT 0)` → `jsonb` */
   offres_rechercher: {
     arguments: {
       p_naf?: string;
@@ -237,8 +237,9 @@ export interface FonctionsApi {
       p_au?: string;
       p_libres_seulement?: boolean;
       p_limite?: number;
+      p_decalage?: number;
     };
-    resultat: ListeOffres;
+    resultat: ResultatOffres;
   };
   /** `api.organisation_doublons(p_siret text, p_nom text, p_commune_insee text, p_exclure uuid DEFAULT NULL::uuid)` → `jsonb` */
   organisation_doublons: { arguments: { p_siret: string; p_nom: string; p_commune_insee: string; p_exclure?: string }; resultat: ListeDoublons };
@@ -455,7 +456,7 @@ export interface Api {
   note_enregistrer(args: FonctionsApi['note_enregistrer']['arguments']): Promise<FonctionsApi['note_enregistrer']['resultat']>;
   /** `api.offre_publier(p_organisation uuid, p_formation text, p_debut date, p_fin date, p_places integer, p_conditions text)` → `uuid` */
   offre_publier(args: FonctionsApi['offre_publier']['arguments']): Promise<FonctionsApi['offre_publier']['resultat']>;
-  /** `api.offres_rechercher(p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text, p_du date DEFAULT NULL::date, p_au date DEFAULT NULL::date, p_libres_seulement boolean DEFAULT true, p_limite integer DEFAULT 200)` → `jsonb` */
+  /** `api.offres_rechercher(p_naf text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text, p_du date DEFAULT NULL::date, p_au date DEFAULT NULL::date, p_libres_seulement boolean DEFAULT true, p_limite integer DEFAULT 50, p_decalage integer DEFAULT 0)` → `jsonb` */
   offres_rechercher(args?: FonctionsApi['offres_rechercher']['arguments']): Promise<FonctionsApi['offres_rechercher']['resultat']>;
   /** `api.organisation_doublons(p_siret text, p_nom text, p_commune_insee text, p_exclure uuid DEFAULT NULL::uuid)` → `jsonb` */
   organisation_doublons(args: FonctionsApi['organisation_doublons']['arguments']): Promise<FonctionsApi['organisation_doublons']['resultat']>;

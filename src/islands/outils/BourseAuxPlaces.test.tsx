@@ -29,7 +29,7 @@ function api(reservation: (corps: unknown) => Response) {
   return vi.fn(async (url: string, init?: RequestInit) => {
     if (url === '/api/carnet/referentiels')
       return reponse(200, { divisions: [{ code: '45', libelle: 'Commerce et réparation automobiles' }], sousClasses: [] });
-    if (url === '/api/bourse/recherche') return reponse(200, [OFFRE]);
+    if (url === '/api/bourse/recherche') return reponse(200, { total: 1, par_departement: { '11': 1 }, offres: [OFFRE] });
     if (url === '/api/bourse/reservations') return reponse(200, []);
     if (url === '/api/carnet/recherche') return reponse(200, []);
     if (url === '/api/bourse/offres/o1/reservations') return reservation(JSON.parse(String(init?.body)));
@@ -98,6 +98,41 @@ describe('bourse aux places : carte des départements', () => {
   });
 });
 
+describe('bourse aux places : au-delà d’une page d’offres', () => {
+  afterEach(() => window.history.replaceState(null, '', '/'));
+
+  test('le nombre total et la carte viennent de l’API, pas de la page affichée ; la suite se charge à la demande', async () => {
+    const offres = (debut: number, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ ...OFFRE, id: `o${debut + i}`, organisation: `Organisation ${debut + i} (fictive)` }));
+    const corps: { decalage: number; limite: number }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (url === '/api/carnet/referentiels') return reponse(200, { divisions: [], sousClasses: [] });
+        if (url === '/api/bourse/recherche') {
+          const c = JSON.parse(String(init?.body)) as { decalage: number; limite: number };
+          corps.push(c);
+          // 120 offres : 50 dans l'Aude affichées d'abord, mais 70 dans l'Hérault au-delà de la première page.
+          return reponse(200, { total: 120, par_departement: { '11': 50, '34': 70 }, offres: offres(c.decalage, Math.min(c.limite, 120 - c.decalage)) });
+        }
+        return reponse(200, []);
+      }),
+    );
+    render(<BourseAuxPlaces />);
+    await screen.findByText('120 offres, dont 50 affichées');
+    expect(screen.getAllByRole('button', { name: /^Réserver une place chez/ })).toHaveLength(50);
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher la carte des départements' }));
+    expect(await screen.findByRole('button', { name: /Hérault \(34\) : 70 offres$/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher les 50 suivantes' }));
+    await screen.findByText('120 offres, dont 100 affichées');
+    expect(corps.at(-1)).toMatchObject({ limite: 50, decalage: 50 });
+    expect(screen.getByRole('button', { name: 'Réserver une place chez Organisation 99 (fictive)' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher les 20 suivantes' }));
+    await screen.findByText('120 offres');
+    expect(screen.queryByRole('button', { name: /suivantes$/ })).toBeNull();
+  });
+});
+
 describe('bourse aux places : filtres dans l’adresse, recherches, résumé', () => {
   afterEach(() => window.history.replaceState(null, '', '/'));
 
@@ -117,7 +152,7 @@ describe('bourse aux places : filtres dans l’adresse, recherches, résumé', (
 
   test('les filtres de l’adresse sont appliqués dès l’ouverture (lien partageable) et réécrits à la recherche', async () => {
     window.history.replaceState(null, '', '/outils/bourse-aux-places/?naf=45&commune=11069&commune_nom=Carcassonne&du=2027-01-01&libres=0');
-    const appels = apiNotee({ '/api/bourse/recherche': [OFFRE], '/api/bourse/reservations': [] });
+    const appels = apiNotee({ '/api/bourse/recherche': { total: 1, par_departement: { '11': 1 }, offres: [OFFRE] }, '/api/bourse/reservations': [] });
     render(<BourseAuxPlaces />);
     await screen.findByText('1 offre');
     expect(appels.find((a) => a.url === '/api/bourse/recherche')?.corps).toEqual({
@@ -128,6 +163,8 @@ describe('bourse aux places : filtres dans l’adresse, recherches, résumé', (
       du: '2027-01-01',
       au: '',
       libres: false,
+      limite: 50,
+      decalage: 0,
     });
     expect((screen.getByLabelText('Places libres seulement') as HTMLInputElement).checked).toBe(false);
     fireEvent.change(screen.getByLabelText(/^Formation\s*Une partie/), { target: { value: 'CAP' } });
@@ -209,7 +246,7 @@ describe('bourse aux places : filtres dans l’adresse, recherches, résumé', (
   test('onglet Résumé : désactivé par défaut, on s’inscrit pour des départements choisis', async () => {
     const appels = apiNotee({
       '/api/bourse/resume': { inscrit: false, departements: null, departement_lycee: '11', dernier_envoi: null },
-      '/api/bourse/recherche': [],
+      '/api/bourse/recherche': { total: 0, par_departement: {}, offres: [] },
       '/api/bourse/reservations': [],
     });
     render(<BourseAuxPlaces />);

@@ -3,7 +3,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import CarteDepartements from '../../../components/carte/CarteDepartements.tsx';
 import { appelApi } from '../../../lib/api-client.ts';
-import type { ListeOffres, ListeReservations, OffrePlaces } from '../../../schemas/bourse.ts';
+import type { ListeReservations, OffrePlaces, ResultatOffres } from '../../../schemas/bourse.ts';
 import { dateFr, type Referentiels } from '../commun.tsx';
 import { ChoixOrganisation } from './ChoixOrganisation.tsx';
 import { corpsFiltres, type Filtres, FormulaireFiltres, NIVEAUX_ELEVE, ChampsSimples } from './filtres.tsx';
@@ -23,6 +23,8 @@ export const avecCourriel = (texte: string, qui: string) => (r: unknown) =>
     ? `${texte} Le courriel n’a pas pu partir : prévenez ${qui} vous-même.`
     : `${texte} ${qui.charAt(0).toUpperCase()}${qui.slice(1)} est prévenu par courriel.`;
 
+/** Offres par page de la liste : la suite s’affiche à la demande (« Afficher les … suivantes »). */
+const PAGE_OFFRES = 50;
 const VIDE = { organisation_id: '', formation: '', debut: '', fin: '', places: '1', conditions: '' };
 
 export function OngletOffres({
@@ -38,7 +40,8 @@ export function OngletOffres({
   actions: Actions;
   version: number;
 }) {
-  const [offres, setOffres] = useState<ListeOffres | null>(null);
+  const [resultat, setResultat] = useState<ResultatOffres | null>(null);
+  const offres = resultat?.offres ?? null;
   const [reservations, setReservations] = useState<ListeReservations>([]);
   const [aReserver, setAReserver] = useState<OffrePlaces | null>(null);
   const [eleve, setEleve] = useState({ formation: '', niveau: '' });
@@ -46,10 +49,16 @@ export function OngletOffres({
 
   const [carte, setCarte] = useState(false);
 
-  async function chercher(e?: FormEvent, f: Filtres = filtres) {
+  /** Cherche avec les filtres ; decalage > 0 : la page suivante, ajoutée à la liste affichée. */
+  async function chercher(e?: FormEvent, f: Filtres = filtres, decalage = 0) {
     e?.preventDefault();
     try {
-      setOffres(await appelApi<ListeOffres>('/api/bourse/recherche', { method: 'POST', corps: corpsFiltres(f, true) }));
+      const r = await appelApi<ResultatOffres>('/api/bourse/recherche', {
+        method: 'POST',
+        corps: { ...corpsFiltres(f, true), limite: PAGE_OFFRES, decalage },
+      });
+      setResultat((avant) => (decalage && avant ? { ...r, offres: [...avant.offres, ...r.offres] } : r));
+      if (decalage) return;
       if (e) actions.filtresAppliques();
       else if (f !== filtres) actions.filtresAppliques(f);
     } catch (err) {
@@ -62,8 +71,6 @@ export function OngletOffres({
     setFiltres(f);
     void chercher(undefined, f);
   }
-  const comptes: Record<string, number> = {};
-  for (const o of offres ?? []) comptes[o.departement] = (comptes[o.departement] ?? 0) + 1;
   const nombreOffres = (n: number) => `${n} offre${n > 1 ? 's' : ''}`;
   async function chargerReservations() {
     try {
@@ -95,13 +102,13 @@ export function OngletOffres({
             {carte ? 'Masquer la carte' : 'Afficher la carte des départements'}
           </button>
         </p>
-        {offres && carte && (
+        {resultat && carte && (
           <section aria-labelledby="titre-carte-bourse" className="fr-mb-4w">
             <h3 id="titre-carte-bourse" className="fr-h6">
               Offres trouvées par département
             </h3>
             <CarteDepartements
-              comptes={comptes}
+              comptes={resultat.par_departement}
               selection={filtres.departement}
               choisir={choisirDepartement}
               unite={nombreOffres}
@@ -110,9 +117,15 @@ export function OngletOffres({
             />
           </section>
         )}
-        {offres && (
+        {resultat && offres && (
           <div aria-live="polite">
-            <p>{offres.length === 0 ? 'Aucune place disponible pour ces critères.' : `${offres.length} offre${offres.length > 1 ? 's' : ''}`}</p>
+            <p>
+              {resultat.total === 0
+                ? 'Aucune place disponible pour ces critères.'
+                : resultat.total > offres.length
+                  ? `${nombreOffres(resultat.total)}, dont ${offres.length} affichées`
+                  : nombreOffres(resultat.total)}
+            </p>
             <ul className="fr-raw-list">
               {offres.map((o) => (
                 <li key={o.id} className="fr-mb-3w">
@@ -144,6 +157,11 @@ export function OngletOffres({
                 </li>
               ))}
             </ul>
+            {resultat.total > offres.length && (
+              <button type="button" className="fr-btn fr-btn--tertiary" onClick={() => void chercher(undefined, filtres, offres.length)}>
+                {`Afficher les ${Math.min(PAGE_OFFRES, resultat.total - offres.length)} suivantes`}
+              </button>
+            )}
           </div>
         )}
         {aReserver && (
