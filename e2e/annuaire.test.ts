@@ -90,6 +90,12 @@ describe('Annuaire', () => {
     await bruno.getByRole('button', { name: 'Afficher en tableau' }).click();
     await bruno.getByRole('table').waitFor();
     await verifierAccessibilite(bruno, 'annuaire, vue tableau');
+
+    // Sur un guide de son thème, « Qui contacter » montre Alice à Bruno, connecté (témoin de connexion lu par la page).
+    await bruno.goto('/guides/reglementation/convention-pfmp/');
+    const qui = bruno.locator('section', { has: bruno.getByRole('heading', { name: 'Qui contacter' }) });
+    await qui.getByText('Alice Martin').waitFor();
+    expect(await qui.getByRole('link', { name: 'Se connecter' }).count()).toBe(0);
   });
 
   test('l’administratrice invite Nina ; Nina reçoit l’invitation, se connecte avec le code et figure parmi les nouveaux', async () => {
@@ -121,9 +127,16 @@ describe('Annuaire', () => {
     await page.goto('/annuaire/');
     await page.getByRole('main').getByRole('link', { name: 'Se connecter' }).waitFor();
     await verifierAccessibilite(page, 'annuaire, sans session');
+    // Un lecteur anonyme ne coûte aucun appel de fonction : sans témoin de connexion, la page n'appelle pas l'API.
+    const appels: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/')) appels.push(r.url());
+    });
     await page.goto('/guides/');
     await page.locator('.rbde-liste-guides a').first().click();
     await page.getByRole('heading', { name: 'Qui contacter' }).waitFor();
+    expect(await page.getByRole('main').getByRole('link', { name: 'Se connecter' }).count()).toBe(1);
     expect(await page.getByRole('main').textContent()).not.toMatch(/exemple\.test/);
+    expect(appels).toEqual([]);
   });
 });

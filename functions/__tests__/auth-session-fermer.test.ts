@@ -31,6 +31,7 @@ describe('DELETE /api/auth/session', () => {
     expect(statut).toBe(200);
     expect(corps.message).toBe('Vous êtes déconnecté.');
     expect(cookies.some((c) => c.startsWith(`${COOKIE_SESSION}=;`) && /Max-Age=0/.test(c))).toBe(true);
+    expect(cookies.some((c) => c.startsWith('__Host-rbde_connecte=;') && /Max-Age=0/.test(c))).toBe(true);
     expect(await sessionsDe('membre@exemple.test')).toBe(0);
     // Le jeton d'accès vaut encore près d'une heure, mais sa session n'existe plus : la base le refuse.
     const rejoue = await appeler(moi, requete('/api/moi', { headers: { cookie } }));

@@ -44,6 +44,10 @@ describe('POST /api/auth/session', () => {
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).toMatch(/Path=\//);
     expect(cookie).not.toMatch(/Domain=/i);
+    // Le témoin de connexion, lisible par les pages (sans HttpOnly), vit aussi longtemps que la session.
+    const temoin = cookies.find((c) => c.startsWith('__Host-rbde_connecte='))!;
+    expect(temoin).toMatch(/^__Host-rbde_connecte=1; Path=\/; Secure; SameSite=Lax; Max-Age=\d+$/);
+    expect(temoin.match(/Max-Age=(\d+)/)![1]).toBe(cookie.match(/Max-Age=(\d+)/)![1]);
     // La liaison du navigateur a servi : effacée.
     expect(cookies.some((c) => c.startsWith('__Host-rbde_liaison=;') && /Max-Age=0/.test(c))).toBe(true);
   });

@@ -4,6 +4,7 @@
 // jamais innerHTML : aucune donnée de membre n'est interprétée comme du HTML.
 import { appelApi, ErreurApi } from './api-client.ts';
 import { THEMES, type Theme } from '../schemas/themes.ts';
+import { TEMOIN_CONNEXION } from './config-auth.ts';
 
 /** Ce que l'API renvoie d'un membre pour « Qui contacter ». */
 interface Expert {
@@ -22,19 +23,28 @@ const el = <K extends keyof HTMLElementTagNameMap>(doc: Document, nom: K, attrs:
   return e;
 };
 
-/** Remplit le conteneur : rien en cas d'erreur, une invitation hors connexion, sinon la liste. */
+/** Vrai si le navigateur porte le témoin de connexion (posé avec le cookie de session, qu'une page ne lit pas). */
+const temoinConnexion = (doc: Document) => doc.cookie.split(';').some((c) => c.trim().startsWith(`${TEMOIN_CONNEXION}=`));
+
+/**
+ * Remplit le conteneur : rien en cas d'erreur, une invitation hors connexion, sinon la liste. Sans témoin de
+ * connexion, l'invitation s'affiche sans appeler l'API : un lecteur anonyme ne coûte aucun appel de fonction.
+ */
 export async function afficherQuiContacter(conteneur: HTMLElement, themes: Theme[]): Promise<void> {
   const doc = conteneur.ownerDocument;
-  let experts: Expert[];
-  try {
-    experts = await appelApi<Expert[]>(`/api/annuaire/qui-contacter?themes=${themes.map(encodeURIComponent).join(',')}`);
-  } catch (e) {
-    if (!(e instanceof ErreurApi) || (e.statut !== 401 && e.statut !== 403)) return;
+  const inviter = () => {
     const section = el(doc, 'section', { class: 'fr-mt-6w', 'aria-labelledby': 'qui-contacter' });
     const p = el(doc, 'p', {}, 'Les membres du réseau connectés voient ici les collègues qui connaissent ce sujet. ');
     p.append(el(doc, 'a', { href: '/connexion/' }, 'Se connecter'));
     section.append(el(doc, 'h2', { id: 'qui-contacter', class: 'fr-h4' }, 'Qui contacter'), p);
     conteneur.replaceChildren(section);
+  };
+  if (!temoinConnexion(doc)) return inviter();
+  let experts: Expert[];
+  try {
+    experts = await appelApi<Expert[]>(`/api/annuaire/qui-contacter?themes=${themes.map(encodeURIComponent).join(',')}`);
+  } catch (e) {
+    if (e instanceof ErreurApi && (e.statut === 401 || e.statut === 403)) inviter();
     return;
   }
   const section = el(doc, 'section', { class: 'fr-mt-6w', 'aria-labelledby': 'qui-contacter' });

@@ -35,6 +35,10 @@ describe('cookies scellés', () => {
     expect(ecrireCookie('__Host-x', 'v', 60)).toBe('__Host-x=v; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=60');
   });
 
+  test('Set-Cookie lisible (témoin de connexion) : le même sans HttpOnly', () => {
+    expect(ecrireCookie('__Host-x', '1', 60, { lisible: true })).toBe('__Host-x=1; Path=/; Secure; SameSite=Lax; Max-Age=60');
+  });
+
   test('lit le bon cookie parmi plusieurs, sans confondre les préfixes', () => {
     const req = new Request('http://localhost/', { headers: { cookie: 'rbde_session=vieux; __Host-rbde_session=bon; autre=1' } });
     expect(lireCookie(req, '__Host-rbde_session')).toBe('bon');

@@ -12,9 +12,12 @@ export function lireCookie(req: Request, nom: string): string | null {
   return null;
 }
 
-/** Un Set-Cookie sûr : __Host- (Secure, Path=/, sans Domain), HttpOnly, SameSite=Lax. */
-export function ecrireCookie(nom: string, valeur: string, maxAge: number): string {
-  return `${nom}=${valeur}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=${Math.max(0, Math.floor(maxAge))}`;
+/**
+ * Un Set-Cookie sûr : __Host- (Secure, Path=/, sans Domain), HttpOnly, SameSite=Lax. `lisible` : sans HttpOnly, pour
+ * un cookie que les scripts des pages lisent (le témoin de connexion, qui ne contient rien de secret).
+ */
+export function ecrireCookie(nom: string, valeur: string, maxAge: number, { lisible = false } = {}): string {
+  return `${nom}=${valeur}; Path=/;${lisible ? '' : ' HttpOnly;'} Secure; SameSite=Lax; Max-Age=${Math.max(0, Math.floor(maxAge))}`;
 }
 
 const VERSION = 'v1';

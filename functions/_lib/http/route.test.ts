@@ -56,6 +56,16 @@ describe('route (le bord HTTP)', () => {
     expect(cas).not.toHaveBeenCalled();
   });
 
+  test('un témoin de connexion resté sans session est effacé (401), pour que les pages cessent d’appeler l’API', async () => {
+    const cas = vi.fn(async () => ok({}));
+    const h = route({ qui: 'membre' }, cas);
+    const r = await h(new Request('http://localhost/api/x', { headers: { cookie: '__Host-rbde_connecte=1' } }), ctx);
+    expect(r.status).toBe(401);
+    expect(r.headers.getSetCookie()).toContainEqual(expect.stringMatching(/^__Host-rbde_connecte=; Path=\/; Secure; SameSite=Lax; Max-Age=0$/));
+    // Sans témoin ni session : aucun cookie posé.
+    expect((await h(new Request('http://localhost/api/x'), ctx)).headers.getSetCookie()).toEqual([]);
+  });
+
   test('le cas d’usage reçoit des données simples : corps validé, paramètres, contexte sans Request', async () => {
     let recu: unknown;
     const h = route({ qui: 'public', corps: z.object({ n: z.number() }) }, async ({ corps, params, ctx: c }) => {

@@ -8,8 +8,9 @@ import { creerContexte, type Contexte } from '../contexte.ts';
 import { poserEntetesSecurite } from '../entetes-securite.ts';
 import { env, ErreurConfiguration } from '../env.ts';
 import { DomainError, MESSAGES } from '../errors.ts';
+import { TEMOIN_CONNEXION } from '../../../src/lib/config-auth.ts';
 import { ecrireCookie } from './cookies.ts';
-import { COOKIE_LIAISON, cookieSession, cookieSessionEfface, lireLiaison, lireSession, nouvelleLiaison, type JetonsSession } from './session.ts';
+import { COOKIE_LIAISON, cookiesSession, cookiesSessionEfface, lireLiaison, lireSession, nouvelleLiaison, type JetonsSession } from './session.ts';
 
 export const TAILLE_MAX_CORPS = 64 * 1024;
 
@@ -97,9 +98,9 @@ export function route<S extends z.ZodType | undefined, Q extends z.ZodType | und
       }
       const ctx = creerContexte({ appelant: lecture.appelant, ip: context?.ip || '0.0.0.0', navigateur, requestId });
       const resultat = await cas({ corps, requete, origine: new URL(req.url).origin, params: context?.params ?? {}, ctx });
-      if (resultat.session === 'fermee') cookies.push(cookieSessionEfface());
+      if (resultat.session === 'fermee') cookies.push(...cookiesSessionEfface());
       else if (resultat.session) {
-        cookies.push(cookieSession(resultat.session));
+        cookies.push(...cookiesSession(resultat.session));
         // La liaison a servi : le navigateur n'en a plus besoin.
         if (contrat.liaison === 'lire') cookies.push(ecrireCookie(COOKIE_LIAISON, '', 0));
       }
@@ -116,8 +117,14 @@ export function route<S extends z.ZodType | undefined, Q extends z.ZodType | und
     } catch (e) {
       if (e instanceof DomainError) {
         // Une session que la base refuse (fermée, membre désactivé) : le cookie ne sert plus à rien.
-        if (['SESSION_EXPIREE', 'SESSION_INVALIDE', 'NON_MEMBRE'].includes(e.code) && req.headers.get('cookie')?.includes('rbde_session=')) {
-          cookies.push(cookieSessionEfface());
+        // Un témoin de connexion resté seul (session effacée par le navigateur) : effacé aussi, pour que les pages
+        // publiques cessent d'appeler les fonctions.
+        const cookie = req.headers.get('cookie') ?? '';
+        if (
+          (['SESSION_EXPIREE', 'SESSION_INVALIDE', 'NON_MEMBRE'].includes(e.code) && cookie.includes('rbde_session=')) ||
+          (e.code === 'NON_CONNECTE' && cookie.includes(`${TEMOIN_CONNEXION}=`))
+        ) {
+          cookies.push(...cookiesSessionEfface());
         }
         if (['ORIGINE_REFUSEE'].includes(e.code)) cookies.length = 0;
         reponse = reponseErreur(e);

@@ -5,6 +5,7 @@ import { env } from '../env.ts';
 import { DomainError } from '../errors.ts';
 import { creerClient } from '../supabase.ts';
 import { ecrireCookie, lireCookie, ouvrir, sceller } from './cookies.ts';
+import { TEMOIN_CONNEXION } from '../../../src/lib/config-auth.ts';
 
 export const COOKIE_SESSION = '__Host-rbde_session';
 /** Cookie qui lie les essais de code au navigateur qui a demandé le code. */
@@ -46,14 +47,19 @@ const estContenu = (c: unknown): c is ContenuCookie =>
   ['a', 'r'].every((k) => typeof (c as Record<string, unknown>)[k] === 'string') &&
   ['x', 'd'].every((k) => typeof (c as Record<string, unknown>)[k] === 'number');
 
-/** Le Set-Cookie d'une session (début d ; la durée restante jusqu'au plafond de 7 jours). */
-export function cookieSession(s: JetonsSession, debut = maintenant()): string {
+/** Le témoin de connexion (voir TEMOIN_CONNEXION), de même durée que le cookie de session. */
+const cookieTemoin = (maxAge: number) => ecrireCookie(TEMOIN_CONNEXION, maxAge > 0 ? '1' : '', maxAge, { lisible: true });
+
+/** Les Set-Cookie d'une session (début d ; la durée restante jusqu'au plafond de 7 jours) : la session et son témoin. */
+export function cookiesSession(s: JetonsSession, debut = maintenant()): string[] {
   const x = s.expires_at ?? maintenant() + s.expires_in;
   const valeur = sceller({ a: s.access_token, r: s.refresh_token, x, d: debut } satisfies ContenuCookie, env().SESSION_KEYS, COOKIE_SESSION);
-  return ecrireCookie(COOKIE_SESSION, valeur, debut + DUREE_MAX_SESSION_S - maintenant());
+  const duree = debut + DUREE_MAX_SESSION_S - maintenant();
+  return [ecrireCookie(COOKIE_SESSION, valeur, duree), cookieTemoin(duree)];
 }
 
-export const cookieSessionEfface = () => ecrireCookie(COOKIE_SESSION, '', 0);
+/** Les Set-Cookie qui effacent la session et son témoin. */
+export const cookiesSessionEfface = () => [ecrireCookie(COOKIE_SESSION, '', 0), cookieTemoin(0)];
 
 /** Ce que la lecture du cookie de session a donné : l'appelant, et les cookies à poser en réponse. */
 export interface LectureSession {
@@ -68,19 +74,19 @@ export async function lireSession(req: Request, { renouveler }: { renouveler: bo
   const brut = lireCookie(req, COOKIE_SESSION);
   if (!brut) return { appelant: null, cookies: [], refus: new DomainError('NON_CONNECTE') };
   const c = ouvrir(brut, env().SESSION_KEYS, COOKIE_SESSION);
-  if (!estContenu(c)) return { appelant: null, cookies: [cookieSessionEfface()], refus: new DomainError('SESSION_INVALIDE') };
-  if (maintenant() - c.d > DUREE_MAX_SESSION_S) return { appelant: null, cookies: [cookieSessionEfface()], refus: new DomainError('SESSION_EXPIREE') };
+  if (!estContenu(c)) return { appelant: null, cookies: cookiesSessionEfface(), refus: new DomainError('SESSION_INVALIDE') };
+  if (maintenant() - c.d > DUREE_MAX_SESSION_S) return { appelant: null, cookies: cookiesSessionEfface(), refus: new DomainError('SESSION_EXPIREE') };
   const appelant: Appelant = { jetonAcces: c.a, jetonRafraichissement: c.r, expiration: c.x };
   if (!renouveler || c.x - maintenant() >= MARGE_RAFRAICHISSEMENT_S) return { appelant, cookies: [] };
   const { data, error } = await creerClient('publiable').auth.refreshSession({ refresh_token: c.r });
   if (error || !data.session) {
     if (error && (error.status === undefined || error.status === 0 || error.status >= 500)) throw new DomainError('SERVICE_INDISPONIBLE');
-    return { appelant: null, cookies: [cookieSessionEfface()], refus: new DomainError('SESSION_EXPIREE') };
+    return { appelant: null, cookies: cookiesSessionEfface(), refus: new DomainError('SESSION_EXPIREE') };
   }
   const s = data.session;
   return {
     appelant: { jetonAcces: s.access_token, jetonRafraichissement: s.refresh_token, expiration: s.expires_at ?? maintenant() + s.expires_in },
-    cookies: [cookieSession(s, c.d)],
+    cookies: cookiesSession(s, c.d),
   };
 }
 
