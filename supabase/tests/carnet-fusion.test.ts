@@ -1,6 +1,7 @@
 // Carnet, suite (issue 9, partie A) en SQL : noms proches, fusion de deux fiches (qui peut, ce qui suit),
 // liens lycée ↔ formation (RLS de la suppression), date du dernier contact tenue par l'activité et purge,
-// import tout ou rien, recherche avec période, places libres et compte par département.
+// import tout ou rien, recherche avec période, places libres et compte par département ; sur PostgreSQL,
+// fusions croisées simultanées et imports simultanés du même SIRET.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database, Requetes } from '../../local/base/base.ts';
@@ -254,5 +255,72 @@ describe.each(GENRES_DE_BASE)('carnet : fusion, activité, import et recherche s
     expect(tout.lignes[0]!.r).toMatchObject({ total: 2, par_departement: { '11': 1, '30': 2, '34': 1 } });
     await refuse(en('authenticated', ALICE, `select api.carnet_rechercher(p_limite => 500)`), 'REQUETE_INVALIDE');
     await refuse(en('authenticated', SANS_FICHE, `select api.carnet_rechercher()`), /NON_MEMBRE|SESSION_EXPIREE/);
+  });
+  /** Exécute sous un rôle et valide (vraie concurrence : chaque appel a sa connexion). */
+  const valide = <T>(sub: string, sql: string, params: unknown[] = []) =>
+    db.transaction(async (tx) => {
+      await commeAppelant(tx, 'authenticated', sub);
+      return (await tx.query<T>(sql, params)).rows[0]!;
+    });
+  /** Un SIRET valide (clé de Luhn) à partir de 13 chiffres. */
+  const siret = (debut: string) => {
+    for (let c = 0; c <= 9; c++) {
+      const s = `${debut}${c}`;
+      const somme = [...s].reduce((n, ch, i) => {
+        const d = Number(ch) * (i % 2 ? 1 : 2);
+        return n + (d > 9 ? d - 9 : d);
+      }, 0);
+      if (somme % 10 === 0) return s;
+    }
+    throw new Error('clé introuvable');
+  };
+
+  test.runIf(genre === 'postgres')(
+    'fusions croisées simultanées (A ← B et B ← A) : une seule réussit, sans interblocage ni fiche perdue (PostgreSQL)',
+    async () => {
+      // Cinq paires de fiches de Mende, chacune avec un contact ; chaque paire est fusionnée dans les deux sens à la fois.
+      const paires = Array.from({ length: 5 }, (_, k) => [`40000000-0000-4000-8000-0000000000${k}a`, `40000000-0000-4000-8000-0000000000${k}b`] as const);
+      for (const [a, b] of paires) {
+        await db.exec(`
+        insert into prive.organisations (id, nom, code_naf, commune_insee, commune_nom, departement)
+          values ('${a}', 'Scierie de Lozère (fictive)', '16.10A', '48095', 'Mende', '48'), ('${b}', 'Scierie Lozere (fictive)', '16.10A', '48095', 'Mende', '48');
+        insert into prive.contacts (organisation_id, nom) values ('${a}', 'Contact A'), ('${b}', 'Contact B');`);
+      }
+      const fusion = `select api.organisations_fusionner($1, $2) as r`;
+      const resultats = await Promise.allSettled(paires.flatMap(([a, b]) => [valide(ADMIN, fusion, [a, b]), valide(ADMIN, fusion, [b, a])]));
+      const echecs = resultats.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.message);
+      expect(echecs).toEqual(Array(5).fill('ORGANISATION_INCONNUE'));
+      for (const [a, b] of paires) {
+        const { rows } = await db.query<{ id: string; contacts: number }>(
+          `select o.id, (select count(*)::int from prive.contacts c where c.organisation_id = o.id) as contacts from prive.organisations o where o.id in ($1, $2)`,
+          [a, b],
+        );
+        // Une fiche reste, avec les deux contacts.
+        expect(rows).toHaveLength(1);
+        expect(rows[0]!.contacts).toBe(2);
+      }
+    },
+  );
+
+  test.runIf(genre === 'postgres')('deux imports simultanés du même SIRET : un seul est écrit, l’autre est annulé en entier (PostgreSQL)', async () => {
+    const commun = {
+      nom: 'Menuiserie du Causse (fictive)',
+      siret: siret('9990000077001'),
+      code_naf: '16.23Z',
+      commune_insee: '48095',
+      commune_nom: 'Mende',
+      departement: '48',
+    };
+    const propre = (n: number) => ({ ...commun, nom: `Menuiserie ${n} (fictive)`, siret: siret(`99900000600${n}1`) });
+    const importer = (n: number) =>
+      valide<{ r: unknown }>(n === 1 ? ALICE : MARIE, `select api.carnet_importer($1) as r`, [JSON.stringify([propre(n), commun])]);
+    const [un, deux] = await Promise.all([importer(1), importer(2)]);
+    const bilans = [un.r, deux.r] as { creees: number; erreurs: unknown[] }[];
+    expect(bilans.map((b) => b.creees).sort(), JSON.stringify(bilans)).toEqual([0, 2]);
+    expect(bilans.find((b) => b.creees === 0)!.erreurs).toEqual([{ rang: 2, code: 'DEJA_EXISTANT' }]);
+    const { rows } = await db.query<{ nom: string }>(`select nom from prive.organisations where nom like 'Menuiserie % (fictive)' order by nom`);
+    const gagnant = bilans[0]!.creees === 2 ? 1 : 2;
+    // L'organisation commune une fois ; celle de l'import annulé, jamais.
+    expect(rows.map((r) => r.nom)).toEqual([`Menuiserie ${gagnant} (fictive)`, 'Menuiserie du Causse (fictive)']);
   });
 });
