@@ -45,7 +45,7 @@ export default defineConfig({
     react({ exclude: [DOSSIER_PREACT] }),
     preact({ include: [DOSSIER_PREACT] }),
     acheverSite(),
-    sitemap({ filter: (page) => !/\/(connexion|mon-espace|outils\/calendrier-pfmp)\//.test(page) }),
+    sitemap({ filter: (page) => !/\/(connexion|mon-espace|outils\/calendrier-pfmp|outils\/bourse-aux-places\/desinscription)\//.test(page) }),
   ],
   devToolbar: { enabled: false },
   // Politique de sécurité du contenu : Astro calcule l'empreinte de chaque script et style en ligne de

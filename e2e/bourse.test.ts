@@ -6,7 +6,7 @@
 //    montre les placements ; chacun a reçu son courriel. Marie s'inscrit au résumé hebdomadaire.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { choisirCommune, surveillerErreurs, utiliserParcoursMembres, verifierAccessibilite } from './outils.ts';
+import { choisirCommune, nouveauContexte, surveillerErreurs, utiliserParcoursMembres, verifierAccessibilite } from './outils.ts';
 
 const membres = utiliserParcoursMembres();
 const { connecte, ouverts } = membres;
@@ -141,5 +141,24 @@ describe('Bourse aux places', () => {
     await marie.getByRole('button', { name: 'Enregistrer mon choix' }).click();
     await marie.getByText('Inscription au résumé hebdomadaire enregistrée.').waitFor();
     await verifierAccessibilite(marie, 'bourse, inscription au résumé');
+
+    // Le lien « ne plus le recevoir » de chaque résumé, ouvert dans un navigateur sans session (sa messagerie).
+    const { rows } = await membres.pile.db.query<{ j: string }>(
+      `select r.jeton_desinscription::text as j from prive.resume_bourse r join prive.membres m on m.id = r.membre_id where m.email = 'membre@exemple.test'`,
+    );
+    const contexte = await nouveauContexte(membres.navigateur, membres.pile);
+    const anonyme = await contexte.newPage();
+    ouverts.push({ contexte, erreurs: surveillerErreurs(anonyme) });
+    await anonyme.goto(`/outils/bourse-aux-places/desinscription/?jeton=${rows[0]!.j}`);
+    await verifierAccessibilite(anonyme, 'bourse, désinscription du résumé');
+    await anonyme.getByRole('button', { name: 'Ne plus recevoir le résumé' }).click();
+    await anonyme.getByText('C’est fait : vous ne recevrez plus le résumé hebdomadaire de la bourse.').waitFor();
+    expect(
+      (await membres.pile.db.query(`select 1 from prive.resume_bourse r join prive.membres m on m.id = r.membre_id where m.email = 'membre@exemple.test'`))
+        .rows,
+    ).toEqual([]);
+    await anonyme.reload();
+    await anonyme.getByRole('button', { name: 'Ne plus recevoir le résumé' }).click();
+    await anonyme.getByText(/vous êtes déjà désinscrit/).waitFor();
   }, 180_000);
 });

@@ -17,6 +17,7 @@ import chercherRecherches from '../bourse-recherches-chercher.ts';
 import miennes from '../bourse-recherches-miennes.ts';
 import accepter from '../bourse-reponse-accepter.ts';
 import lireResume from '../bourse-resume-lire.ts';
+import desinscrire from '../bourse-resume-desinscrire.ts';
 import reglerResume from '../bourse-resume-regler.ts';
 import lireOrganisation from '../carnet-organisation-lire.ts';
 import resumer from '../taches-resumer-bourse.ts';
@@ -350,5 +351,47 @@ describe('résumé hebdomadaire des nouvelles offres, sur inscription', () => {
     const avant = pile.messages.length;
     await lancer();
     expect(resumes(avant).map((m) => m.a[0])).toEqual(['bruno.garcia@exemple.test']);
+  });
+
+  test('désinscription en un clic, sans connexion : lien du courriel et en-têtes List-Unsubscribe (RFC 8058)', async () => {
+    await pile.db.query(`update prive.resume_bourse set dernier_envoi = dernier_envoi - interval '7 days'`);
+    await publier(chloe, GARRIGUES, 'CAP Électricité');
+    const avant = pile.messages.length;
+    await lancer();
+    const message = resumes(avant).find((m) => m.a.includes('bruno.garcia@exemple.test'))!;
+    const jeton = texte(message).match(/\/outils\/bourse-aux-places\/desinscription\/\?jeton=([0-9a-f-]{36})/)?.[1];
+    expect(jeton).toBeDefined();
+    const entetes = message.brut.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+    expect(entetes).toMatch(new RegExp(`^List-Unsubscribe: <https?://[^>]+/api/bourse/resume/desinscription\\?jeton=${jeton}>$`, 'm'));
+    expect(entetes).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    // Ce qu'envoie une messagerie : un POST sans cookie ni origine, corps de formulaire « List-Unsubscribe=One-Click ».
+    const unClic = async (q: string) => {
+      const r = await desinscrire(
+        new Request(`http://localhost/api/bourse/resume/desinscription${q}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'List-Unsubscribe=One-Click',
+        }),
+        contexte({}) as Context,
+      );
+      return { statut: r.status, corps: await r.json() };
+    };
+    expect(await unClic(`?jeton=${jeton}`)).toEqual({ statut: 200, corps: { desinscrit: true } });
+    const { rows } = await pile.db.query(
+      `select 1 from prive.resume_bourse r join prive.membres m on m.id = r.membre_id where m.email = 'bruno.garcia@exemple.test'`,
+    );
+    expect(rows).toEqual([]);
+    // Le même lien une seconde fois : rien à retirer, et on le dit.
+    expect(await unClic(`?jeton=${jeton}`)).toEqual({ statut: 200, corps: { desinscrit: false } });
+    for (const q of ['', '?jeton=pas-un-jeton', `?jeton=${jeton!.slice(0, 20)}`]) {
+      const r = await unClic(q);
+      expect(r.statut, q).toBe(400);
+      expect(JSON.stringify(r.corps.erreur), q).toContain('lien de désinscription est incomplet');
+    }
+    await pile.db.query(`update prive.resume_bourse set dernier_envoi = dernier_envoi - interval '7 days'`);
+    await publier(chloe, GARRIGUES, 'CAP Plomberie');
+    const ensuite = pile.messages.length;
+    await lancer();
+    expect(resumes(ensuite)).toEqual([]);
   });
 });

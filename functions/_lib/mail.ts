@@ -9,6 +9,8 @@ export interface Courriel {
   texte: string;
   /** Pièces jointes (ex. le .ics de l'inscription). */
   pieces?: { nom: string; type: string; contenu: string }[];
+  /** En-têtes de plus (ex. List-Unsubscribe du résumé de la bourse). */
+  entetes?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -27,6 +29,7 @@ export const mailerSmtp: Mailer = {
       to: c.a,
       subject: c.objet,
       text: c.texte,
+      headers: c.entetes,
       attachments: c.pieces?.map((p) => ({ filename: p.nom, content: p.contenu, contentType: p.type, contentTransferEncoding: 'base64' as const })),
     });
   },

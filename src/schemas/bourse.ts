@@ -206,6 +206,16 @@ export const reglageResumeSchema = z.object({
     .default([]),
 });
 
+/** Adresse de `POST /api/bourse/resume/desinscription?jeton=…` : le jeton écrit dans chaque résumé. */
+export const desinscriptionResumeSchema = z.object({
+  jeton: z.uuid({ error: 'Ce lien de désinscription est incomplet ou altéré : ouvrez-le tel qu’il figure dans le courriel.' }),
+});
+
+/** Réponse de la désinscription : faux si le lien ne correspond plus à aucune inscription (déjà désinscrit). */
+export interface Desinscription {
+  desinscrit: boolean;
+}
+
 export interface RecherchePlaces {
   id: string;
   formation: string;
@@ -310,4 +320,12 @@ export interface OffreResumee {
   libres: number;
   conditions: string | null;
 }
-export type ResumesAEnvoyer = { membre_id: string; email: string; prenom: string; jusqua: string; offres: OffreResumee[] }[];
+export type ResumesAEnvoyer = {
+  membre_id: string;
+  email: string;
+  prenom: string;
+  jusqua: string;
+  offres: OffreResumee[];
+  /** Jeton de désinscription en un clic (lien du courriel, en-tête List-Unsubscribe). */
+  jeton: string;
+}[];

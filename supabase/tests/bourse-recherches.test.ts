@@ -189,6 +189,37 @@ describe.each(GENRES_DE_BASE)('recherches de places et résumé de la bourse sur
     await refuse(en('authenticated', MARIE, 'select api.resumes_bourse_a_envoyer()'));
   });
 
+  test('désinscription par le jeton du résumé : la tâche le rend, seul le service l’emploie, une fois ; réinscrit, nouveau jeton', async () => {
+    const jetonDe = async (sub: string) =>
+      (
+        await en<{ j: string | null }>('service_role', null, `select jeton_desinscription::text as j from prive.resume_bourse where membre_id = ${fiche(sub)}`)
+      )[0]?.j ?? null;
+    const jeton = (await jetonDe(MARIE))!;
+    expect(jeton).toMatch(/^[0-9a-f-]{36}$/);
+    // La tâche hebdomadaire le rend avec le résumé (pour le lien du courriel et l'en-tête List-Unsubscribe).
+    const avant = `insert into prive.offres_places (organisation_id, membre_id, uai, formation, debut, fin, places)
+                   values ('${GARRIGUES}', ${fiche(CHLOE)}, '0309902D', 'Bac pro MV', current_date + 40, current_date + 60, 2)`;
+    const envoi = await en<{ r: { email: string; jeton: string }[] }>('service_role', null, 'select api.resumes_bourse_a_envoyer() as r', [], { avant });
+    expect(envoi[0]!.r).toEqual([expect.objectContaining({ email: 'membre@exemple.test', jeton })]);
+    // Ni anonyme ni membre ne l'appellent : les fonctions seules, qui ont reçu le jeton.
+    for (const [role, sub] of [
+      ['anon', null],
+      ['authenticated', MARIE],
+    ] as const)
+      await refuse(en(role, sub, `select api.resume_bourse_desinscrire($1)`, [jeton]));
+    const desinscrire = (j: string) =>
+      en<{ r: boolean }>('service_role', null, [`select api.resume_bourse_desinscrire('${j}')`, `select api.resume_bourse_desinscrire('${j}') as r`]);
+    // Deux fois de suite dans la même transaction : la première retire l'inscription, la seconde ne trouve plus rien.
+    expect(await desinscrire(jeton)).toEqual([{ r: false }]);
+    expect((await en<{ r: boolean }>('service_role', null, `select api.resume_bourse_desinscrire('${jeton}') as r`))[0]!.r).toBe(true);
+    expect((await en<{ r: boolean }>('service_role', null, `select api.resume_bourse_desinscrire('${randomUUID()}') as r`))[0]!.r).toBe(false);
+    const apres = await en<{ j: string }>('service_role', null, [
+      `select api.resume_bourse_desinscrire('${jeton}')`,
+      `insert into prive.resume_bourse (membre_id) values (${fiche(MARIE)}) returning jeton_desinscription::text as j`,
+    ]);
+    expect(apres[0]!.j).not.toBe(jeton);
+  });
+
   // Une course ne se prouve que sur PostgreSQL : PGlite n'a qu'une connexion et exécute une transaction
   // à la fois, les acceptations y passent l'une après l'autre et ne se croisent jamais.
   test.runIf(genre === 'postgres')(

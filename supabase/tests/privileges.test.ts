@@ -161,6 +161,7 @@ const ATTENDU: Record<string, Role[]> = {
   'api.resume_bourse_regler(boolean,text[])': ['authenticated'],
   'api.resumes_bourse_a_envoyer(integer)': ['service_role'],
   'api.resume_bourse_marquer(uuid,timestamp with time zone)': ['service_role'],
+  'api.resume_bourse_desinscrire(uuid)': ['service_role'],
   'prive.proteger_recherche()': [],
   'prive.proteger_reponse()': [],
 };

@@ -27,8 +27,10 @@ export const dateFr = (iso: string) =>
 /** « du 3 mars 2027 au 28 mars 2027 ». */
 export const periodeFr = (debut: string, fin: string) => `du ${dateFr(debut)} au ${dateFr(fin)}`;
 
+/** Une adresse du site (chemin commençant par /), pour un courriel. */
+export const lienSite = (chemin: string) => `${env().SITE_URL.replace(/\/$/, '')}${chemin}`;
 /** L'adresse de la page de la bourse (onglet éventuel). */
-export const lienBourse = (suite = '') => `${env().SITE_URL.replace(/\/$/, '')}/outils/bourse-aux-places/${suite}`;
+export const lienBourse = (suite = '') => lienSite(`/outils/bourse-aux-places/${suite}`);
 
 /** La signature des courriels. */
 export const signature = () => `— ${academie.nomService}`;

@@ -5,7 +5,7 @@
 import { academie } from '../../../src/academie.ts';
 import type { OffreResumee } from '../../../src/schemas/bourse.ts';
 import type { Contexte } from '../contexte.ts';
-import { dateFr, lienBourse, signature } from './courriels.ts';
+import { dateFr, lienBourse, lienSite, signature } from './courriels.ts';
 
 /** Au-delà, le courriel renvoie à la page (un courriel reste lisible). */
 const OFFRES_MAX = 30;
@@ -36,10 +36,17 @@ export async function envoyerResumes(ctx: Pick<Contexte, 'service' | 'mailer' | 
           '',
           `Pour réserver : ${lienBourse()}`,
           '',
-          `Vous recevez ce résumé parce que vous vous y êtes inscrit. Pour ne plus le recevoir ou changer de départements : ${lienBourse('?onglet=resume')}`,
+          `Vous recevez ce résumé parce que vous vous y êtes inscrit.`,
+          `Pour ne plus le recevoir, sans vous connecter : ${lienBourse(`desinscription/?jeton=${r.jeton}`)}`,
+          `Pour changer de départements : ${lienBourse('?onglet=resume')}`,
           '',
           signature(),
         ].join('\n'),
+        // « Se désabonner » des messageries, en un clic (RFC 8058) : elles envoient un POST à cette adresse.
+        entetes: {
+          'List-Unsubscribe': `<${lienSite(`/api/bourse/resume/desinscription?jeton=${r.jeton}`)}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        },
       });
     } catch {
       echecs++;

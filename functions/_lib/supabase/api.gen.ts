@@ -331,6 +331,8 @@ export interface FonctionsApi {
   reservation_confirmer: { arguments: { p_reservation: string }; resultat: ResultatConfirmation };
   /** `api.reservations_lister()` → `jsonb` */
   reservations_lister: { arguments: Record<string, never>; resultat: ListeReservations };
+  /** `api.resume_bourse_desinscrire(p_jeton uuid)` → `boolean` */
+  resume_bourse_desinscrire: { arguments: { p_jeton: string }; resultat: boolean };
   /** `api.resume_bourse_lire()` → `jsonb` */
   resume_bourse_lire: { arguments: Record<string, never>; resultat: ReglageResume };
   /** `api.resume_bourse_marquer(p_membre uuid, p_jusqua timestamp with time zone)` → `void` */
@@ -510,6 +512,8 @@ export interface Api {
   reservation_confirmer(args: FonctionsApi['reservation_confirmer']['arguments']): Promise<FonctionsApi['reservation_confirmer']['resultat']>;
   /** `api.reservations_lister()` → `jsonb` */
   reservations_lister(): Promise<FonctionsApi['reservations_lister']['resultat']>;
+  /** `api.resume_bourse_desinscrire(p_jeton uuid)` → `boolean` */
+  resume_bourse_desinscrire(args: FonctionsApi['resume_bourse_desinscrire']['arguments']): Promise<FonctionsApi['resume_bourse_desinscrire']['resultat']>;
   /** `api.resume_bourse_lire()` → `jsonb` */
   resume_bourse_lire(): Promise<FonctionsApi['resume_bourse_lire']['resultat']>;
   /** `api.resume_bourse_marquer(p_membre uuid, p_jusqua timestamp with time zone)` → `void` */
@@ -605,6 +609,7 @@ export function creerMethodes(appeler: Appeler): Api {
     reponse_accepter: (args) => appeler('reponse_accepter', args),
     reservation_confirmer: (args) => appeler('reservation_confirmer', args),
     reservations_lister: () => appeler('reservations_lister'),
+    resume_bourse_desinscrire: (args) => appeler('resume_bourse_desinscrire', args),
     resume_bourse_lire: () => appeler('resume_bourse_lire'),
     resume_bourse_marquer: (args) => appeler('resume_bourse_marquer', args),
     resume_bourse_regler: (args) => appeler('resume_bourse_regler', args),
