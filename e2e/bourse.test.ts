@@ -111,8 +111,10 @@ describe('Bourse aux places', () => {
     await chloe.getByRole('tab', { name: 'Recherches de places' }).click();
     await chloe.getByLabel('Département').selectOption('11');
     await chloe.getByRole('button', { name: 'Chercher des recherches' }).click();
+    // La liste montrait déjà « 1 recherche » avant le filtre (la seule publiée) : on attend l'adresse, que la
+    // recherche filtrée réécrit quand sa réponse arrive.
+    await chloe.waitForURL((u) => u.search === '?onglet=recherches&departement=11');
     await chloe.getByText('1 recherche', { exact: true }).waitFor();
-    expect(new URL(chloe.url()).search).toBe('?onglet=recherches&departement=11');
     await chloe.getByRole('button', { name: 'Proposer une organisation pour CAP Commercialisation et services en HCR à Narbonne' }).click();
     await chloe.getByLabel('Filtrer le carnet par nom').fill('canal');
     await chloe.getByLabel('Organisation').selectOption({ label: 'Hôtel du Canal (fictif) — Narbonne' });

@@ -126,11 +126,17 @@ describe('recherches de places : recherche → réponse avec une organisation du
       cookie: alice,
       corps: { departement: '30', naf: '45.20', formation: 'maintenance', du: dansJours(50), au: dansJours(90) },
     });
-    expect(trouve.corps).toMatchObject([
-      { id: recherche, commune: 'Nîmes', departement: '30', eleves: 1, restants: 1, de_moi: false, lycee: 'Lycée professionnel des Arènes (fictif)' },
-    ]);
+    expect(trouve.corps).toMatchObject({
+      total: 1,
+      recherches: [
+        { id: recherche, commune: 'Nîmes', departement: '30', eleves: 1, restants: 1, de_moi: false, lycee: 'Lycée professionnel des Arènes (fictif)' },
+      ],
+    });
     for (const filtre of [{ departement: '11' }, { commune: '11069' }, { naf: '10' }, { au: dansJours(39) }, { du: dansJours(69) }]) {
-      expect((await appel(chercherRecherches, { method: 'POST', cookie: alice, corps: filtre })).corps, JSON.stringify(filtre)).toEqual([]);
+      expect((await appel(chercherRecherches, { method: 'POST', cookie: alice, corps: filtre })).corps, JSON.stringify(filtre)).toEqual({
+        total: 0,
+        recherches: [],
+      });
     }
   });
 
@@ -214,7 +220,7 @@ describe('recherches de places : recherche → réponse avec une organisation du
       ]),
     );
     expect(fiche.corps.historique[0]).toMatchObject({ action: 'placement confirmé (recherche)', qui: 'Marie Membre' });
-    expect((await appel(chercherRecherches, { method: 'POST', cookie: chloe, corps: {} })).corps).toEqual([]);
+    expect((await appel(chercherRecherches, { method: 'POST', cookie: chloe, corps: {} })).corps).toEqual({ total: 0, recherches: [] });
     expect((await appel(miennes, { cookie: marie })).corps.recherches[0].statut).toBe('satisfaite');
     const encore = await appel(accepter, { method: 'POST', cookie: marie, params: { id: reponseBruno } });
     expect(encore.statut).toBe(409);
@@ -226,7 +232,7 @@ describe('recherches de places : recherche → réponse avec une organisation du
     expect((await appel(fermer, { method: 'POST', cookie: chloe, params: { id } })).statut).toBe(404);
     expect((await appel(fermer, { method: 'POST', cookie: marie, params: { id } })).statut).toBe(200);
     expect((await appel(fermer, { method: 'POST', cookie: marie, params: { id } })).corps.erreur.code).toBe('RECHERCHE_FERMEE');
-    expect((await appel(chercherRecherches, { method: 'POST', cookie: chloe, corps: {} })).corps).toEqual([]);
+    expect((await appel(chercherRecherches, { method: 'POST', cookie: chloe, corps: {} })).corps).toEqual({ total: 0, recherches: [] });
   });
 });
 

@@ -46,7 +46,7 @@ export async function mesurerBourse(enParallele: EnParallele, genre: 'pglite' | 
       ['offres, secteur + commune', '/api/bourse/recherche', { naf: '10', commune: '34172' }],
       ['offres, formation + période', '/api/bourse/recherche', { formation: 'cuisine', du: dans(30), au: dans(60) }],
       ['offres, complètes comprises', '/api/bourse/recherche', { departement: '34', libres: false }],
-      ['recherches, sans filtre', '/api/bourse/recherches/filtre', {}],
+      ['recherches, sans filtre (50 premières)', '/api/bourse/recherches/filtre', {}],
       ['recherches, département + période', '/api/bourse/recherches/filtre', { departement: '11', du: dans(30), au: dans(90) }],
     ];
     const lignes: string[] = [];
@@ -61,9 +61,9 @@ export async function mesurerBourse(enParallele: EnParallele, genre: 'pglite' | 
         const b = Buffer.from(await r.arrayBuffer());
         octets = b.length;
         gzip = gzipSync(b).length;
-        // Les offres rendent une page et leur total ({ total, offres }) ; les recherches, une liste.
-        const lu = JSON.parse(b.toString()) as unknown[] | { offres: unknown[] };
-        n = Array.isArray(lu) ? lu.length : lu.offres.length;
+        // Une page et le total : { total, offres } ou { total, recherches }.
+        const lu = JSON.parse(b.toString()) as { offres?: unknown[]; recherches?: unknown[] };
+        n = (lu.offres ?? lu.recherches ?? []).length;
       }
       const requete = async () => {
         const r = await appel();

@@ -150,9 +150,9 @@ export const filtresOffresSchema = z
   })
   .refine((f) => !f.du || !f.au || f.au >= f.du, { message: 'La fin de la période cherchée doit suivre son début.', path: ['au'] });
 
-/** Corps de `POST /api/bourse/recherches/liste` : les filtres des recherches. */
+/** Corps de `POST /api/bourse/recherches/filtre` : les filtres des recherches, et la page voulue. */
 export const filtresRecherchesSchema = z
-  .object(filtresCommuns)
+  .object({ ...filtresCommuns, ...pageDeResultats('recherches') })
   .refine((f) => !f.du || !f.au || f.au >= f.du, { message: 'La fin de la période cherchée doit suivre son début.', path: ['au'] });
 
 // ——— Recherches de places (sens inverse) ———
@@ -234,7 +234,12 @@ export interface RecherchePlaces {
   /** Nombre de réponses que j'y ai faites. */
   mes_reponses: number;
 }
-export type ListeRecherches = RecherchePlaces[];
+/** Réponse de `POST /api/bourse/recherches/filtre` : une page de recherches ouvertes et leur nombre total. */
+export interface ResultatRecherches {
+  total: number;
+  /** La page demandée, par date de début puis de publication. */
+  recherches: RecherchePlaces[];
+}
 
 export interface ResultatReponse {
   reponse: string;

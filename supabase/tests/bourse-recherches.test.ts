@@ -126,8 +126,8 @@ describe.each(GENRES_DE_BASE)('recherches de places et résumé de la bourse sur
         expect(rows[0]!.r).toMatchObject({ eleves: 1, satisfaite: true, repondant: { email: 'alice.martin@exemple.test' } });
         const registre = await tx.query(`select uai, formation, niveau from prive.placements where reponse_id = $1`, [REPONSE]);
         expect(registre.rows).toEqual([{ uai: '0309901C', formation: 'CAP Maintenance des véhicules', niveau: 'CAP 1re année' }]);
-        const liste = await tx.query<{ l: unknown[] }>('select api.recherches_rechercher() as l');
-        expect(liste.rows[0]!.l).toEqual([]);
+        const liste = await tx.query<{ l: unknown }>('select api.recherches_rechercher() as l');
+        expect(liste.rows[0]!.l).toEqual({ total: 0, recherches: [] });
         await tx.exec('savepoint s');
         await expect(tx.query('select api.reponse_accepter($1)', [REPONSE])).rejects.toMatchObject({ message: 'DEJA_ACCEPTEE' });
         await tx.exec('rollback to savepoint s');
@@ -143,7 +143,7 @@ describe.each(GENRES_DE_BASE)('recherches de places et résumé de la bourse sur
       .transaction(async (tx) => {
         await tx.query(`update prive.recherches_places set debut = current_date, fin = current_date + 20 where id = $1`, [RECHERCHE]);
         await commeAppelant(tx, 'authenticated', BRUNO);
-        expect((await tx.query<{ l: unknown[] }>('select api.recherches_rechercher() as l')).rows[0]!.l).toEqual([]);
+        expect((await tx.query<{ l: unknown }>('select api.recherches_rechercher() as l')).rows[0]!.l).toEqual({ total: 0, recherches: [] });
         await tx.exec('savepoint s');
         await expect(tx.query('select api.recherche_repondre($1, $2, 1)', [RECHERCHE, CANAL])).rejects.toMatchObject({ message: 'RECHERCHE_EXPIREE' });
         await tx.exec('rollback to savepoint s');
@@ -187,6 +187,35 @@ describe.each(GENRES_DE_BASE)('recherches de places et résumé de la bourse sur
       })
       .catch((e: Error) => expect(e.message).toBe('__annuler__'));
     await refuse(en('authenticated', MARIE, 'select api.resumes_bourse_a_envoyer()'));
+  });
+
+  test('la liste des recherches rend leur nombre total et une page, sans trou ni doublon d’une page à l’autre', async () => {
+    // 60 recherches de Chloé en plus de celle de Marie ; formation commune pour les isoler.
+    const avant = `insert into prive.recherches_places (membre_id, uai, formation, niveau, debut, fin, commune_insee, commune_nom, departement, eleves)
+      select ${fiche(CHLOE)}, '0309902D', 'CAP Ébénisterie', 'Seconde', current_date + 20 + i % 30, current_date + 90, '30189', 'Nîmes', '30', 1
+        from generate_series(1, 60) i`;
+    type Resultat = { total: number; recherches: { id: string; debut: string }[] };
+    const page = async (decalage: number) =>
+      (
+        await en<{ r: Resultat }>(
+          'authenticated',
+          MARIE,
+          `select api.recherches_rechercher(p_formation => 'ébénisterie', p_limite => 25, p_decalage => ${decalage}) as r`,
+          [],
+          { avant },
+        )
+      )[0]!.r;
+    const pages = [await page(0), await page(25), await page(50)];
+    expect(pages.map((p) => [p.total, p.recherches.length])).toEqual([
+      [60, 25],
+      [60, 25],
+      [60, 10],
+    ]);
+    const toutes = pages.flatMap((p) => p.recherches);
+    expect(new Set(toutes.map((q) => q.id)).size).toBe(60);
+    expect(toutes.map((q) => q.debut)).toEqual(toutes.map((q) => q.debut).sort());
+    for (const args of ['p_limite => 0', 'p_limite => 201', 'p_decalage => -1'])
+      await refuseMetier(en('authenticated', MARIE, `select api.recherches_rechercher(${args})`), 'REQUETE_INVALIDE');
   });
 
   test('désinscription par le jeton du résumé : la tâche le rend, seul le service l’emploie, une fois ; réinscrit, nouveau jeton', async () => {

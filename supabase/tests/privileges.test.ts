@@ -152,7 +152,7 @@ const ATTENDU: Record<string, Role[]> = {
   'prive.contact_modifie()': [],
   // Bourse aux places : recherches (sens inverse) et résumé hebdomadaire.
   'api.recherche_publier(text,text,text,date,date,text,text,text,integer,text)': ['authenticated'],
-  'api.recherches_rechercher(text,text,text,text,date,date,integer)': ['authenticated'],
+  'api.recherches_rechercher(text,text,text,text,date,date,integer,integer)': ['authenticated'],
   'api.recherche_repondre(uuid,uuid,integer)': ['authenticated'],
   'api.recherches_miennes()': ['authenticated'],
   'api.reponse_accepter(uuid)': ['authenticated'],

@@ -35,6 +35,8 @@ export function chercherRecherches(f: z.output<typeof filtresRecherchesSchema>, 
     p_formation: f.formation ?? undefined,
     p_du: f.du ?? undefined,
     p_au: f.au ?? undefined,
+    p_limite: f.limite,
+    p_decalage: f.decalage,
   });
 }
 

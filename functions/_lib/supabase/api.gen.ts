@@ -16,13 +16,13 @@ import type {
 } from '../../../src/schemas/annuaire.ts';
 import type { MembreProvisionne, ReponseDemandeCode, Sante, TentativeCode } from '../../../src/schemas/api-retours.ts';
 import type {
-  ListeRecherches,
   ListeReservations,
   MesRecherches,
   ReglageResume,
   ResultatAcceptation,
   ResultatConfirmation,
   ResultatOffres,
+  ResultatRecherches,
   ResultatReponse,
   ResultatReservation,
   ResumesAEnvoyer,
@@ -310,10 +310,19 @@ export interface FonctionsApi {
   recherche_repondre: { arguments: { p_recherche: string; p_organisation: string; p_places: number }; resultat: ResultatReponse };
   /** `api.recherches_miennes()` → `jsonb` */
   recherches_miennes: { arguments: Record<string, never>; resultat: MesRecherches };
-  /** `api.recherches_rechercher(p_secteur text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text, p_du date DEFAULT NULL::date, p_au date DEFAULT NULL::date, p_limite integer DEFAULT 200)` → `jsonb` */
+  /** `api.recherches_rechercher(p_secteur text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text, p_du date DEFAULT NULL::date, p_au date DEFAULT NULL::date, p_limite integer DEFAULT 50, p_decalage integer DEFAULT 0)` → `jsonb` */
   recherches_rechercher: {
-    arguments: { p_secteur?: string; p_departement?: string; p_commune_insee?: string; p_formation?: string; p_du?: string; p_au?: string; p_limite?: number };
-    resultat: ListeRecherches;
+    arguments: {
+      p_secteur?: string;
+      p_departement?: string;
+      p_commune_insee?: string;
+      p_formation?: string;
+      p_du?: string;
+      p_au?: string;
+      p_limite?: number;
+      p_decalage?: number;
+    };
+    resultat: ResultatRecherches;
   };
   /** `api.rencontre_destinataires(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
   rencontre_destinataires: { arguments: { p_rencontre: string; p_atelier?: string }; resultat: Destinataires };
@@ -494,7 +503,7 @@ export interface Api {
   recherche_repondre(args: FonctionsApi['recherche_repondre']['arguments']): Promise<FonctionsApi['recherche_repondre']['resultat']>;
   /** `api.recherches_miennes()` → `jsonb` */
   recherches_miennes(): Promise<FonctionsApi['recherches_miennes']['resultat']>;
-  /** `api.recherches_rechercher(p_secteur text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text, p_du date DEFAULT NULL::date, p_au date DEFAULT NULL::date, p_limite integer DEFAULT 200)` → `jsonb` */
+  /** `api.recherches_rechercher(p_secteur text DEFAULT NULL::text, p_departement text DEFAULT NULL::text, p_commune_insee text DEFAULT NULL::text, p_formation text DEFAULT NULL::text, p_du date DEFAULT NULL::date, p_au date DEFAULT NULL::date, p_limite integer DEFAULT 50, p_decalage integer DEFAULT 0)` → `jsonb` */
   recherches_rechercher(args?: FonctionsApi['recherches_rechercher']['arguments']): Promise<FonctionsApi['recherches_rechercher']['resultat']>;
   /** `api.rencontre_destinataires(p_rencontre text, p_atelier text DEFAULT NULL::text)` → `jsonb` */
   rencontre_destinataires(args: FonctionsApi['rencontre_destinataires']['arguments']): Promise<FonctionsApi['rencontre_destinataires']['resultat']>;

@@ -176,24 +176,27 @@ describe('bourse aux places : filtres dans l’adresse, recherches, résumé', (
   test('onglet Recherches : le demandeur accepte une réponse ; on répond avec une organisation du carnet', async () => {
     window.history.replaceState(null, '', '/outils/bourse-aux-places/?onglet=recherches');
     const appels = apiNotee({
-      '/api/bourse/recherches/filtre': [
-        {
-          id: 'q2',
-          formation: 'Bac pro Commerce',
-          secteur: null,
-          niveau: 'Première',
-          debut: '2027-01-10',
-          fin: '2027-02-05',
-          commune: 'Nîmes',
-          departement: '30',
-          eleves: 2,
-          restants: 2,
-          conditions: null,
-          lycee: 'Lycée des Arènes (fictif)',
-          de_moi: false,
-          mes_reponses: 0,
-        },
-      ],
+      '/api/bourse/recherches/filtre': {
+        total: 1,
+        recherches: [
+          {
+            id: 'q2',
+            formation: 'Bac pro Commerce',
+            secteur: null,
+            niveau: 'Première',
+            debut: '2027-01-10',
+            fin: '2027-02-05',
+            commune: 'Nîmes',
+            departement: '30',
+            eleves: 2,
+            restants: 2,
+            conditions: null,
+            lycee: 'Lycée des Arènes (fictif)',
+            de_moi: false,
+            mes_reponses: 0,
+          },
+        ],
+      },
       '/api/bourse/recherches/miennes': {
         recherches: [
           {

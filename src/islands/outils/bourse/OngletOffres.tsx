@@ -5,6 +5,7 @@ import CarteDepartements from '../../../components/carte/CarteDepartements.tsx';
 import { appelApi } from '../../../lib/api-client.ts';
 import type { ListeReservations, OffrePlaces, ResultatOffres } from '../../../schemas/bourse.ts';
 import { dateFr, type Referentiels } from '../commun.tsx';
+import { ajouterPage, BilanEtSuite, PAR_PAGE, pluriel } from './pagination.tsx';
 import { ChoixOrganisation } from './ChoixOrganisation.tsx';
 import { corpsFiltres, type Filtres, FormulaireFiltres, NIVEAUX_ELEVE, ChampsSimples } from './filtres.tsx';
 
@@ -23,8 +24,6 @@ export const avecCourriel = (texte: string, qui: string) => (r: unknown) =>
     ? `${texte} Le courriel n’a pas pu partir : prévenez ${qui} vous-même.`
     : `${texte} ${qui.charAt(0).toUpperCase()}${qui.slice(1)} est prévenu par courriel.`;
 
-/** Offres par page de la liste : la suite s’affiche à la demande (« Afficher les … suivantes »). */
-const PAGE_OFFRES = 50;
 const VIDE = { organisation_id: '', formation: '', debut: '', fin: '', places: '1', conditions: '' };
 
 export function OngletOffres({
@@ -55,9 +54,9 @@ export function OngletOffres({
     try {
       const r = await appelApi<ResultatOffres>('/api/bourse/recherche', {
         method: 'POST',
-        corps: { ...corpsFiltres(f, true), limite: PAGE_OFFRES, decalage },
+        corps: { ...corpsFiltres(f, true), limite: PAR_PAGE, decalage },
       });
-      setResultat((avant) => (decalage && avant ? { ...r, offres: [...avant.offres, ...r.offres] } : r));
+      setResultat((avant) => ajouterPage(avant, r, decalage, 'offres'));
       if (decalage) return;
       if (e) actions.filtresAppliques();
       else if (f !== filtres) actions.filtresAppliques(f);
@@ -71,7 +70,7 @@ export function OngletOffres({
     setFiltres(f);
     void chercher(undefined, f);
   }
-  const nombreOffres = (n: number) => `${n} offre${n > 1 ? 's' : ''}`;
+  const nombreOffres = (n: number) => pluriel(n, 'offre');
   async function chargerReservations() {
     try {
       setReservations(await appelApi<ListeReservations>('/api/bourse/reservations'));
@@ -119,49 +118,45 @@ export function OngletOffres({
         )}
         {resultat && offres && (
           <div aria-live="polite">
-            <p>
-              {resultat.total === 0
-                ? 'Aucune place disponible pour ces critères.'
-                : resultat.total > offres.length
-                  ? `${nombreOffres(resultat.total)}, dont ${offres.length} affichées`
-                  : nombreOffres(resultat.total)}
-            </p>
-            <ul className="fr-raw-list">
-              {offres.map((o) => (
-                <li key={o.id} className="fr-mb-3w">
-                  <p className="fr-mb-1v">
-                    <strong>{o.organisation}</strong> — {o.commune} ({o.departement}), NAF {o.code_naf}
-                  </p>
-                  <p className="fr-mb-1v">
-                    {o.formation}, du {dateFr(o.debut)} au {dateFr(o.fin)} — {o.libres} place{o.libres > 1 ? 's' : ''} libre{o.libres > 1 ? 's' : ''} sur{' '}
-                    {o.places}
-                    {o.conditions && ` — conditions : ${o.conditions}`}
-                    {o.lycee && ` — proposée par ${o.lycee}`}
-                  </p>
-                  {o.de_moi ? (
-                    <p className="fr-text--sm">Votre offre.</p>
-                  ) : o.libres === 0 ? (
-                    <p className="fr-text--sm">Complète.</p>
-                  ) : (
-                    <button
-                      type="button"
-                      className="fr-btn fr-btn--sm"
-                      onClick={() => {
-                        setAReserver(o);
-                        setEleve({ formation: o.formation, niveau: '' });
-                      }}
-                    >
-                      Réserver une place chez {o.organisation}
-                    </button>
-                  )}
-                </li>
-              ))}
-            </ul>
-            {resultat.total > offres.length && (
-              <button type="button" className="fr-btn fr-btn--tertiary" onClick={() => void chercher(undefined, filtres, offres.length)}>
-                {`Afficher les ${Math.min(PAGE_OFFRES, resultat.total - offres.length)} suivantes`}
-              </button>
-            )}
+            <BilanEtSuite
+              total={resultat.total}
+              affiches={offres.length}
+              mot="offre"
+              vide="Aucune place disponible pour ces critères."
+              suite={() => void chercher(undefined, filtres, offres.length)}
+            >
+              <ul className="fr-raw-list">
+                {offres.map((o) => (
+                  <li key={o.id} className="fr-mb-3w">
+                    <p className="fr-mb-1v">
+                      <strong>{o.organisation}</strong> — {o.commune} ({o.departement}), NAF {o.code_naf}
+                    </p>
+                    <p className="fr-mb-1v">
+                      {o.formation}, du {dateFr(o.debut)} au {dateFr(o.fin)} — {o.libres} place{o.libres > 1 ? 's' : ''} libre{o.libres > 1 ? 's' : ''} sur{' '}
+                      {o.places}
+                      {o.conditions && ` — conditions : ${o.conditions}`}
+                      {o.lycee && ` — proposée par ${o.lycee}`}
+                    </p>
+                    {o.de_moi ? (
+                      <p className="fr-text--sm">Votre offre.</p>
+                    ) : o.libres === 0 ? (
+                      <p className="fr-text--sm">Complète.</p>
+                    ) : (
+                      <button
+                        type="button"
+                        className="fr-btn fr-btn--sm"
+                        onClick={() => {
+                          setAReserver(o);
+                          setEleve({ formation: o.formation, niveau: '' });
+                        }}
+                      >
+                        Réserver une place chez {o.organisation}
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </BilanEtSuite>
           </div>
         )}
         {aReserver && (

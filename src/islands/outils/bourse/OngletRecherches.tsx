@@ -2,15 +2,15 @@
 // d'un autre avec une organisation du carnet ; voir les réponses reçues et en accepter une (le carnet est mis à jour).
 import { type FormEvent, useEffect, useState } from 'react';
 import { appelApi } from '../../../lib/api-client.ts';
-import type { ListeRecherches, MesRecherches, RecherchePlaces } from '../../../schemas/bourse.ts';
+import type { MesRecherches, RecherchePlaces, ResultatRecherches } from '../../../schemas/bourse.ts';
 import { ChampCommune, ChoixSecteur, type CommuneChoisie, dateFr, type Referentiels } from '../commun.tsx';
 import { ChoixOrganisation } from './ChoixOrganisation.tsx';
+import { ajouterPage, BilanEtSuite, PAR_PAGE, pluriel } from './pagination.tsx';
 import { corpsFiltres, type Filtres, FormulaireFiltres, NIVEAUX_ELEVE, ChampsSimples } from './filtres.tsx';
 import { type Actions, avecCourriel } from './OngletOffres.tsx';
 
 const STATUTS = { ouverte: 'ouverte', satisfaite: 'satisfaite', fermee: 'retirée', expiree: 'expirée (la période a commencé)' } as const;
 const VIDE = { formation: '', secteur: '', niveau: '', debut: '', fin: '', eleves: '1', conditions: '' };
-const pluriel = (n: number, mot: string) => `${n} ${mot}${n > 1 ? 's' : ''}`;
 
 export function OngletRecherches({
   filtres,
@@ -25,17 +25,24 @@ export function OngletRecherches({
   actions: Actions;
   version: number;
 }) {
-  const [recherches, setRecherches] = useState<ListeRecherches | null>(null);
+  const [resultat, setResultat] = useState<ResultatRecherches | null>(null);
+  const recherches = resultat?.recherches ?? null;
   const [miennes, setMiennes] = useState<MesRecherches>({ recherches: [], reponses: [] });
   const [aRepondre, setARepondre] = useState<RecherchePlaces | null>(null);
   const [reponse, setReponse] = useState({ organisation_id: '', places: '1' });
   const [nouvelle, setNouvelle] = useState(VIDE);
   const [commune, setCommune] = useState<CommuneChoisie | null>(null);
 
-  async function chercher(e?: FormEvent) {
+  /** Cherche avec les filtres ; decalage > 0 : la page suivante, ajoutée à la liste affichée. */
+  async function chercher(e?: FormEvent, decalage = 0) {
     e?.preventDefault();
     try {
-      setRecherches(await appelApi<ListeRecherches>('/api/bourse/recherches/filtre', { method: 'POST', corps: corpsFiltres(filtres, false) }));
+      const r = await appelApi<ResultatRecherches>('/api/bourse/recherches/filtre', {
+        method: 'POST',
+        corps: { ...corpsFiltres(filtres, false), limite: PAR_PAGE, decalage },
+      });
+      setResultat((avant) => ajouterPage(avant, r, decalage, 'recherches'));
+      if (decalage) return;
       if (e) actions.filtresAppliques();
     } catch (err) {
       actions.echec(err);
@@ -66,40 +73,47 @@ export function OngletRecherches({
           bouton="Chercher des recherches"
           avecLibres={false}
         />
-        {recherches && (
+        {resultat && recherches && (
           <div aria-live="polite">
-            <p>{recherches.length === 0 ? 'Aucune recherche ouverte pour ces critères.' : pluriel(recherches.length, 'recherche')}</p>
-            <ul className="fr-raw-list">
-              {recherches.map((q) => (
-                <li key={q.id} className="fr-mb-3w">
-                  <p className="fr-mb-1v">
-                    <strong>{q.formation}</strong> ({q.niveau}) — {q.commune} ({q.departement}){q.secteur && `, secteur NAF ${q.secteur}`}
-                  </p>
-                  <p className="fr-mb-1v">
-                    Du {dateFr(q.debut)} au {dateFr(q.fin)} — {pluriel(q.restants, 'élève')} à placer
-                    {q.conditions && ` — contraintes : ${q.conditions}`}
-                    {q.lycee && ` — ${q.lycee}`}
-                  </p>
-                  {q.de_moi ? (
-                    <p className="fr-text--sm">Votre recherche.</p>
-                  ) : (
-                    <>
-                      {q.mes_reponses > 0 && <p className="fr-text--sm">Vous y avez déjà répondu.</p>}
-                      <button
-                        type="button"
-                        className="fr-btn fr-btn--sm"
-                        onClick={() => {
-                          setARepondre(q);
-                          setReponse({ organisation_id: '', places: String(q.restants) });
-                        }}
-                      >
-                        Proposer une organisation pour {q.formation} à {q.commune}
-                      </button>
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
+            <BilanEtSuite
+              total={resultat.total}
+              affiches={recherches.length}
+              mot="recherche"
+              vide="Aucune recherche ouverte pour ces critères."
+              suite={() => void chercher(undefined, recherches.length)}
+            >
+              <ul className="fr-raw-list">
+                {recherches.map((q) => (
+                  <li key={q.id} className="fr-mb-3w">
+                    <p className="fr-mb-1v">
+                      <strong>{q.formation}</strong> ({q.niveau}) — {q.commune} ({q.departement}){q.secteur && `, secteur NAF ${q.secteur}`}
+                    </p>
+                    <p className="fr-mb-1v">
+                      Du {dateFr(q.debut)} au {dateFr(q.fin)} — {pluriel(q.restants, 'élève')} à placer
+                      {q.conditions && ` — contraintes : ${q.conditions}`}
+                      {q.lycee && ` — ${q.lycee}`}
+                    </p>
+                    {q.de_moi ? (
+                      <p className="fr-text--sm">Votre recherche.</p>
+                    ) : (
+                      <>
+                        {q.mes_reponses > 0 && <p className="fr-text--sm">Vous y avez déjà répondu.</p>}
+                        <button
+                          type="button"
+                          className="fr-btn fr-btn--sm"
+                          onClick={() => {
+                            setARepondre(q);
+                            setReponse({ organisation_id: '', places: String(q.restants) });
+                          }}
+                        >
+                          Proposer une organisation pour {q.formation} à {q.commune}
+                        </button>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </BilanEtSuite>
           </div>
         )}
         {aRepondre && (
