@@ -6,10 +6,3 @@ import { CONFIG_AUTH } from '../schemas/config-auth.gen.ts';
 export const LONGUEUR_CODE: number = CONFIG_AUTH.longueurCode;
 /** Durée de validité d'un code, en minutes (otp_expiry de supabase/config.toml). */
 export const DUREE_CODE_MIN: number = Math.round(CONFIG_AUTH.dureeCodeS / 60);
-
-/**
- * Témoin de connexion : un cookie lisible par les pages (sans HttpOnly), posé et effacé avec le cookie de session
- * (functions/_lib/http/session.ts). Il ne prouve rien (la session, elle, reste illisible et vérifiée par chaque
- * fonction) : il évite seulement aux pages publiques d'appeler une fonction pour apprendre qu'on n'est pas connecté.
- */
-export const TEMOIN_CONNEXION = '__Host-rbde_connecte';

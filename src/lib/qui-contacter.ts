@@ -4,7 +4,7 @@
 // jamais innerHTML : aucune donnée de membre n'est interprétée comme du HTML.
 import { appelApi, ErreurApi } from './api-client.ts';
 import { THEMES, type Theme } from '../schemas/themes.ts';
-import { TEMOIN_CONNEXION } from './config-auth.ts';
+import { TEMOIN_CONNEXION } from './temoin-connexion.ts';
 
 /** Ce que l'API renvoie d'un membre pour « Qui contacter ». */
 interface Expert {

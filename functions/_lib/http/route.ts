@@ -8,7 +8,7 @@ import { creerContexte, type Contexte } from '../contexte.ts';
 import { poserEntetesSecurite } from '../entetes-securite.ts';
 import { env, ErreurConfiguration } from '../env.ts';
 import { DomainError, MESSAGES } from '../errors.ts';
-import { TEMOIN_CONNEXION } from '../../../src/lib/config-auth.ts';
+import { TEMOIN_CONNEXION } from '../../../src/lib/temoin-connexion.ts';
 import { ecrireCookie } from './cookies.ts';
 import { COOKIE_LIAISON, cookiesSession, cookiesSessionEfface, lireLiaison, lireSession, nouvelleLiaison, type JetonsSession } from './session.ts';
 

@@ -5,7 +5,7 @@ import { env } from '../env.ts';
 import { DomainError } from '../errors.ts';
 import { creerClient } from '../supabase.ts';
 import { ecrireCookie, lireCookie, ouvrir, sceller } from './cookies.ts';
-import { TEMOIN_CONNEXION } from '../../../src/lib/config-auth.ts';
+import { TEMOIN_CONNEXION } from '../../../src/lib/temoin-connexion.ts';
 
 export const COOKIE_SESSION = '__Host-rbde_session';
 /** Cookie qui lie les essais de code au navigateur qui a demandé le code. */
